@@ -1,0 +1,44 @@
+/**
+ * Stable error codes that cross the cloud-function boundary (instanceof does not),
+ * each with its default Chinese message for users.
+ */
+export const ERROR_MESSAGES = {
+  INVALID_INPUT: '填写的信息有误，请检查后再试',
+  UNKNOWN_ACTION: '不支持的操作',
+  UNKNOWN_FUNCTION: '不支持的服务',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '您没有权限进行此操作',
+  NOT_REGISTERED: '请先完成实名登记',
+  ALREADY_REGISTERED: '您已完成实名登记',
+  ID_NUMBER_EMPTY: '请输入身份证号码',
+  ID_NUMBER_15_DIGITS: '请使用18位身份证号码',
+  ID_NUMBER_LENGTH: '身份证号码应为18位',
+  ID_NUMBER_FORMAT: '身份证号码只能包含数字，最后一位可以是X',
+  ID_NUMBER_REGION: '身份证号码前6位地区码不正确',
+  ID_NUMBER_BIRTH_DATE: '身份证号码中的出生日期不正确',
+  ID_NUMBER_FUTURE_BIRTH: '身份证号码中的出生日期晚于今天',
+  ID_NUMBER_CHECKSUM: '身份证号码校验位不正确，请核对后重新输入',
+  ID_NUMBER_TAKEN: '该身份证号码已被其他微信账号登记。如有疑问，请携带身份证到乡镇人社所办理',
+  UNDER_AGE: '未满16周岁，暂不能登记',
+  REGION_UNKNOWN: '请选择户籍所在乡镇',
+  NAME_INVALID: '请输入2–20个字的真实姓名',
+  PHONE_INVALID: '请输入11位手机号码',
+  NOT_FOUND: '没有找到相关记录',
+  BUSY: '系统繁忙，请稍后再试',
+  INTERNAL: '系统开小差了，请稍后再试',
+  NETWORK: '网络不给力，请检查网络后重试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** A refusal the user can act on: a stable code and a Chinese message. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string = ERROR_MESSAGES[code]) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

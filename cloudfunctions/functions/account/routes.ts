@@ -1,0 +1,35 @@
+/**
+ * `account`: profile, roles, whoami (R1–R3).
+ */
+import { z } from 'zod';
+import { listRegions, register, updateProfile, whoami } from '../../services/account';
+import type { RouteTable } from '../router';
+
+const text = (message: string) => z.string({ error: message });
+
+export const accountRoutes: RouteTable<'account'> = {
+  whoami: {
+    schema: z.object({}),
+    handle: (deps, caller) => whoami(deps, caller),
+  },
+  register: {
+    schema: z.object({
+      name: text('请输入姓名').max(40, { error: '姓名太长了' }),
+      idNumber: text('请输入身份证号码').max(40, { error: '身份证号码应为18位' }),
+      phone: text('请输入11位手机号码').max(20, { error: '请输入11位手机号码' }).optional(),
+      townshipCode: text('请选择户籍所在乡镇').max(12, { error: '请选择户籍所在乡镇' }),
+    }),
+    handle: (deps, caller, input) => register(deps, caller, input),
+  },
+  updateProfile: {
+    schema: z.object({
+      phone: text('请输入11位手机号码').max(20, { error: '请输入11位手机号码' }).nullable().optional(),
+      townshipCode: text('请选择户籍所在乡镇').max(12, { error: '请选择户籍所在乡镇' }).optional(),
+    }),
+    handle: (deps, caller, input) => updateProfile(deps, caller, input),
+  },
+  regions: {
+    schema: z.object({ parent: z.string().max(12).optional() }),
+    handle: (deps, _caller, input) => listRegions(deps, input),
+  },
+};

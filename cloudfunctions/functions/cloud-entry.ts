@@ -1,0 +1,52 @@
+/**
+ * The CloudBase side of every function: builds the production dependencies once per container
+ * (lazily, on the first call, so loading a bundle does nothing) and takes the caller's identity
+ * from the platform context, never from the event (R1.1).
+ */
+import { randomUUID } from 'node:crypto';
+import type { FunctionName } from '../contract';
+import { loadSecrets } from '../config';
+import { systemClock } from '../services/clock';
+import { type Deps, consoleLogger } from '../services/deps';
+import { IdVault } from '../services/id-vault';
+import { regionDirectory } from '../services/reference-data';
+import { CloudbaseStore } from '../store/cloudbase-store';
+import { type RouteTable, dispatch } from './router';
+
+interface CloudContext {
+  request_id?: string;
+}
+
+interface TcbContextModule {
+  getCloudbaseContext(context?: unknown): { WX_OPENID?: string };
+}
+
+function productionDeps(): Deps {
+  const secrets = loadSecrets(process.env);
+  return {
+    store: new CloudbaseStore(),
+    clock: systemClock,
+    idVault: new IdVault({ encryptionKey: secrets.idEncryptionKey, hashKey: secrets.idHashKey }),
+    regions: regionDirectory(),
+    log: consoleLogger,
+  };
+}
+
+/** The caller's OPENID as the platform gives it (empty when called without a WeChat user). */
+function openidOf(context: unknown): string | null {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const tcb = require('@cloudbase/node-sdk') as TcbContextModule;
+  return tcb.getCloudbaseContext(context).WX_OPENID || null;
+}
+
+export function cloudMain<F extends FunctionName>(routes: RouteTable<F>) {
+  let deps: Deps | null = null;
+  return async function main(event: unknown, context: CloudContext) {
+    deps ??= productionDeps();
+    const requestId =
+      (typeof (event as { requestId?: unknown })?.requestId === 'string' && (event as { requestId: string }).requestId) ||
+      context?.request_id ||
+      randomUUID();
+    return dispatch(routes, deps, { openid: openidOf(context), requestId }, event);
+  };
+}

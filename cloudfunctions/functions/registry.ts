@@ -1,0 +1,14 @@
+/**
+ * Every deployable function by name (the local gateway serves them all; each cloud entry
+ * imports only its own routes to keep its bundle small).
+ */
+import type { FunctionName } from '../contract';
+import { accountRoutes } from './account/routes';
+import type { RouteTable } from './router';
+
+export const FUNCTIONS: { [F in FunctionName]: RouteTable<F> } = {
+  account: accountRoutes,
+};
+
+export const isFunctionName = (name: string): name is FunctionName =>
+  Object.prototype.hasOwnProperty.call(FUNCTIONS, name);

@@ -1,0 +1,63 @@
+/**
+ * One dispatcher for every function, in the cloud and in the local gateway: validates the
+ * payload with the action's schema, runs the use case, and answers `{ ok, data }` or
+ * `{ ok: false, code, message }`. Expected refusals are DomainErrors; anything else is logged
+ * with the request id and answered as INTERNAL without details.
+ */
+import type { z } from 'zod';
+import type { ActionInput, ActionName, ActionOutput, ApiResponse, FunctionName } from '../contract';
+import { DomainError, ERROR_MESSAGES } from '../core/errors';
+import type { Caller, Deps } from '../services/deps';
+import { isStoreError } from '../store/port';
+
+export interface Route<I, O> {
+  schema: z.ZodType<I>;
+  handle(deps: Deps, caller: Caller, input: I): Promise<O> | O;
+}
+
+/** A function's routes, typed against the contract: every action, its input and output. */
+export type RouteTable<F extends FunctionName> = {
+  [A in ActionName<F>]: Route<ActionInput<F, A>, ActionOutput<F, A>>;
+};
+
+type AnyRoutes = Record<string, Route<unknown, unknown>>;
+
+const hasChinese = (s: string): boolean => /[\u4e00-\u9fa5]/.test(s);
+
+function invalid(message?: string): ApiResponse<never> {
+  return {
+    ok: false,
+    code: 'INVALID_INPUT',
+    message: message && hasChinese(message) ? message : ERROR_MESSAGES.INVALID_INPUT,
+  };
+}
+
+export async function dispatch<F extends FunctionName>(
+  routes: RouteTable<F>,
+  deps: Deps,
+  caller: Caller,
+  body: unknown,
+): Promise<ApiResponse<unknown>> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return invalid();
+  const { action, payload } = body as { action?: unknown; payload?: unknown };
+  const table = routes as unknown as AnyRoutes;
+  if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(table, action)) {
+    return { ok: false, code: 'UNKNOWN_ACTION', message: ERROR_MESSAGES.UNKNOWN_ACTION };
+  }
+  const route = table[action];
+  // Unknown payload keys (openid, role, userId …) are stripped by the schema: never trusted (R1.1).
+  const parsed = route.schema.safeParse(payload ?? {});
+  if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
+  try {
+    return { ok: true, data: await route.handle(deps, caller, parsed.data) };
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message };
+    if (isStoreError(error, 'BUSY')) return { ok: false, code: 'BUSY', message: ERROR_MESSAGES.BUSY };
+    deps.log.error('unexpected error', {
+      requestId: caller.requestId,
+      action,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
+    return { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL, requestId: caller.requestId };
+  }
+}

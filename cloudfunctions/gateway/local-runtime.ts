@@ -1,0 +1,85 @@
+/**
+ * Opens the local world: DATA_DIR (created on first use), its generated keys, the embedded
+ * store, and demo data when the store is empty. Every local command that opens the store comes
+ * through here (start, test fixtures, and later sweep, remind, report, dataset:*).
+ */
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { loadSecrets } from '../config';
+import { ShiftedClock } from '../services/clock';
+import type { Deps, Logger } from '../services/deps';
+import { IdVault } from '../services/id-vault';
+import { regionDirectory } from '../services/reference-data';
+import { SqliteStore } from '../store/sqlite-store';
+import { seedIfEmpty } from './seed';
+
+export interface LocalRuntime {
+  deps: Deps;
+  clock: ShiftedClock;
+  dataDir: string;
+  /** Signs the gateway's session cookie. */
+  sessionSecret: string;
+  /** True when this open seeded an empty store. */
+  seeded: boolean;
+  close(): Promise<void>;
+}
+
+export interface LocalOptions {
+  dataDir: string;
+  /** Tests: keep the database in memory (keys and logs still go to dataDir). */
+  inMemory?: boolean;
+  /** ISO time the clock starts from (DEV_NOW). */
+  devNow?: string;
+  /** Environment to read secrets from before falling back to DATA_DIR/keys.json. */
+  env?: Record<string, string | undefined>;
+  /** Where logs go; default DATA_DIR/logs/app.log. */
+  log?: Logger;
+}
+
+type KeyFile = { ID_ENC_KEY: string; ID_HASH_KEY: string; SESSION_SECRET: string };
+
+/** Keys from the environment when given, else generated once into DATA_DIR/keys.json. */
+function localKeys(dataDir: string, env: Record<string, string | undefined>): KeyFile {
+  const file = join(dataDir, 'keys.json');
+  let keys: KeyFile;
+  if (existsSync(file)) {
+    keys = JSON.parse(readFileSync(file, 'utf8')) as KeyFile;
+  } else {
+    keys = {
+      ID_ENC_KEY: randomBytes(32).toString('base64'),
+      ID_HASH_KEY: randomBytes(32).toString('base64'),
+      SESSION_SECRET: randomBytes(32).toString('base64'),
+    };
+    writeFileSync(file, `${JSON.stringify(keys, null, 2)}\n`, { mode: 0o600 });
+  }
+  return {
+    ID_ENC_KEY: env.ID_ENC_KEY ?? keys.ID_ENC_KEY,
+    ID_HASH_KEY: env.ID_HASH_KEY ?? keys.ID_HASH_KEY,
+    SESSION_SECRET: env.SESSION_SECRET ?? keys.SESSION_SECRET,
+  };
+}
+
+export function fileLogger(file: string): Logger {
+  const write = (level: string, msg: string, fields?: Record<string, unknown>) =>
+    appendFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), level, msg, ...fields })}\n`);
+  return { info: (m, f) => write('info', m, f), error: (m, f) => write('error', m, f) };
+}
+
+export async function openLocalRuntime(options: LocalOptions): Promise<LocalRuntime> {
+  const dataDir = resolve(options.dataDir);
+  for (const dir of [dataDir, join(dataDir, 'logs'), join(dataDir, 'exports')]) mkdirSync(dir, { recursive: true });
+  const keys = localKeys(dataDir, options.env ?? {});
+  const secrets = loadSecrets(keys);
+  const clock = new ShiftedClock(options.devNow ? new Date(options.devNow) : undefined);
+  const store = new SqliteStore({ filename: options.inMemory ? ':memory:' : join(dataDir, 'chizhengtong.db') });
+  const deps: Deps = {
+    store,
+    clock,
+    idVault: new IdVault({ encryptionKey: secrets.idEncryptionKey, hashKey: secrets.idHashKey }),
+    regions: regionDirectory(),
+    log: options.log ?? fileLogger(join(dataDir, 'logs', 'app.log')),
+  };
+  const seeded = await seedIfEmpty(deps);
+  return { deps, clock, dataDir, sessionSecret: keys.SESSION_SECRET, seeded, close: () => store.close() };
+}

@@ -1,0 +1,86 @@
+/**
+ * The local host: serves the H5 build and `POST /api/<function>` with the same routers as the
+ * cloud entries, on the embedded store, plus the dev-only login and clock.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { ERROR_MESSAGES } from '../core/errors';
+import { FUNCTIONS, isFunctionName } from '../functions/registry';
+import { dispatch } from '../functions/router';
+import { registerDevRoutes } from './dev-routes';
+import type { LocalRuntime } from './local-runtime';
+import { openidOf } from './session';
+
+export interface GatewayOptions {
+  /** The built H5 app; when missing, `/` says how to build it. */
+  h5Dir?: string;
+  /** fastify's logger (off in tests). */
+  logger?: boolean | { file: string };
+}
+
+/** Parses a body as JSON whatever its content type (curl -d sends form-urlencoded). */
+function parseLooseJson(body: string): unknown {
+  if (body.trim() === '') return {};
+  return JSON.parse(body);
+}
+
+export async function buildGateway(runtime: LocalRuntime, options: GatewayOptions = {}): Promise<FastifyInstance> {
+  const logger = options.logger === undefined || options.logger === false ? false : options.logger === true ? true : { file: options.logger.file };
+  const app = Fastify({ logger, bodyLimit: 1024 * 1024, genReqId: () => randomUUID() });
+  await app.register(fastifyCookie, { secret: runtime.sessionSecret });
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body);
+    try {
+      done(null, parseLooseJson(text));
+    } catch {
+      done(null, Object.fromEntries(new URLSearchParams(text)));
+    }
+  });
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, parseLooseJson(String(body)));
+    } catch {
+      done(Object.assign(new Error('bad json'), { statusCode: 400 }), undefined);
+    }
+  });
+
+  app.setErrorHandler((error: { statusCode?: number }, req, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    if (status >= 500) req.log.error(error);
+    reply.code(status).send(
+      status >= 500
+        ? { ok: false, code: 'INTERNAL', message: ERROR_MESSAGES.INTERNAL, requestId: req.id }
+        : { ok: false, code: 'INVALID_INPUT', message: ERROR_MESSAGES.INVALID_INPUT },
+    );
+  });
+
+  app.post('/api/:fn', async (req, reply) => {
+    const { fn } = req.params as { fn: string };
+    if (!isFunctionName(fn)) {
+      return reply.code(404).send({ ok: false, code: 'UNKNOWN_FUNCTION', message: ERROR_MESSAGES.UNKNOWN_FUNCTION });
+    }
+    const body = req.body as { requestId?: unknown } | undefined;
+    const requestId = typeof body?.requestId === 'string' && body.requestId.length <= 100 ? body.requestId : req.id;
+    return dispatch(FUNCTIONS[fn], runtime.deps, { openid: openidOf(req), requestId }, req.body);
+  });
+
+  app.get('/healthz', async () => ({ ok: true, data: { now: runtime.clock.now().toISOString() } }));
+
+  registerDevRoutes(app, runtime);
+
+  const h5Dir = resolve(options.h5Dir ?? 'dist/h5');
+  if (existsSync(h5Dir)) {
+    await app.register(fastifyStatic, { root: h5Dir, index: ['index.html'] });
+  } else {
+    app.get('/', async (_req, reply) =>
+      reply.type('text/plain; charset=utf-8').send(`H5 app not built (${h5Dir}). Run: npm run build:h5`),
+    );
+  }
+  return app;
+}
