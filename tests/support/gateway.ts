@@ -1,0 +1,89 @@
+/**
+ * Starts the real gateway over HTTP on a fresh embedded store (in memory, seeded like a first
+ * local start) in a temporary DATA_DIR, and gives tests a cookie-keeping client per persona.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiResponse } from '../../cloudfunctions/contract';
+import { type LocalRuntime, openLocalRuntime } from '../../cloudfunctions/gateway/local-runtime';
+import { buildGateway } from '../../cloudfunctions/gateway/server';
+
+export interface TestGateway {
+  url: string;
+  runtime: LocalRuntime;
+  dataDir: string;
+  /** An anonymous client (no session). */
+  anonymous(): ApiClient;
+  /** A client logged in as a dev persona (`laborer-30`, `official-city`, …). */
+  as(persona: string): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+export class ApiClient {
+  constructor(
+    readonly baseUrl: string,
+    private cookie: string | null = null,
+  ) {}
+
+  async raw(path: string, init: { body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+    return fetch(this.baseUrl + path, {
+      method: 'POST',
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...init.headers },
+      body: init.body,
+      redirect: 'manual',
+    });
+  }
+
+  async call<T = unknown>(fn: string, action: string, payload?: unknown, requestId?: string): Promise<ApiResponse<T>> {
+    const res = await this.raw(`/api/${fn}`, {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action, payload, requestId }),
+    });
+    return (await res.json()) as ApiResponse<T>;
+  }
+
+  /** Calls and expects success; returns the data. */
+  async ok<T = unknown>(fn: string, action: string, payload?: unknown): Promise<T> {
+    const res = await this.call<T>(fn, action, payload);
+    if (!res.ok) throw new Error(`${fn}.${action} failed: ${res.code} ${res.message}`);
+    return res.data;
+  }
+
+  async login(persona: string): Promise<void> {
+    const res = await this.raw('/dev/login', {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ persona }),
+    });
+    if (res.status !== 200) throw new Error(`login as ${persona} failed: ${res.status}`);
+    const setCookie = res.headers.get('set-cookie');
+    if (!setCookie) throw new Error('no session cookie');
+    this.cookie = setCookie.split(';')[0];
+  }
+}
+
+export async function startTestGateway(options: { devNow?: string; h5Dir?: string } = {}): Promise<TestGateway> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'czt-test-'));
+  const runtime = await openLocalRuntime({ dataDir, inMemory: true, devNow: options.devNow });
+  const app = await buildGateway(runtime, { h5Dir: options.h5Dir ?? join(dataDir, 'no-h5') });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('gateway did not bind');
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    url,
+    runtime,
+    dataDir,
+    anonymous: () => new ApiClient(url),
+    as: async (persona) => {
+      const client = new ApiClient(url);
+      await client.login(persona);
+      return client;
+    },
+    close: async () => {
+      await app.close();
+      await runtime.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
