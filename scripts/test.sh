@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `npm test`: installs what is missing, builds what the tests drive (H5, weapp, cloud bundles),
+# runs every jest project once, the rule tests again under two more time zones, and ends with
+# one plain line `N passed, N failed` (CI reads that line, not jest's summary).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+out=.test-results
+rm -rf "$out" && mkdir -p "$out"
+failed_steps=0
+
+step() { # step NAME COMMAND... : runs a build step, logs it, counts a failure
+  local name=$1; shift
+  local t0=$SECONDS
+  if "$@" >"$out/$name.log" 2>&1; then
+    echo "✓ $name ($((SECONDS - t0)) s)"
+  else
+    echo "✗ $name failed ($((SECONDS - t0)) s) — last lines of $out/$name.log:"
+    tail -n 30 "$out/$name.log"
+    failed_steps=$((failed_steps + 1))
+  fi
+}
+
+# Browser tests need Debian's Chromium and CJK fonts (without them Chinese renders as boxes).
+if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing chromium and fonts-noto-cjk (Debian packages) for the browser tests…"
+    (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-noto-cjk) >"$out/apt.log" 2>&1 \
+      || { tail -n 20 "$out/apt.log"; echo "Could not install. Run: sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk"; exit 1; }
+  else
+    echo "Browser tests need Chromium and CJK fonts. Run: sudo apt-get update && sudo apt-get install -y chromium fonts-noto-cjk"
+    exit 1
+  fi
+fi
+
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
+step build-h5 npx taro build --type h5
+step build-weapp npx taro build --type weapp
+step build-functions npx tsx scripts/build-functions.ts
+
+export TZ=${TZ:-UTC}
+npx jest --ci --json --outputFile="$out/jest.json" 2> >(tee "$out/jest.log" >&2)
+# The rules must not depend on the host's time zone (R3.1): run them again elsewhere.
+for zone in America/Los_Angeles Asia/Shanghai; do
+  tag=$(echo "$zone" | tr '/' '-')
+  TZ=$zone npx jest --ci --selectProjects unit --json --outputFile="$out/jest-$tag.json" >"$out/jest-$tag.log" 2>&1 \
+    && echo "✓ unit tests under TZ=$zone" || { echo "✗ unit tests under TZ=$zone"; tail -n 40 "$out/jest-$tag.log"; }
+done
+
+node scripts/summarize-tests.js "$out" "$failed_steps" | tee "$out/summary.txt"
+grep -q ', 0 failed' "$out/summary.txt"

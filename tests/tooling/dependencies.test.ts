@@ -1,0 +1,32 @@
+/**
+ * The layer rules of DESIGN.md, checked with dependency-cruiser on the real tree, and shown
+ * to bite on a fixture that breaks each of them.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const bin = join(root, 'node_modules', '.bin', 'depcruise');
+const config = join(root, '.dependency-cruiser.cjs');
+
+const cruise = (cwd: string) =>
+  spawnSync(bin, ['--config', config, '--output-type', 'err', 'cloudfunctions', 'src'], { cwd, encoding: 'utf8' });
+
+describe('layer rules', () => {
+  it('the project has no dependency violations', () => {
+    const run = cruise(root);
+    expect(run.stdout + run.stderr).toContain('no dependency violations found');
+    expect(run.status).toBe(0);
+  }, 120_000);
+
+  it('fail when core does I/O or imports services, services import the gateway, or src imports server code', () => {
+    const run = cruise(join(__dirname, 'fixtures', 'layer-violations'));
+    const out = run.stdout + run.stderr;
+    expect(run.status).not.toBe(0);
+    expect(out).toMatch(/core-is-pure: cloudfunctions\/core\/leaky\.ts → (node:)?fs/);
+    expect(out).toMatch(/core-is-pure: cloudfunctions\/core\/leaky\.ts → cloudfunctions\/services\/use-case\.ts/);
+    expect(out).toMatch(/services-not-edges: cloudfunctions\/services\/use-case\.ts → cloudfunctions\/gateway\/host\.ts/);
+    expect(out).toMatch(/front-end-sees-contract-and-core-only: src\/page\.ts → cloudfunctions\/services\/use-case\.ts/);
+    expect(out).not.toMatch(/src\/page\.ts → cloudfunctions\/contract\.ts/);
+  }, 120_000);
+});
