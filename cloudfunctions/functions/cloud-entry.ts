@@ -32,11 +32,18 @@ function productionDeps(): Deps {
   };
 }
 
-/** The caller's OPENID as the platform gives it (empty when called without a WeChat user). */
+/**
+ * The caller's OPENID as the platform gives it; null when called without a WeChat user
+ * (a timer, the console) or with a context the SDK cannot read — then nobody is logged in.
+ */
 function openidOf(context: unknown): string | null {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const tcb = require('@cloudbase/node-sdk') as TcbContextModule;
-  return tcb.getCloudbaseContext(context).WX_OPENID || null;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const tcb = require('@cloudbase/node-sdk') as TcbContextModule;
+    return tcb.getCloudbaseContext(context).WX_OPENID || null;
+  } catch {
+    return null;
+  }
 }
 
 export function cloudMain<F extends FunctionName>(routes: RouteTable<F>) {
