@@ -1,0 +1,108 @@
+/**
+ * The one way the front end calls the back end.
+ * weapp: `Taro.cloud.callFunction`; H5 (local host): `POST /api/<function>` on the gateway.
+ * `process.env.TARO_ENV` is a build-time literal, so each bundle keeps only its own branch.
+ */
+import Taro from '@tarojs/taro';
+import type {
+  ActionInput,
+  ActionName,
+  ActionOutput,
+  ApiResponse,
+  CallRequest,
+  FunctionName,
+} from '../../cloudfunctions/contract';
+import { ERROR_MESSAGES, type ErrorCode } from '../../cloudfunctions/core/errors';
+
+/** A refusal or failure with a stable code and a Chinese message fit to show as is. */
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly requestId?: string;
+  constructor(code: ErrorCode, message: string = ERROR_MESSAGES[code], requestId?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.requestId = requestId;
+    // Keeps `instanceof` true when the class is compiled down to ES5.
+    Object.setPrototypeOf(this, ApiError.prototype);
+  }
+}
+
+export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
+
+export interface CallOptions {
+  /** Reuse the same id when retrying the same tap, so the server can treat it as one request. */
+  requestId?: string;
+}
+
+let sequence = 0;
+/** Random enough to tell taps apart in logs and make retries idempotent; not a secret. */
+export function newRequestId(): string {
+  sequence = (sequence + 1) % 1_000_000;
+  return `${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 10)}-${sequence}`;
+}
+
+let cloudReady = false;
+function ensureCloud(): void {
+  if (cloudReady) return;
+  // Empty → the mini-program's default CloudBase environment.
+  const env = process.env.TARO_APP_CLOUD_ENV;
+  Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true });
+  cloudReady = true;
+}
+
+/** Sends one request and returns whatever the function answered (not yet checked). */
+async function transport(fn: FunctionName, body: CallRequest): Promise<unknown> {
+  if (process.env.TARO_ENV === 'weapp') {
+    ensureCloud();
+    const res = await Taro.cloud.callFunction({ name: fn, data: body as unknown as TaroGeneral.IAnyObject });
+    return res.result;
+  }
+  const res = await fetch(`/api/${fn}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+
+function isApiResponse(x: unknown): x is ApiResponse<unknown> {
+  return typeof x === 'object' && x !== null && typeof (x as { ok?: unknown }).ok === 'boolean';
+}
+
+function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_MESSAGES, code);
+}
+
+/** Calls `fn.action` with `payload`; resolves with its data or throws an `ApiError`. */
+export async function call<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  payload: ActionInput<F, A>,
+  options: CallOptions = {},
+): Promise<ActionOutput<F, A>> {
+  const requestId = options.requestId ?? newRequestId();
+  let answer: unknown;
+  try {
+    answer = await transport(fn, { action, payload, requestId });
+  } catch {
+    // Offline, timed out, or the gateway answered something that is not JSON.
+    throw new ApiError('NETWORK', ERROR_MESSAGES.NETWORK, requestId);
+  }
+  if (!isApiResponse(answer)) throw new ApiError('NETWORK', ERROR_MESSAGES.NETWORK, requestId);
+  if (answer.ok) return answer.data as ActionOutput<F, A>;
+  const code: ErrorCode = isErrorCode(answer.code) ? answer.code : 'INTERNAL';
+  throw new ApiError(code, answer.message || ERROR_MESSAGES[code], answer.requestId ?? requestId);
+}
+
+/** The Chinese message to show for any thrown value. */
+export function messageOf(e: unknown): string {
+  return isApiError(e) ? e.message : ERROR_MESSAGES.INTERNAL;
+}
+
+/** Shows the error's Chinese message as a toast (long messages get more time to read). */
+export function showError(e: unknown): void {
+  const title = messageOf(e);
+  void Taro.showToast({ title, icon: 'none', duration: title.length > 14 ? 3500 : 2000 });
+}

@@ -1,0 +1,65 @@
+export default defineAppConfig({
+  // The laborer's pages live in the main package; tab-bar pages must be here.
+  pages: [
+    'pages/index/index',
+    'pages/vouchers/index',
+    'pages/classes/index',
+    'pages/certificates/index',
+    'pages/me/index',
+    'pages/register/index'
+  ],
+  // Role areas load only for the people who use them (DESIGN "Front end").
+  subPackages: [
+    { root: 'packages/trainer', pages: ['pages/index'] },
+    { root: 'packages/official', pages: ['pages/index'] },
+    { root: 'packages/verify', pages: ['pages/index'] }
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: '持证通',
+    navigationBarTextStyle: 'black',
+    backgroundColor: '#f2f3f5'
+  },
+  tabBar: {
+    color: '#333333',
+    selectedColor: '#0a4fa8',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tabbar/home.png',
+        selectedIconPath: 'assets/tabbar/home-active.png'
+      },
+      {
+        pagePath: 'pages/vouchers/index',
+        text: '培训券',
+        iconPath: 'assets/tabbar/voucher.png',
+        selectedIconPath: 'assets/tabbar/voucher-active.png'
+      },
+      {
+        pagePath: 'pages/classes/index',
+        text: '课程',
+        iconPath: 'assets/tabbar/class.png',
+        selectedIconPath: 'assets/tabbar/class-active.png'
+      },
+      {
+        pagePath: 'pages/certificates/index',
+        text: '证书',
+        iconPath: 'assets/tabbar/certificate.png',
+        selectedIconPath: 'assets/tabbar/certificate-active.png'
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tabbar/me.png',
+        selectedIconPath: 'assets/tabbar/me-active.png'
+      }
+    ]
+  },
+  // H5 only (not a mini-program app.json field): no slide between pages, so screenshots never
+  // catch a page mid-transition.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {})
+})

@@ -1,0 +1,61 @@
+/** 首页: who you are, and one big button per area. */
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { PageShell } from '../../components/page-shell';
+import { Button } from '../../components/nutui';
+import { useSession } from '../../components/use-session';
+
+const SHORTCUTS = [
+  { url: '/pages/vouchers/index', title: '培训券', text: '领取和使用培训券' },
+  { url: '/pages/classes/index', title: '课程', text: '报名培训课程' },
+  { url: '/pages/certificates/index', title: '证书', text: '查看我的证书' },
+  { url: '/pages/me/index', title: '我的', text: '个人信息和设置' },
+] as const;
+
+export default function IndexPage() {
+  const { loading, error, me, load } = useSession();
+  const name = me?.profile?.name;
+  return (
+    <PageShell className="page-home" loading={loading} error={error?.code === 'UNAUTHENTICATED' ? error : null} onRetry={load}>
+      <View className="czt-hero">
+        <Text className="czt-hero-title" id="home-greeting">
+          {name ? `${name}，您好` : '您好'}
+        </Text>
+        <Text className="czt-hero-text">持证通：学技能，拿证书</Text>
+      </View>
+      {error ? (
+        <View className="czt-notice" onClick={() => void load()}>
+          <Text>{`${error.message}（点此重试）`}</Text>
+        </View>
+      ) : null}
+      {!error && me && !me.registered ? (
+        <View className="czt-card">
+          <Text className="czt-card-title">先完成实名登记</Text>
+          <Text className="czt-card-text">登记后可以领取培训券、报名课程</Text>
+          <Button
+            id="home-register"
+            className="czt-primary-button"
+            type="primary"
+            size="xlarge"
+            block
+            onClick={() => void Taro.navigateTo({ url: '/pages/register/index' })}
+          >
+            立即登记
+          </Button>
+        </View>
+      ) : null}
+      <View className="czt-shortcuts">
+        {SHORTCUTS.map((s) => (
+          <View key={s.url} className="czt-shortcut" onClick={() => void Taro.switchTab({ url: s.url })}>
+            <Text className="czt-shortcut-title">{s.title}</Text>
+            <Text className="czt-shortcut-text">{s.text}</Text>
+          </View>
+        ))}
+      </View>
+      <View className="czt-link-row" onClick={() => void Taro.navigateTo({ url: '/packages/verify/pages/index' })}>
+        <Text>查验证书真伪</Text>
+        <Text className="czt-arrow">›</Text>
+      </View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,105 @@
+/** 我的: the registered profile, role entries and the large-text switch. */
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import type { Profile, RoleBinding } from '../../../cloudfunctions/contract';
+import { Cell, CellGroup, Switch } from '../../components/nutui';
+import { PageShell, RegisterPrompt } from '../../components/page-shell';
+import { useSession } from '../../components/use-session';
+import { useLargeText, useUiStore } from '../../stores/use-ui-store';
+
+/** R3.2 band as shown to the person: letter then name, e.g. `A 青壮年（18–45周岁）`. */
+function bandLabel(profile: Pick<Profile, 'band' | 'bandName'>): string {
+  if (!profile.band) return '未满18周岁';
+  return `${profile.band} ${profile.bandName ?? ''}`.trim();
+}
+
+function ProfileCard({ profile }: { profile: Profile }) {
+  return (
+    <CellGroup className="me-profile" title="个人信息">
+      <Cell title="姓名" extra={<Text id="me-name" className="me-value">{profile.name}</Text>} />
+      <Cell title="身份证号" extra={<Text id="me-id" className="me-value id-value">{profile.idNumberMasked}</Text>} />
+      <Cell title="年龄" extra={<Text id="me-age" className="me-value age-value">{`${profile.age}周岁`}</Text>} />
+      <Cell
+        title="年龄段"
+        extra={
+          <Text id="me-band" className="me-value band-value">
+            {bandLabel(profile)}
+          </Text>
+        }
+      />
+      <Cell
+        title="户籍"
+        extra={<Text id="me-household" className="me-value">{`${profile.county.name} ${profile.township.name}`}</Text>}
+      />
+      <Cell title="手机号" extra={<Text id="me-phone" className="me-value">{profile.phone ?? '未填写'}</Text>} />
+    </CellGroup>
+  );
+}
+
+const ROLE_ENTRIES = {
+  trainer: { title: '培训机构工作台', url: '/packages/trainer/pages/index' },
+  official: { title: '人社部门工作台', url: '/packages/official/pages/index' },
+} as const;
+
+function RoleEntries({ roles }: { roles: RoleBinding[] }) {
+  const trainer = roles.find((r) => r.role === 'trainer');
+  const official = roles.find((r) => r.role === 'official' || r.role === 'admin');
+  if (!trainer && !official) return null;
+  return (
+    <CellGroup className="me-roles" title="工作入口">
+      {trainer ? (
+        <Cell
+          className="me-role-trainer"
+          title={ROLE_ENTRIES.trainer.title}
+          description={trainer.institutionName}
+          extra={<Text className="czt-arrow">›</Text>}
+          clickable
+          onClick={() => void Taro.navigateTo({ url: ROLE_ENTRIES.trainer.url })}
+        />
+      ) : null}
+      {official ? (
+        <Cell
+          className="me-role-official"
+          title={ROLE_ENTRIES.official.title}
+          description={official.regionName}
+          extra={<Text className="czt-arrow">›</Text>}
+          clickable
+          onClick={() => void Taro.navigateTo({ url: ROLE_ENTRIES.official.url })}
+        />
+      ) : null}
+    </CellGroup>
+  );
+}
+
+function DisplaySettings() {
+  const largeText = useLargeText();
+  const setLargeText = useUiStore((s) => s.setLargeText);
+  return (
+    <CellGroup className="me-settings" title="显示设置">
+      <Cell
+        title="大字模式"
+        description="字更大，看得更清楚"
+        extra={<Switch className="large-text-switch" checked={largeText} onChange={(on) => setLargeText(on)} />}
+      />
+    </CellGroup>
+  );
+}
+
+export default function MePage() {
+  const { loading, error, me, load } = useSession();
+  const profile = me?.profile ?? null;
+  return (
+    <PageShell className="page-me" loading={loading} error={error} onRetry={load}>
+      {me && me.registered && profile ? (
+        <ProfileCard profile={profile} />
+      ) : (
+        <RegisterPrompt text="登记后可以领取培训券、报名课程、查看证书" />
+      )}
+      {me ? <RoleEntries roles={me.roles} /> : null}
+      <DisplaySettings />
+      <View className="czt-footnote">
+        <Text>个人信息仅用于职业技能培训补贴，不会向无关人员展示</Text>
+      </View>
+    </PageShell>
+  );
+}

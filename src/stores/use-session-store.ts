@@ -1,0 +1,63 @@
+/**
+ * Who the caller is: registration, profile and roles (`account.whoami`).
+ * Pages read it through selectors; it holds no business rules.
+ */
+import { create, type StateCreator } from 'zustand';
+import type { RegisterInput, UpdateProfileInput, WhoAmI } from '../../cloudfunctions/contract';
+import { ApiError, call, type CallOptions, isApiError } from '../api/client';
+
+export type SessionStatus = 'idle' | 'loading' | 'ready' | 'error' | 'unauthenticated';
+
+export interface SessionState {
+  status: SessionStatus;
+  me: WhoAmI | null;
+  error: ApiError | null;
+  /** Fetches whoami; concurrent calls share one request. */
+  load: () => Promise<void>;
+  /** Registers the caller; resolves with the new whoami, rejects with an `ApiError`. */
+  register: (input: RegisterInput, options?: CallOptions) => Promise<WhoAmI>;
+  updateProfile: (input: UpdateProfileInput, options?: CallOptions) => Promise<WhoAmI>;
+}
+
+const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
+
+let inFlight: Promise<void> | null = null;
+
+export const sessionStateCreator: StateCreator<SessionState> = (set) => ({
+  status: 'idle',
+  me: null,
+  error: null,
+  load: () => {
+    if (inFlight) return inFlight;
+    set({ status: 'loading', error: null });
+    inFlight = call('account', 'whoami', {})
+      .then((me) => set({ status: 'ready', me, error: null }))
+      .catch((e: unknown) => {
+        const error = toApiError(e);
+        // UNAUTHENTICATED only happens on the local H5 host before a demo identity is chosen.
+        set({ status: error.code === 'UNAUTHENTICATED' ? 'unauthenticated' : 'error', error });
+      })
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  },
+  register: async (input, options) => {
+    const me = await call('account', 'register', input, options);
+    set({ status: 'ready', me, error: null });
+    return me;
+  },
+  updateProfile: async (input, options) => {
+    const me = await call('account', 'updateProfile', input, options);
+    set({ status: 'ready', me, error: null });
+    return me;
+  },
+});
+
+export const useSessionStore = create<SessionState>()(sessionStateCreator);
+
+/** Loads whoami unless it is already loaded or loading (pages call this on show). */
+export function ensureSession(): Promise<void> {
+  const { status, load } = useSessionStore.getState();
+  return status === 'idle' || status === 'error' ? load() : Promise.resolve();
+}

@@ -1,0 +1,2 @@
+/** Stylesheets do nothing under jest. */
+export default {};

@@ -1,0 +1,71 @@
+/**
+ * Test data builders and a stand-in for the gateway: `fetch` answers by action name.
+ */
+import type { ApiResponse, Profile, Region, WhoAmI } from '../../cloudfunctions/contract';
+import type { ErrorCode } from '../../cloudfunctions/core/errors';
+import { ERROR_MESSAGES } from '../../cloudfunctions/core/errors';
+
+export function aProfile(overrides: Partial<Profile> = {}): Profile {
+  return {
+    personId: 'p-1',
+    name: '张秀萍',
+    idNumberMasked: '141***********123X',
+    gender: 'female',
+    birthDate: '1995-05-01',
+    age: 31,
+    band: 'A',
+    bandName: '青壮年（18–45周岁）',
+    phone: '13800001234',
+    township: { code: '141127101', name: '岚城镇' },
+    county: { code: '141127', name: '岚县' },
+    city: { code: '141100', name: '吕梁市' },
+    registeredAt: '2026-11-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aRegisteredLaborer(profile: Partial<Profile> = {}, extra: Partial<WhoAmI> = {}): WhoAmI {
+  return { registered: true, profile: aProfile(profile), roles: [{ role: 'laborer' }], now: '2026-11-23T09:00:00.000Z', ...extra };
+}
+
+export function aNewcomer(): WhoAmI {
+  return { registered: false, profile: null, roles: [], now: '2026-11-23T09:00:00.000Z' };
+}
+
+export const REGIONS: Region[] = [
+  { code: '141100', name: '吕梁市', level: 'city', parent: '140000' },
+  { code: '141127', name: '岚县', level: 'county', parent: '141100' },
+  { code: '141102', name: '离石区', level: 'county', parent: '141100' },
+  { code: '141127100', name: '东村镇', level: 'township', parent: '141127' },
+  { code: '141127101', name: '岚城镇', level: 'township', parent: '141127' },
+];
+
+export const ok = <T>(data: T): ApiResponse<T> => ({ ok: true, data });
+export const refusal = (code: ErrorCode, message: string = ERROR_MESSAGES[code]): ApiResponse<never> => ({
+  ok: false,
+  code,
+  message,
+});
+
+type Handler = (payload: unknown) => ApiResponse<unknown>;
+
+export interface ApiCall {
+  fn: string;
+  action: string;
+  payload: unknown;
+  requestId: string;
+}
+
+/** Installs a `fetch` that answers `/api/<fn>` by action; returns the calls it saw. */
+export function installApi(handlers: Record<string, Handler>): ApiCall[] {
+  const calls: ApiCall[] = [];
+  const fetchDouble = jest.fn(async (url: string, init: { body: string }) => {
+    const body = JSON.parse(init.body) as { action: string; payload: unknown; requestId: string };
+    calls.push({ fn: url.replace('/api/', ''), ...body });
+    const handler = handlers[body.action];
+    const answer = handler ? handler(body.payload) : refusal('UNKNOWN_ACTION');
+    return { ok: true, status: 200, json: async () => answer };
+  });
+  (globalThis as { fetch?: unknown }).fetch = fetchDouble;
+  return calls;
+}
