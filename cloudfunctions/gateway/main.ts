@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { loadLocalSettings } from '../config';
 import { openLocalRuntime } from './local-runtime';
-import { buildGateway } from './server';
+import { LISTEN_BACKLOG, buildGateway } from './server';
 
 export async function startGateway(env: Record<string, string | undefined> = process.env) {
   const settings = loadLocalSettings(env);
@@ -13,7 +13,8 @@ export async function startGateway(env: Record<string, string | undefined> = pro
     h5Dir: settings.H5_DIR,
     logger: { file: join(runtime.dataDir, 'logs', 'gateway.log') },
   });
-  await app.listen({ host: settings.HOST, port: settings.PORT });
+  // A storm of new connections (many phones at once) must queue, not be dropped: the default backlog is 511.
+  await app.listen({ host: settings.HOST, port: settings.PORT, backlog: LISTEN_BACKLOG });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.PORT;
   const url = `http://${settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST}:${port}`;

@@ -15,6 +15,9 @@ import { registerDevRoutes } from './dev-routes';
 import type { LocalRuntime } from './local-runtime';
 import { openidOf } from './session';
 
+/** Pending connections the kernel may queue (capped by net.core.somaxconn). */
+export const LISTEN_BACKLOG = 4096;
+
 export interface GatewayOptions {
   /** The built H5 app; when missing, `/` says how to build it. */
   h5Dir?: string;

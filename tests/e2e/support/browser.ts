@@ -1,0 +1,58 @@
+/**
+ * Playwright (playwright-core, no browser download) driving Debian's Chromium at a phone-sized
+ * viewport, against the real gateway serving the H5 build.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+
+export const ARTIFACTS = join(__dirname, '..', 'artifacts');
+export const H5_DIR = join(__dirname, '..', '..', '..', 'dist', 'h5');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Playwright gives each launch a fresh temporary profile (the user-data dir). */
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}. Run: sudo apt-get install -y chromium fonts-noto-cjk`);
+  }
+  if (!existsSync(join(H5_DIR, 'index.html'))) throw new Error('dist/h5 missing: run npm run build:h5 first');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A phone: 390×844, touch, Chinese locale, China time zone. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+}
+
+export async function shot(page: Page, name: string): Promise<string> {
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+/** Logs the context in as a dev persona through the real login page. */
+export async function loginAs(page: Page, baseUrl: string, persona: string): Promise<void> {
+  await page.goto(`${baseUrl}/dev/login`);
+  await page.click(`#persona-${persona}`);
+  await page.waitForURL(/#\/pages\/me\/index/);
+}
