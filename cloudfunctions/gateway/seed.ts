@@ -3,6 +3,7 @@
  * Runs once: a `meta/seed` document records it.
  */
 import { grantRole, register } from '../services/account';
+import { importCatalogue } from '../services/catalogue';
 import type { Deps } from '../services/deps';
 import { PERSONAS, demoIdNumber } from './personas';
 
@@ -13,6 +14,7 @@ type SeedDoc = { _id: string; version: number; seededAt: string };
 export async function seedIfEmpty(deps: Deps): Promise<boolean> {
   if (await deps.store.get<SeedDoc>('meta', 'seed')) return false;
   const now = deps.clock.now();
+  await importCatalogue(deps.store, now);
   for (const persona of PERSONAS) {
     for (const binding of persona.roles) await grantRole(deps, persona.openid, binding);
     const idNumber = demoIdNumber(persona, now);

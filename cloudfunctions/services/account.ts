@@ -7,7 +7,7 @@ import { BAND_NAMES, ageAt, bandOfAge } from '../core/age';
 import { formatDate, parseDate } from '../core/china-date';
 import { DomainError } from '../core/errors';
 import { checkIdNumber, maskIdNumber } from '../core/id-number';
-import { isStoreError } from '../store/port';
+import { type Store, isStoreError } from '../store/port';
 import type { Caller, Deps } from './deps';
 
 /** The youngest age at which someone may register: China's legal working age. */
@@ -45,6 +45,17 @@ export type IdNumberDoc = { _id: string; personId: string; openid: string; creat
 
 const NAME_PATTERN = /^[\u4e00-\u9fa5\u3400-\u4dbf]([\u4e00-\u9fa5\u3400-\u4dbf·•]{0,18})[\u4e00-\u9fa5\u3400-\u4dbf]$/;
 const PHONE_PATTERN = /^1[3-9]\d{9}$/;
+
+/** Reads by id: a transaction or the store itself. */
+type Reader = { get: Store['get'] };
+
+/** The caller's person record, or NOT_REGISTERED. */
+export async function personOf(reader: Reader, openid: string): Promise<PersonDoc> {
+  const account = await reader.get<AccountDoc>('accounts', openid);
+  const person = account?.personId ? await reader.get<PersonDoc>('persons', account.personId) : null;
+  if (!person) throw new DomainError('NOT_REGISTERED');
+  return person;
+}
 
 export function requireOpenid(caller: Caller): string {
   if (!caller.openid) throw new DomainError('UNAUTHENTICATED');

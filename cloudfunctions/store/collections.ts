@@ -17,6 +17,32 @@ export const COLLECTIONS = {
   },
   /** id = HMAC of the ID number: one number binds one account (R2.3). */
   idNumbers: { indexes: [] as IndexSpec[] },
+  /** id = voucher type code: the voucher catalogue (R4), editable by admins. */
+  voucherTypes: { indexes: [] as IndexSpec[] },
+  /** id = occupation code: the subsidised training catalogue with subsidy amounts in fen (R7.5). */
+  occupations: { indexes: [] as IndexSpec[] },
+  /** id = `{type}:{countyCode}:{year}`: a county's yearly quota for a type and places used (R4.2). */
+  quotas: { indexes: [{ fields: ['countyCode', 'year'] }] as IndexSpec[] },
+  /** id = voucher id. */
+  vouchers: {
+    indexes: [
+      { fields: ['personId', 'claimedAt'] },
+      { fields: ['status', 'expiresAt'] },
+      { fields: ['countyCode', 'year', 'type'] },
+    ] as IndexSpec[],
+  },
+  /** id = `{personId}:{type}`: the person's one unused voucher of a type (R4.3). */
+  voucherSlots: { indexes: [] as IndexSpec[] },
+  /** id = `{personId}:{year}`: vouchers counting toward the 3-a-year limit (R4.4). */
+  personYears: { indexes: [] as IndexSpec[] },
+  /** id = `{openid}:{action}:{requestId}`: answers of idempotent requests (R4.6). */
+  requests: { indexes: [] as IndexSpec[] },
+  /** id = `{countyCode}:{seq}`: the append-only, hash-chained ledger (R9.1). */
+  ledger: { indexes: [{ fields: ['countyCode', 'seq'] }] as IndexSpec[] },
+  /** id = county code: the head (last seq and hash) of each county's chain. */
+  ledgerHeads: { indexes: [] as IndexSpec[] },
+  /** id = `{countyCode}:{year}:{month}:{metric}:{band}`: pre-aggregated counters (R9.2). */
+  counters: { indexes: [{ fields: ['countyCode', 'year'] }, { fields: ['cityCode', 'year', 'metric'] }] as IndexSpec[] },
   /** Local bookkeeping: seed version and the like. */
   meta: { indexes: [] as IndexSpec[] },
   /** Test and tooling scratch space (contract tests). */

@@ -8,7 +8,7 @@
 import type { CollectionName } from './collections';
 
 /** Every stored document carries its id as `_id`. */
-export type Doc = { _id: string } & Record<string, unknown>;
+export type Doc = { _id: string };
 
 /** Fields to write; `_id` is given separately. */
 export type DocData<T extends Doc> = Omit<T, '_id'>;

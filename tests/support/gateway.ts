@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ApiResponse } from '../../cloudfunctions/contract';
 import { type LocalRuntime, openLocalRuntime } from '../../cloudfunctions/gateway/local-runtime';
-import { buildGateway } from '../../cloudfunctions/gateway/server';
+import { LISTEN_BACKLOG, buildGateway } from '../../cloudfunctions/gateway/server';
 
 export interface TestGateway {
   url: string;
@@ -15,8 +15,10 @@ export interface TestGateway {
   dataDir: string;
   /** An anonymous client (no session). */
   anonymous(): ApiClient;
-  /** A client logged in as a dev persona (`laborer-30`, `official-city`, …). */
+  /** A client logged in as a dev persona (`laborer-30`, `official-city`, …) or a synthetic `test-…` user. */
   as(persona: string): Promise<ApiClient>;
+  /** Shifts the gateway's clock (dev only); null returns to real time. */
+  setNow(at: string | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,10 +52,11 @@ export class ApiClient {
     return res.data;
   }
 
+  /** Logs in as a dev persona (`laborer-30`) or, with `test-…`, as a synthetic user. */
   async login(persona: string): Promise<void> {
     const res = await this.raw('/dev/login', {
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ persona }),
+      body: JSON.stringify(persona.startsWith('test-') ? { openid: persona } : { persona }),
     });
     if (res.status !== 200) throw new Error(`login as ${persona} failed: ${res.status}`);
     const setCookie = res.headers.get('set-cookie');
@@ -66,7 +69,7 @@ export async function startTestGateway(options: { devNow?: string; h5Dir?: strin
   const dataDir = mkdtempSync(join(tmpdir(), 'czt-test-'));
   const runtime = await openLocalRuntime({ dataDir, inMemory: true, devNow: options.devNow });
   const app = await buildGateway(runtime, { h5Dir: options.h5Dir ?? join(dataDir, 'no-h5') });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  await app.listen({ host: '127.0.0.1', port: 0, backlog: LISTEN_BACKLOG });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('gateway did not bind');
   const url = `http://127.0.0.1:${address.port}`;
@@ -79,6 +82,14 @@ export async function startTestGateway(options: { devNow?: string; h5Dir?: strin
       const client = new ApiClient(url);
       await client.login(persona);
       return client;
+    },
+    setNow: async (at: string | null) => {
+      const res = await fetch(`${url}/dev/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ now: at }),
+      });
+      if (!res.ok) throw new Error(`setNow failed: ${res.status}`);
     },
     close: async () => {
       await app.close();

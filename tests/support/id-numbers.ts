@@ -8,19 +8,25 @@ import { checkCharOf, composeIdNumber } from '../../cloudfunctions/core/id-numbe
 
 export const LANXIAN_TOWNSHIP = '141127101';
 
-let sequence = 0;
+/** Calls so far: drives sequences and birthdays so numbers do not repeat within a run. */
+let calls = 0;
 
-/** A valid number for someone born on `birth`; a fresh sequence each call. */
+/** A valid number for someone born on `birth`; a fresh sequence each call (499 per date and gender). */
 export function idNumberBornOn(birth: CalendarDate, options: { region?: string; gender?: 'male' | 'female' } = {}): string {
-  sequence = (sequence + 2) % 998;
-  const seq = options.gender === 'female' ? sequence + 2 : sequence + 1;
+  calls++;
+  const base = (calls % 499) * 2;
+  const seq = options.gender === 'female' ? base + 2 : base + 1;
   return composeIdNumber(options.region ?? '141127', birth, seq);
 }
 
-/** A valid number for someone exactly `age` on `now` (birthday ~100 days away). */
+/**
+ * A valid number for someone exactly `age` on `now`: their last birthday was 30–329 days ago,
+ * varying with each call so thousands of numbers stay distinct.
+ */
 export function idNumberAged(age: number, now: Date, options: { region?: string; gender?: 'male' | 'female' } = {}): string {
   const today = chinaDateOf(now);
-  const t = new Date(Date.UTC(today.year - age, today.month - 1, today.day) - 100 * 86_400_000);
+  const daysSinceBirthday = 30 + (Math.floor(calls / 499) % 300);
+  const t = new Date(Date.UTC(today.year - age, today.month - 1, today.day) - daysSinceBirthday * 86_400_000);
   return idNumberBornOn({ year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() }, options);
 }
 

@@ -1,0 +1,25 @@
+/**
+ * `voucher`: electronic training vouchers (R3.3, R4).
+ */
+import { z } from 'zod';
+import { cancelVoucher, claimVoucher, listTypesFor, myVouchers } from '../../services/vouchers';
+import type { RouteTable } from '../router';
+
+export const voucherRoutes: RouteTable<'voucher'> = {
+  listTypes: {
+    schema: z.object({}),
+    handle: (deps, caller) => listTypesFor(deps, caller),
+  },
+  claim: {
+    schema: z.object({ type: z.string({ error: '请选择培训券' }).min(1, { error: '请选择培训券' }).max(40) }),
+    handle: (deps, caller, input) => claimVoucher(deps, caller, input),
+  },
+  mine: {
+    schema: z.object({}),
+    handle: (deps, caller) => myVouchers(deps, caller),
+  },
+  cancel: {
+    schema: z.object({ voucherId: z.string({ error: '请选择要退回的培训券' }).min(1).max(64) }),
+    handle: (deps, caller, input) => cancelVoucher(deps, caller, input),
+  },
+};

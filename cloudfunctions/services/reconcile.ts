@@ -1,0 +1,97 @@
+/**
+ * R9.2 reconcile: recount from records and compare with the stored counters and the
+ * counter-like documents (quotas, yearly counts, type slots). Counters are a cache of the
+ * records; this is how we know the cache is right, and how to find where it is not.
+ */
+import { chinaDateOf } from '../core/china-date';
+import { COUNTS_TOWARD_LIMIT } from '../core/vouchers';
+import type { Doc, Store } from '../store/port';
+import type { CollectionName } from '../store/collections';
+import { type CounterDoc, counterId } from './counters';
+import { type PersonYearDoc, type QuotaDoc, type SlotDoc, type VoucherDoc, personYearId, quotaId, slotId } from './vouchers';
+
+export interface Difference {
+  what: string;
+  id: string;
+  stored: number | string | null;
+  recounted: number | string | null;
+}
+
+/** Every document of a collection, page by page (≤ 1000 a read). */
+export async function* scan<T extends Doc>(store: Store, collection: CollectionName): AsyncGenerator<T> {
+  let after: string | undefined;
+  do {
+    const page = await store.find<T>(collection, undefined, { limit: 1000, after });
+    yield* page.items;
+    after = page.next;
+  } while (after);
+}
+
+const inc = (m: Map<string, number>, key: string, by = 1) => m.set(key, (m.get(key) ?? 0) + by);
+
+/** Metrics this recount knows how to rebuild; counters of other metrics are left to their owners. */
+const VOUCHER_METRICS = /^vouchers(Claimed|Cancelled|Expired)\./;
+
+export async function reconcile(store: Store): Promise<{ checked: Record<string, number>; differences: Difference[] }> {
+  const counters = new Map<string, number>();
+  const quotas = new Map<string, number>();
+  const personYears = new Map<string, number>();
+  const slots = new Map<string, string>();
+  let vouchers = 0;
+
+  for await (const v of scan<VoucherDoc>(store, 'vouchers')) {
+    vouchers++;
+    const claimed = chinaDateOf(new Date(v.claimedAt));
+    inc(counters, counterId(v.countyCode, claimed.year, claimed.month, `vouchersClaimed.${v.type}`, v.band));
+    if ((v.status === 'cancelled' || v.status === 'expired') && v.endedAt) {
+      const ended = chinaDateOf(new Date(v.endedAt));
+      const metric = v.status === 'cancelled' ? 'vouchersCancelled' : 'vouchersExpired';
+      inc(counters, counterId(v.countyCode, ended.year, ended.month, `${metric}.${v.type}`, v.band));
+    }
+    if (COUNTS_TOWARD_LIMIT.includes(v.status)) {
+      inc(quotas, quotaId(v.type, v.countyCode, v.year));
+      inc(personYears, personYearId(v.personId, v.year));
+    }
+    if (v.status === 'unused') slots.set(slotId(v.personId, v.type), v._id);
+  }
+
+  const differences: Difference[] = [];
+  const compare = (what: string, stored: Map<string, number>, recounted: Map<string, number>) => {
+    for (const id of new Set([...stored.keys(), ...recounted.keys()])) {
+      const s = stored.get(id) ?? 0;
+      const r = recounted.get(id) ?? 0;
+      if (s !== r) differences.push({ what, id, stored: s, recounted: r });
+    }
+  };
+
+  const storedCounters = new Map<string, number>();
+  for await (const c of scan<CounterDoc>(store, 'counters')) {
+    if (VOUCHER_METRICS.test(c.metric)) storedCounters.set(c._id, c.value);
+  }
+  compare('counter', storedCounters, counters);
+
+  const storedQuotas = new Map<string, number>();
+  for await (const q of scan<QuotaDoc>(store, 'quotas')) storedQuotas.set(q._id, q.used);
+  compare('quota used', storedQuotas, quotas);
+
+  const storedYears = new Map<string, number>();
+  for await (const p of scan<PersonYearDoc>(store, 'personYears')) storedYears.set(p._id, p.counted);
+  compare('yearly count', storedYears, personYears);
+
+  let slotDocs = 0;
+  const storedSlots = new Map<string, string>();
+  for await (const s of scan<SlotDoc>(store, 'voucherSlots')) {
+    slotDocs++;
+    storedSlots.set(s._id, s.voucherId);
+  }
+  for (const id of new Set([...storedSlots.keys(), ...slots.keys()])) {
+    const s = storedSlots.get(id) ?? null;
+    const r = slots.get(id) ?? null;
+    if (s !== r) differences.push({ what: 'unused-voucher slot', id, stored: s, recounted: r });
+  }
+
+  return {
+    checked: { vouchers, counters: storedCounters.size, quotas: storedQuotas.size, yearlyCounts: storedYears.size, slots: slotDocs },
+    differences,
+  };
+}
