@@ -101,6 +101,23 @@ describe.each(adapters)('Store contract: $name', (adapter) => {
     expect((await store.get<Item>('scratch', id('counter')))?.n).toBe(adapter.increments);
   });
 
+  it('rolls back only the failing ones among concurrent transactions', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, i) =>
+        store.transaction(async (tx) => {
+          await tx.create<Item>('scratch', id(`c${i}`), { group, rank: i });
+          if (i % 3 === 0) throw new Error(`refused ${i}`);
+          return i;
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(20);
+    expect(results[3]).toEqual({ status: 'rejected', reason: new Error('refused 3') });
+    expect(results[4]).toEqual({ status: 'fulfilled', value: 4 });
+    expect(await store.count('scratch', where('group', 'eq', group))).toBe(40);
+    expect(await store.get('scratch', id('c3'))).toBeNull();
+  });
+
   it('never lets two concurrent read-then-create transactions both win', async () => {
     const attempts = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>

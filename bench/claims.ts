@@ -1,0 +1,154 @@
+/**
+ * `npm run bench -- claims` (issue 3): claims per second through the HTTP gateway with 10,000
+ * concurrent claimants against a county quota of 5,000, next to the raw store's single-document
+ * transaction rate measured in the same run on the same database file.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openLocalRuntime } from '../cloudfunctions/gateway/local-runtime';
+import { register } from '../cloudfunctions/services/account';
+import { verifyAllChains } from '../cloudfunctions/services/ledger';
+import { setCountyQuota } from '../cloudfunctions/services/quotas';
+import { reconcile } from '../cloudfunctions/services/reconcile';
+import { and, where } from '../cloudfunctions/store/port';
+import { idNumberAged } from '../tests/support/id-numbers';
+import { loader } from './http-load';
+import type { BenchResult } from './run';
+
+const CLAIMANTS = Number(process.env.BENCH_CLAIMANTS ?? 10_000);
+const QUOTA = Number(process.env.BENCH_QUOTA ?? 5_000);
+const RAW_TX = 10_000;
+const COUNTY = '141124';
+const TOWNSHIP = '141124100';
+const NOW = '2026-03-02T02:00:00.000Z';
+const PORT = 18_787;
+
+function startGateway(dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'cloudfunctions', 'gateway', 'main.ts')], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), DEV_NOW: NOW, H5_DIR: join(dataDir, 'no-h5') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
+  });
+}
+
+export async function claimsBench(): Promise<BenchResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'czt-bench-claims-'));
+  try {
+    // Setup (not measured): claimants registered and the county quota set, through the use cases.
+    const setup = await openLocalRuntime({ dataDir, devNow: NOW });
+    const t0 = Date.now();
+    const openids: string[] = [];
+    for (let i = 0; i < CLAIMANTS; i++) {
+      const openid = `test-bench-${i}`;
+      await register(setup.deps, { openid, requestId: `bench-reg-${i}` }, {
+        name: '测试',
+        idNumber: idNumberAged(20 + (i % 25), setup.clock.now(), { region: COUNTY }),
+        townshipCode: TOWNSHIP,
+      });
+      openids.push(openid);
+    }
+    await setCountyQuota(setup.deps, { openid: 'dev-openid-official-lvliang', requestId: 'bench-quota' }, {
+      type: 'skills',
+      countyCode: COUNTY,
+      year: 2026,
+      limit: QUOTA,
+    });
+    await setup.close();
+    console.log(`  setup: ${CLAIMANTS} claimants registered in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    // Measured: every claimant claims at once, through the gateway in its own process.
+    const gateway = await startGateway(dataDir);
+    const http = loader(`http://127.0.0.1:${PORT}`);
+    let claimSeconds: number;
+    let accepted = 0;
+    const refusals: Record<string, number> = {};
+    try {
+      const cookies = await Promise.all(
+        openids.map(async (openid) => (await http.post('/dev/login', { openid })).setCookie as string),
+      );
+      const started = process.hrtime.bigint();
+      const answers = await Promise.all(
+        cookies.map((cookie, i) =>
+          http.post<{ ok: boolean; code?: string }>('/api/voucher', { action: 'claim', payload: { type: 'skills' }, requestId: `bench-claim-${i}` }, cookie),
+        ),
+      );
+      claimSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+      for (const a of answers) {
+        if (a.body.ok) accepted++;
+        else refusals[a.body.code ?? 'UNKNOWN'] = (refusals[a.body.code ?? 'UNKNOWN'] ?? 0) + 1;
+      }
+    } finally {
+      http.close();
+      gateway.kill('SIGTERM');
+      await new Promise((r) => gateway.once('exit', r));
+    }
+
+    // Checked and compared on the same database file.
+    const check = await openLocalRuntime({ dataDir, devNow: NOW });
+    try {
+      const store = check.deps.store;
+      const vouchers = await store.count('vouchers', and(where('countyCode', 'eq', COUNTY), where('type', 'eq', 'skills')));
+      const holders = new Set<string>();
+      let after: string | undefined;
+      do {
+        const page = await store.find<{ _id: string; personId: string }>('vouchers', where('countyCode', 'eq', COUNTY), { limit: 1000, after });
+        for (const v of page.items) holders.add(v.personId);
+        after = page.next;
+      } while (after);
+      const quota = await store.get<{ _id: string; used: number }>('quotas', `skills:${COUNTY}:2026`);
+      const ledgerClaims = await store.count('ledger', and(where('countyCode', 'eq', COUNTY), where('type', 'eq', 'voucher.claimed')));
+      const chains = await verifyAllChains(store);
+      const { differences } = await reconcile(store);
+
+      // The raw rate: single-document transactions, one at a time (what one caller gets) …
+      const rawStarted = process.hrtime.bigint();
+      for (let i = 0; i < RAW_TX; i++) {
+        await store.transaction((tx) => tx.set('scratch', `raw-${i}`, { group: 'bench', rank: i }));
+      }
+      const rawSeconds = Number(process.hrtime.bigint() - rawStarted) / 1e9;
+      // … and all at once (sharing commits), for reference.
+      const batchedStarted = process.hrtime.bigint();
+      await Promise.all(
+        Array.from({ length: RAW_TX }, (_, i) => store.transaction((tx) => tx.set('scratch', `raw-b-${i}`, { group: 'bench', rank: i }))),
+      );
+      const batchedSeconds = Number(process.hrtime.bigint() - batchedStarted) / 1e9;
+
+      const claimsPerSecond = Math.round(CLAIMANTS / claimSeconds);
+      const rawTxPerSecond = Math.round(RAW_TX / rawSeconds);
+      return {
+        name: 'claims',
+        claimants: CLAIMANTS,
+        quota: QUOTA,
+        accepted,
+        refusals,
+        claimSeconds: Number(claimSeconds.toFixed(3)),
+        claimsPerSecond,
+        acceptedPerSecond: Math.round(accepted / claimSeconds),
+        rawTxPerSecond,
+        rawTxMeaning: 'single-document transactions, one at a time, on the same database file',
+        rawConcurrentTxPerSecond: Math.round(RAW_TX / batchedSeconds),
+        claimRatio: Number((claimsPerSecond / rawTxPerSecond).toFixed(3)),
+        claimRatioGoal: 0.5,
+        oversold: Math.max(0, vouchers - QUOTA),
+        duplicates: vouchers - holders.size,
+        quotaUsed: quota?.used ?? 0,
+        ledgerClaims,
+        ledgerBroken: chains.filter((c) => c.broken).length,
+        reconcileDifferences: differences.length,
+        store: 'SqliteStore on a WAL file (synchronous=NORMAL)',
+        ok: vouchers <= QUOTA && vouchers === holders.size && quota?.used === vouchers && ledgerClaims === vouchers,
+      };
+    } finally {
+      await check.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
