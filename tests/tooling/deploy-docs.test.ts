@@ -1,0 +1,19 @@
+/**
+ * The deploy documents list exactly the collections and indexes the code declares.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { collectionsTable, databaseRules } from '../../scripts/print-collections';
+
+const root = join(__dirname, '..', '..');
+const read = (f: string) => readFileSync(join(root, f), 'utf8');
+
+it('database.rules.json denies client access to every declared collection', () => {
+  expect(JSON.parse(read('database.rules.json'))).toEqual(databaseRules());
+});
+
+it('README and docs/deploy.md carry the current collections and indexes table', () => {
+  const table = collectionsTable().trim();
+  expect(read('docs/deploy.md')).toContain(table);
+  expect(read('README.md')).toContain(table);
+});
