@@ -17,3 +17,11 @@ it('README and docs/deploy.md carry the current collections and indexes table', 
   expect(read('docs/deploy.md')).toContain(table);
   expect(read('README.md')).toContain(table);
 });
+
+it('cloudbaserc.json deploys every function in cloudfunctions/functions', () => {
+  const { readdirSync, existsSync } = require('node:fs') as typeof import('node:fs');
+  const dir = join(root, 'cloudfunctions', 'functions');
+  const functions = readdirSync(dir).filter((name) => existsSync(join(dir, name, 'index.ts')));
+  const listed = (JSON.parse(read('cloudbaserc.json')) as { functions: { name: string }[] }).functions.map((f) => f.name);
+  expect(listed.sort()).toEqual(functions.sort());
+});
