@@ -9,8 +9,17 @@ const root = join(__dirname, '..', '..');
 const bin = join(root, 'node_modules', '.bin', 'depcruise');
 const config = join(root, '.dependency-cruiser.cjs');
 
-const cruise = (cwd: string) =>
-  spawnSync(bin, ['--config', config, '--output-type', 'err', 'cloudfunctions', 'src'], { cwd, encoding: 'utf8' });
+/** Runs dependency-cruiser; its output without colour codes (it colours under CI=true). */
+function cruise(cwd: string) {
+  const run = spawnSync(bin, ['--config', config, '--output-type', 'err', 'cloudfunctions', 'src'], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
+  // eslint-disable-next-line no-control-regex
+  const plain = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+  return { status: run.status, stdout: plain(run.stdout), stderr: plain(run.stderr) };
+}
 
 describe('layer rules', () => {
   it('the project has no dependency violations', () => {
