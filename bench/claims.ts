@@ -26,7 +26,7 @@ const NOW = '2026-03-02T02:00:00.000Z';
 const PORT = 18_787;
 
 function startGateway(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'cloudfunctions', 'gateway', 'main.ts')], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), '--import', 'tsx', join(__dirname, '..', 'cloudfunctions', 'gateway', 'main.ts')], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), DEV_NOW: NOW, H5_DIR: join(dataDir, 'no-h5') },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
