@@ -147,6 +147,19 @@ export interface SetCountyQuotaInput {
   limit: number;
 }
 
+export interface VoucherTypeInput {
+  code: string;
+  name: string;
+  alias?: string;
+  bands: Band[];
+  validityDays: number;
+  defaultCountyQuota: number;
+  categories: string[];
+  sameTownship?: boolean;
+  requiresEmployer?: boolean;
+  active: boolean;
+}
+
 export interface QuotaView {
   type: string;
   county: PlaceRef;
@@ -173,6 +186,8 @@ export interface Actions {
   official: {
     /** Admin: (re)load the reference voucher and occupation catalogue. */
     importCatalogue: { input: Record<string, never>; output: { voucherTypes: number; occupations: number } };
+    /** Admin: create or change one voucher type. */
+    upsertVoucherType: { input: VoucherTypeInput; output: VoucherTypeInput & { updatedAt: string } };
     /** Admin of a region containing the county: set a county's yearly quota for a type. */
     setCountyQuota: { input: SetCountyQuotaInput; output: QuotaView };
   };

@@ -62,6 +62,28 @@ export async function importCatalogue(store: Store, at: Date): Promise<{ voucher
   return { voucherTypes: SEED_VOUCHER_TYPES.length, occupations: SEED_OCCUPATIONS.length };
 }
 
+export type VoucherTypeInput = Omit<VoucherTypeDoc, '_id' | 'updatedAt'>;
+
+/**
+ * Admin: creates or changes one voucher type (R4's catalogue is data, not code). Vouchers already
+ * claimed keep what they were claimed under (R3.3); quotas already opened keep their limits.
+ */
+export async function upsertVoucherType(
+  store: Store,
+  input: VoucherTypeInput,
+  at: Date,
+  record: (tx: Tx, previous: VoucherTypeDoc | null) => Promise<void>,
+): Promise<VoucherTypeDoc> {
+  const doc: VoucherTypeDoc = { _id: input.code, ...input, bands: [...new Set(input.bands)].sort() as Band[], updatedAt: at.toISOString() };
+  await store.transaction(async (tx) => {
+    const previous = await tx.get<VoucherTypeDoc>('voucherTypes', input.code);
+    const { _id, ...data } = doc;
+    await tx.set<VoucherTypeDoc>('voucherTypes', input.code, data);
+    await record(tx, previous);
+  });
+  return doc;
+}
+
 export async function listVoucherTypes(store: Store): Promise<VoucherTypeDoc[]> {
   const page = await store.find<VoucherTypeDoc>('voucherTypes', undefined, { limit: 100 });
   return page.items.filter((t) => t.active);

@@ -6,7 +6,7 @@ import type { QuotaView, SetCountyQuotaInput } from '../contract';
 import { DomainError } from '../core/errors';
 import { requireOpenid } from './account';
 import { requireRole } from './authz';
-import { voucherTypeIn } from './catalogue';
+import { type VoucherTypeDoc, type VoucherTypeInput, upsertVoucherType, voucherTypeIn } from './catalogue';
 import { recordChange } from './changes';
 import type { Caller, Deps } from './deps';
 import { type QuotaDoc, quotaId } from './vouchers';
@@ -42,4 +42,29 @@ export async function setCountyQuota(deps: Deps, caller: Caller, input: SetCount
     return doc;
   });
   return { type: quota.type, county: deps.regions.ref(quota.countyCode), year: quota.year, limit: quota.limit, used: quota.used };
+}
+
+/**
+ * Admin: upserts a voucher type. The catalogue is province-wide reference data, so the change is
+ * recorded on the chain of the admin's own region's first county-level ancestor or, for a city
+ * or province admin, under the region code itself.
+ */
+export async function adminUpsertVoucherType(deps: Deps, caller: Caller, input: VoucherTypeInput): Promise<VoucherTypeDoc> {
+  const openid = requireOpenid(caller);
+  const binding = await requireRole(deps, caller, 'admin');
+  const region = binding.regionCode ?? '';
+  const city = deps.regions.ancestorAt(region, 'city');
+  const province = deps.regions.ancestorAt(region, 'province');
+  const at = deps.clock.now();
+  return upsertVoucherType(deps.store, input, at, async (tx, previous) => {
+    await recordChange(tx, {
+      place: { countyCode: region, cityCode: city?.code ?? region, provinceCode: province?.code ?? region },
+      at,
+      type: previous ? 'catalogue.voucherType.changed' : 'catalogue.voucherType.added',
+      subjects: { voucherType: input.code },
+      actor: { openid, role: 'admin' },
+      data: { before: previous ? { ...previous, _id: undefined, updatedAt: undefined } : null, after: input },
+      counters: [],
+    });
+  });
 }

@@ -240,3 +240,50 @@ describe('quotas are set by admins of the county’s region only', () => {
     expect(ok).toMatchObject({ limit: 1, used: 1, county: { name: '石楼县' } });
   });
 });
+
+describe('R4 the catalogue is data: admins upsert voucher types', () => {
+  const newType = {
+    code: 'homecare',
+    name: '家政服务培训券',
+    bands: ['B', 'A'],
+    validityDays: 30,
+    defaultCountyQuota: 2,
+    categories: ['skills'],
+    active: true,
+  };
+
+  it('adds a type that laborers then see and claim, recorded on the ledger', async () => {
+    const saved = await admin.ok<{ code: string; bands: string[] }>('official', 'upsertVoucherType', newType);
+    expect(saved).toMatchObject({ code: 'homecare', bands: ['A', 'B'] });
+    expect(await store().count('ledger', where('type', 'eq', 'catalogue.voucherType.added'))).toBe(1);
+    const { client } = await aLaborer(gw, { age: 50, townshipCode: '141126100' });
+    const types = await client.ok<VoucherTypeView[]>('voucher', 'listTypes');
+    expect(types.find((t) => t.code === 'homecare')).toMatchObject({ canClaim: true, audience: '18–60周岁劳动者', quota: { limit: 2, left: 2 } });
+    expect(await client.ok<VoucherView>('voucher', 'claim', { type: 'homecare' })).toMatchObject({ daysLeft: 29, band: 'B' });
+  });
+
+  it('retires a type: no longer listed or claimable, vouchers already claimed stay', async () => {
+    await admin.ok('official', 'upsertVoucherType', { ...newType, active: false });
+    const { client } = await aLaborer(gw, { age: 40, townshipCode: '141126100' });
+    expect((await client.ok<VoucherTypeView[]>('voucher', 'listTypes')).some((t) => t.code === 'homecare')).toBe(false);
+    expect(await client.call('voucher', 'claim', { type: 'homecare' })).toMatchObject({ ok: false, code: 'VOUCHER_TYPE_UNKNOWN' });
+    expect(await store().count('vouchers', where('type', 'eq', 'homecare'))).toBe(1);
+    await expectBooksClean();
+  });
+
+  it('refuses non-admins and bad input with Chinese messages, writing nothing', async () => {
+    const before = await store().count('ledger');
+    const county = await gw.as('official-county');
+    expect(await county.call('official', 'upsertVoucherType', newType)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await admin.call('official', 'upsertVoucherType', { ...newType, bands: ['D'] })).toEqual({
+      ok: false,
+      code: 'INVALID_INPUT',
+      message: '年龄段只能是A、B、C',
+    });
+    expect(await admin.call('official', 'upsertVoucherType', { ...newType, validityDays: 0 })).toMatchObject({
+      ok: false,
+      message: '有效天数至少1天',
+    });
+    expect(await store().count('ledger')).toBe(before);
+  });
+});
