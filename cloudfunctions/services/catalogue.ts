@@ -2,27 +2,15 @@
  * The catalogue (R4, R7): voucher types with their rules and default county quotas, and
  * occupations with subsidy amounts. Seeded from reference data; admins upsert it.
  */
+import type { VoucherTypeInput } from '../contract';
 import type { Band } from '../core/age';
 import { DomainError } from '../core/errors';
 import occupationsFile from '../data/occupations.json';
 import voucherTypesFile from '../data/voucher-types.json';
 import type { Store, Tx } from '../store/port';
 
-export type VoucherTypeDoc = {
-  _id: string;
-  code: string;
-  name: string;
-  alias?: string;
-  bands: Band[];
-  validityDays: number;
-  defaultCountyQuota: number;
-  /** Occupation categories the voucher pays for (skills, special, agri, village). */
-  categories: string[];
-  sameTownship?: boolean;
-  requiresEmployer?: boolean;
-  active: boolean;
-  updatedAt: string;
-};
+/** A catalogue voucher type as stored: the admin's input (contract.ts) plus id and time. */
+export type VoucherTypeDoc = VoucherTypeInput & { _id: string; updatedAt: string };
 
 export type OccupationDoc = {
   _id: string;
@@ -61,8 +49,6 @@ export async function importCatalogue(store: Store, at: Date): Promise<{ voucher
   });
   return { voucherTypes: SEED_VOUCHER_TYPES.length, occupations: SEED_OCCUPATIONS.length };
 }
-
-export type VoucherTypeInput = Omit<VoucherTypeDoc, '_id' | 'updatedAt'>;
 
 /**
  * Admin: creates or changes one voucher type (R4's catalogue is data, not code). Vouchers already

@@ -2,11 +2,11 @@
  * R4.2 county quotas: admins set a county's yearly limit per voucher type (never below the
  * places already used).
  */
-import type { QuotaView, SetCountyQuotaInput } from '../contract';
+import type { QuotaView, SetCountyQuotaInput, VoucherTypeInput } from '../contract';
 import { DomainError } from '../core/errors';
 import { requireOpenid } from './account';
 import { requireRole } from './authz';
-import { type VoucherTypeDoc, type VoucherTypeInput, upsertVoucherType, voucherTypeIn } from './catalogue';
+import { type VoucherTypeDoc, upsertVoucherType, voucherTypeIn } from './catalogue';
 import { recordChange } from './changes';
 import type { Caller, Deps } from './deps';
 import { type QuotaDoc, quotaId } from './vouchers';
