@@ -147,6 +147,7 @@ export interface SetCountyQuotaInput {
   limit: number;
 }
 
+/** A voucher type of the catalogue (R4), as an admin enters it. */
 export interface VoucherTypeInput {
   code: string;
   name: string;

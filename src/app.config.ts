@@ -6,7 +6,8 @@ export default defineAppConfig({
     'pages/classes/index',
     'pages/certificates/index',
     'pages/me/index',
-    'pages/register/index'
+    'pages/register/index',
+    'pages/my-vouchers/index'
   ],
   // Role areas load only for the people who use them (DESIGN "Front end").
   subPackages: [
