@@ -9,6 +9,19 @@ import prodConfig from './prod'
 const sharedServerCode = path.resolve(__dirname, '..', 'cloudfunctions')
 
 // https://taro-docs.jd.com/docs/next/config#defineconfig-辅助函数
+/** Settings the mini-program and H5 builds share. */
+const compile = { include: [sharedServerCode] }
+const cssModules = {
+  enable: false,
+  config: {
+    namingPattern: 'module' as const,
+    generateScopedName: '[name]__[local]___[hash:base64:5]'
+  }
+}
+const resolveTsconfigPaths = (chain: { resolve: { plugin(name: string): { use(plugin: unknown): unknown } } }) => {
+  chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'chizhengtong',
@@ -44,33 +57,21 @@ export default defineConfig<'webpack5'>(async (merge) => {
       enable: false
     },
     mini: {
-      compile: {
-        include: [sharedServerCode]
-      },
+      compile,
       postcss: {
         pxtransform: {
           enable: true,
           config: {}
         },
-        cssModules: {
-          enable: false,
-          config: {
-            namingPattern: 'module',
-            generateScopedName: '[name]__[local]___[hash:base64:5]'
-          }
-        }
+        cssModules
       },
-      webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-      }
+      webpackChain: resolveTsconfigPaths
     },
     h5: {
       publicPath: '/',
       staticDirectory: 'static',
       // Hash routing works on any static server, including the local gateway.
-      compile: {
-        include: [sharedServerCode]
-      },
+      compile,
       router: {
         mode: 'hash'
       },
@@ -88,17 +89,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
           enable: true,
           config: {}
         },
-        cssModules: {
-          enable: false,
-          config: {
-            namingPattern: 'module',
-            generateScopedName: '[name]__[local]___[hash:base64:5]'
-          }
-        }
+        cssModules
       },
-      webpackChain(chain) {
-        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin)
-      }
+      webpackChain: resolveTsconfigPaths
     }
   }
 
