@@ -169,6 +169,50 @@ export interface QuotaView {
   used: number;
 }
 
+export type { ClassMode } from './core/classes';
+export type { SessionTimes } from './core/attendance';
+import type { ClassMode } from './core/classes';
+import type { SessionTimes } from './core/attendance';
+
+export interface ClassView {
+  id: string;
+  name: string;
+  institution: { id: string; name: string };
+  occupation: { code: string; name: string };
+  /** 1–5 (五级 = 5); 0 when the course has no level. */
+  level: number;
+  mode: ClassMode;
+  /** 全脱产 / 业余 / 送培训下乡 */
+  modeName: string;
+  acceptedTypes: string[];
+  selfFunded: boolean;
+  county: PlaceRef;
+  township: PlaceRef | null;
+  capacity: number;
+  seatsLeft: number;
+  sessions: SessionTimes[];
+  firstSessionAt: string;
+  lastSessionEndsAt: string;
+  minAttendanceRatio: number;
+}
+
+export interface ListClassesInput {
+  countyCode?: string;
+  townshipCode?: string;
+  occupationCode?: string;
+  mode?: ClassMode;
+}
+
+export interface EnrollmentView {
+  id: string;
+  status: 'enrolled' | 'withdrawn' | 'completed' | 'not_completed';
+  statusName: string;
+  voucherId: string | null;
+  voucherType: string | null;
+  enrolledAt: string;
+  class: ClassView;
+}
+
 /** Every function, its actions, and their input and output types. */
 export interface Actions {
   account: {
@@ -183,6 +227,15 @@ export interface Actions {
     claim: { input: { type: string }; output: VoucherView };
     mine: { input: Record<string, never>; output: VoucherView[] };
     cancel: { input: { voucherId: string }; output: VoucherView };
+  };
+  training: {
+    /** Classes not yet started, soonest first. */
+    listClasses: { input: ListClassesInput; output: ClassView[] };
+    /** R5.2: binds one unused voucher of an accepted type; capacity never exceeded. */
+    enroll: { input: { classId: string }; output: EnrollmentView };
+    /** R5.3: before the first session; the voucher goes back to unused. */
+    withdraw: { input: { classId: string }; output: EnrollmentView };
+    mine: { input: Record<string, never>; output: EnrollmentView[] };
   };
   official: {
     /** Admin: (re)load the reference voucher and occupation catalogue. */

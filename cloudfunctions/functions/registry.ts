@@ -5,12 +5,14 @@
 import type { FunctionName } from '../contract';
 import { accountRoutes } from './account/routes';
 import { officialRoutes } from './official/routes';
+import { trainingRoutes } from './training/routes';
 import { voucherRoutes } from './voucher/routes';
 import type { RouteTable } from './router';
 
 export const FUNCTIONS: { [F in FunctionName]: RouteTable<F> } = {
   account: accountRoutes,
   voucher: voucherRoutes,
+  training: trainingRoutes,
   official: officialRoutes,
 };
 

@@ -4,6 +4,7 @@
  */
 import { grantRole, register } from '../services/account';
 import { importCatalogue } from '../services/catalogue';
+import { seedDemoClasses } from '../services/classes';
 import type { Deps } from '../services/deps';
 import { PERSONAS, demoIdNumber } from './personas';
 
@@ -15,6 +16,7 @@ export async function seedIfEmpty(deps: Deps): Promise<boolean> {
   if (await deps.store.get<SeedDoc>('meta', 'seed')) return false;
   const now = deps.clock.now();
   await importCatalogue(deps.store, now);
+  await seedDemoClasses(deps);
   for (const persona of PERSONAS) {
     for (const binding of persona.roles) await grantRole(deps, persona.openid, binding);
     const idNumber = demoIdNumber(persona, now);

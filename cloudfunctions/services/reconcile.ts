@@ -7,6 +7,7 @@ import { chinaDateOf } from '../core/china-date';
 import { COUNTS_TOWARD_LIMIT } from '../core/vouchers';
 import type { Doc, Store } from '../store/port';
 import type { CollectionName } from '../store/collections';
+import type { ClassDoc, EnrollmentDoc } from './classes';
 import { type CounterDoc, counterId } from './counters';
 import { type PersonYearDoc, type QuotaDoc, type SlotDoc, type VoucherDoc, personYearId, quotaId, slotId } from './vouchers';
 
@@ -31,6 +32,7 @@ const inc = (m: Map<string, number>, key: string, by = 1) => m.set(key, (m.get(k
 
 /** Metrics this recount knows how to rebuild; counters of other metrics are left to their owners. */
 const VOUCHER_METRICS = /^vouchers(Claimed|Cancelled|Expired)\./;
+const TRAINING_METRICS = /^trainings(Started|Withdrawn)$/;
 
 export async function reconcile(store: Store): Promise<{ checked: Record<string, number>; differences: Difference[] }> {
   const counters = new Map<string, number>();
@@ -90,8 +92,38 @@ export async function reconcile(store: Store): Promise<{ checked: Record<string,
     if (s !== r) differences.push({ what: 'unused-voucher slot', id, stored: s, recounted: r });
   }
 
+  // Enrollments: each class's enrolled count, and the training counters (R9.2).
+  let enrollments = 0;
+  const classCounts = new Map<string, number>();
+  const trainingCounters = new Map<string, number>();
+  for await (const e of scan<EnrollmentDoc>(store, 'enrollments')) {
+    enrollments++;
+    for (const p of e.previous ?? []) {
+      const s = chinaDateOf(new Date(p.enrolledAt));
+      const w = chinaDateOf(new Date(p.endedAt));
+      inc(trainingCounters, counterId(p.countyCode, s.year, s.month, 'trainingsStarted', p.band as CounterDoc['band']));
+      inc(trainingCounters, counterId(p.countyCode, w.year, w.month, 'trainingsWithdrawn', p.band as CounterDoc['band']));
+    }
+    const started = chinaDateOf(new Date(e.enrolledAt));
+    inc(trainingCounters, counterId(e.countyCode, started.year, started.month, 'trainingsStarted', e.band as CounterDoc['band']));
+    if (e.status === 'withdrawn' && e.endedAt) {
+      const ended = chinaDateOf(new Date(e.endedAt));
+      inc(trainingCounters, counterId(e.countyCode, ended.year, ended.month, 'trainingsWithdrawn', e.band as CounterDoc['band']));
+    } else {
+      inc(classCounts, e.classId);
+    }
+  }
+  const storedClassCounts = new Map<string, number>();
+  for await (const c of scan<ClassDoc>(store, 'classes')) storedClassCounts.set(c._id, c.enrolled);
+  compare('class enrolled', storedClassCounts, classCounts);
+  const storedTraining = new Map<string, number>();
+  for await (const c of scan<CounterDoc>(store, 'counters')) {
+    if (TRAINING_METRICS.test(c.metric)) storedTraining.set(c._id, c.value);
+  }
+  compare('counter', storedTraining, trainingCounters);
+
   return {
-    checked: { vouchers, counters: storedCounters.size, quotas: storedQuotas.size, yearlyCounts: storedYears.size, slots: slotDocs },
+    checked: { vouchers, enrollments, classes: storedClassCounts.size, counters: storedCounters.size + storedTraining.size, quotas: storedQuotas.size, yearlyCounts: storedYears.size, slots: slotDocs },
     differences,
   };
 }

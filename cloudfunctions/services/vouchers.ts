@@ -98,7 +98,7 @@ async function quotaIn(tx: Tx, type: VoucherTypeDoc, place: Place, year: number)
  * Ends an unused voucher (cancelled by the holder, or expired): frees the type slot, gives the
  * place back to the county quota (R4.5) and to the person's yearly count (R4.4), and records it.
  */
-async function endVoucher(tx: Tx, v: VoucherDoc, status: 'cancelled' | 'expired', at: Date, actor: Actor): Promise<VoucherDoc> {
+export async function endVoucher(tx: Tx, v: VoucherDoc, status: 'cancelled' | 'expired', at: Date, actor: Actor): Promise<VoucherDoc> {
   const endedAt = at.toISOString();
   await tx.update('vouchers', v._id, { set: { status, endedAt } });
   const slot = await tx.get<SlotDoc>('voucherSlots', slotId(v.personId, v.type));
@@ -119,7 +119,7 @@ async function endVoucher(tx: Tx, v: VoucherDoc, status: 'cancelled' | 'expired'
 }
 
 const SYSTEM: Actor = { openid: null, role: 'system' };
-const isPastExpiry = (v: VoucherDoc, now: Date) => v.status === 'unused' && new Date(v.expiresAt) <= now;
+export const isPastExpiry = (v: VoucherDoc, now: Date) => v.status === 'unused' && new Date(v.expiresAt) <= now;
 
 /** Expires one voucher if it is still unused and past its validity (idempotent; R4.5). */
 export async function expireIfDue(deps: Deps, voucherId: string): Promise<boolean> {

@@ -43,6 +43,16 @@ export const COLLECTIONS = {
   ledgerHeads: { indexes: [] as IndexSpec[] },
   /** id = `{countyCode}:{year}:{month}:{metric}:{band}`: pre-aggregated counters (R9.2). */
   counters: { indexes: [{ fields: ['countyCode', 'year'] }, { fields: ['cityCode', 'year', 'metric'] }] as IndexSpec[] },
+  /** id = institution id: training institutions and registered evaluation bodies (R1.3, R5.1). */
+  institutions: { indexes: [{ fields: ['countyCode'] }] as IndexSpec[] },
+  /** id = class id: one institution's class, its capacity and enrolled count (R5.1, R5.2). */
+  classes: {
+    indexes: [{ fields: ['institutionId', 'firstSessionAt'] }, { fields: ['countyCode', 'firstSessionAt'] }] as IndexSpec[],
+  },
+  /** id = `{classId}:{personId}`: one enrollment per person and class (R5.2). */
+  enrollments: { indexes: [{ fields: ['personId', 'enrolledAt'] }, { fields: ['classId', 'status'] }] as IndexSpec[] },
+  /** id = person id: the person's full-time class dates, to refuse overlaps (R5.2). */
+  personSchedules: { indexes: [] as IndexSpec[] },
   /** Local bookkeeping: seed version and the like. */
   meta: { indexes: [] as IndexSpec[] },
   /** Test and tooling scratch space (contract tests). */

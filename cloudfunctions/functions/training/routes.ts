@@ -1,0 +1,23 @@
+/**
+ * `training`: classes and enrollment (R5). Trainers' roster and QR scanning come next (R6).
+ */
+import { z } from 'zod';
+import { enroll, listClasses, myEnrollments, withdraw } from '../../services/classes';
+import type { RouteTable } from '../router';
+
+const classId = z.object({ classId: z.string({ error: '请选择班级' }).min(1, { error: '请选择班级' }).max(64) });
+
+export const trainingRoutes: RouteTable<'training'> = {
+  listClasses: {
+    schema: z.object({
+      countyCode: z.string().regex(/^\d{6}$/, { error: '县（市、区）代码不正确' }).optional(),
+      townshipCode: z.string().regex(/^\d{9}$/, { error: '乡镇代码不正确' }).optional(),
+      occupationCode: z.string().max(20).optional(),
+      mode: z.enum(['fulltime', 'parttime', 'village'], { error: '培训形式不正确' }).optional(),
+    }),
+    handle: (deps, caller, input) => listClasses(deps, caller, input),
+  },
+  enroll: { schema: classId, handle: (deps, caller, input) => enroll(deps, caller, input) },
+  withdraw: { schema: classId, handle: (deps, caller, input) => withdraw(deps, caller, input) },
+  mine: { schema: z.object({}), handle: (deps, caller) => myEnrollments(deps, caller) },
+};
