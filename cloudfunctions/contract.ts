@@ -213,6 +213,35 @@ export interface EnrollmentView {
   class: ClassView;
 }
 
+/** R6.1: kept on the laborer's phone to show codes offline. */
+export interface AttendanceKey {
+  personRef: string;
+  /** base64 of 32 bytes. */
+  secret: string;
+}
+
+export type ScanResult =
+  | { status: 'accepted'; session: number; skewFlagged: boolean }
+  | { status: 'duplicate'; code: 'ALREADY_CHECKED_IN'; message: string; session: number }
+  | { status: 'refused'; code: ErrorCode; message: string };
+
+export interface OfflineScan {
+  /** Made on the trainer's phone: makes uploads idempotent. */
+  scanId: string;
+  classId: string;
+  code: string;
+  /** The trainer's device time at the scan (ISO). */
+  deviceScannedAt: string;
+}
+
+export interface RosterView {
+  classId: string;
+  name: string;
+  sessions: SessionTimes[];
+  /** Names masked (R2.4); sessions attended by index. */
+  people: { personId: string; name: string; sessions: number[]; skewFlagged: boolean }[];
+}
+
 /** Every function, its actions, and their input and output types. */
 export interface Actions {
   account: {
@@ -236,6 +265,14 @@ export interface Actions {
     /** R5.3: before the first session; the voucher goes back to unused. */
     withdraw: { input: { classId: string }; output: EnrollmentView };
     mine: { input: Record<string, never>; output: EnrollmentView[] };
+    /** Laborer: the attendance reference and secret (R6.1). */
+    attendanceKey: { input: Record<string, never>; output: AttendanceKey };
+    /** Trainer: a live scan (R6.2, R6.3). */
+    scan: { input: { classId: string; code: string }; output: ScanResult };
+    /** Trainer: scans queued offline (R6.4). */
+    uploadOfflineScans: { input: { deviceNow: string; scans: OfflineScan[] }; output: { scanId: string; result: ScanResult }[] };
+    /** Trainer: who is enrolled and who attended. */
+    roster: { input: { classId: string }; output: RosterView };
   };
   official: {
     /** Admin: (re)load the reference voucher and occupation catalogue. */

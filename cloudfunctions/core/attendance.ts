@@ -146,3 +146,17 @@ export function offlineUploadCheck(u: OfflineUpload): { refusal: 'UPLOAD_TOO_LAT
   const late = u.serverNow.getTime() - u.deviceScannedAt.getTime() > OFFLINE_UPLOAD_LIMIT_MS;
   return { refusal: late ? 'UPLOAD_TOO_LATE' : null, skewMs, skewFlagged: Math.abs(skewMs) > CLOCK_SKEW_FLAG_MS };
 }
+
+/**
+ * R6.2: the session a scan at `at` belongs to (its window: 30 minutes before the start to the
+ * end), or why none: before a window opens, or after the last session ended.
+ */
+export function sessionAt(sessions: readonly SessionTimes[], at: Date): { index: number } | 'SCAN_TOO_EARLY' | 'SESSION_ENDED' {
+  let laterExists = false;
+  for (let i = 0; i < sessions.length; i++) {
+    const w = sessionWindow(sessions[i]);
+    if (at >= w.opensAt && at <= w.endsAt) return { index: i };
+    if (at < w.opensAt) laterExists = true;
+  }
+  return laterExists ? 'SCAN_TOO_EARLY' : 'SESSION_ENDED';
+}

@@ -10,6 +10,7 @@ import { type ClassMode, DEFAULT_MIN_ATTENDANCE, MODE_NAMES, type Span, classTim
 import { DomainError } from '../core/errors';
 import { type Tx, and, where } from '../store/port';
 import { type PersonDoc, personOf, requireOpenid } from './account';
+import { ensureAttendanceKey } from './attendance-keys';
 import { recordChange } from './changes';
 import type { Place } from './counters';
 import type { Caller, Deps } from './deps';
@@ -177,6 +178,8 @@ export async function enroll(deps: Deps, caller: Caller, input: { classId: strin
         : {}),
     };
     await tx.set<EnrollmentDoc>('enrollments', id, doc);
+    // R6.1: the attendance secret is issued with the first enrollment.
+    await ensureAttendanceKey(deps, tx, person._id);
     await tx.update('classes', c._id, { inc: { enrolled: 1 } });
     if (voucher) {
       await tx.update('vouchers', voucher._id, { set: { status: 'reserved', enrollmentId: id } });

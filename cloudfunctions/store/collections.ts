@@ -53,6 +53,12 @@ export const COLLECTIONS = {
   enrollments: { indexes: [{ fields: ['personId', 'enrolledAt'] }, { fields: ['classId', 'status'] }] as IndexSpec[] },
   /** id = person id: the person's full-time class dates, to refuse overlaps (R5.2). */
   personSchedules: { indexes: [] as IndexSpec[] },
+  /** id = person id: the person's attendance reference and secret (R6.1), the secret encrypted. */
+  attendanceKeys: { indexes: [] as IndexSpec[] },
+  /** id = attendance reference: which person a scanned code names. */
+  attendanceRefs: { indexes: [] as IndexSpec[] },
+  /** id = `{classId}:{session}:{personId}`: one record per person and session (R6.3). */
+  attendance: { indexes: [{ fields: ['classId', 'session'] }] as IndexSpec[] },
   /** Local bookkeeping: seed version and the like. */
   meta: { indexes: [] as IndexSpec[] },
   /** Test and tooling scratch space (contract tests). */

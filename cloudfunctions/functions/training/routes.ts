@@ -2,9 +2,11 @@
  * `training`: classes and enrollment (R5). Trainers' roster and QR scanning come next (R6).
  */
 import { z } from 'zod';
+import { myAttendanceKey, roster, scan, uploadOfflineScans } from '../../services/attendance';
 import { enroll, listClasses, myEnrollments, withdraw } from '../../services/classes';
 import type { RouteTable } from '../router';
 
+const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { error: '时间格式不正确' });
 const classId = z.object({ classId: z.string({ error: '请选择班级' }).min(1, { error: '请选择班级' }).max(64) });
 
 export const trainingRoutes: RouteTable<'training'> = {
@@ -20,4 +22,26 @@ export const trainingRoutes: RouteTable<'training'> = {
   enroll: { schema: classId, handle: (deps, caller, input) => enroll(deps, caller, input) },
   withdraw: { schema: classId, handle: (deps, caller, input) => withdraw(deps, caller, input) },
   mine: { schema: z.object({}), handle: (deps, caller) => myEnrollments(deps, caller) },
+  attendanceKey: { schema: z.object({}), handle: (deps, caller) => myAttendanceKey(deps, caller) },
+  scan: {
+    schema: classId.extend({ code: z.string({ error: '请扫描学员的签到码' }).min(1, { error: '请扫描学员的签到码' }).max(200) }),
+    handle: (deps, caller, input) => scan(deps, caller, input),
+  },
+  uploadOfflineScans: {
+    schema: z.object({
+      deviceNow: isoTime,
+      scans: z
+        .array(
+          z.object({
+            scanId: z.string().min(8).max(64),
+            classId: z.string().min(1).max(64),
+            code: z.string().min(1).max(200),
+            deviceScannedAt: isoTime,
+          }),
+        )
+        .max(500, { error: '一次最多上传500条签到' }),
+    }),
+    handle: (deps, caller, input) => uploadOfflineScans(deps, caller, input),
+  },
+  roster: { schema: classId, handle: (deps, caller, input) => roster(deps, caller, input) },
 };
