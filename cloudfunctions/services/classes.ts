@@ -12,7 +12,7 @@ import { type Tx, and, where } from '../store/port';
 import { type PersonDoc, personOf, requireOpenid } from './account';
 import { ensureAttendanceKey } from './attendance-keys';
 import { recordChange } from './changes';
-import type { Place } from './counters';
+import { type Place, placeOf } from './counters';
 import type { Caller, Deps } from './deps';
 import type { Actor } from './ledger';
 import { type SlotDoc, type VoucherDoc, endVoucher, isPastExpiry, slotId } from './vouchers';
@@ -75,8 +75,6 @@ const STATUS_NAMES: Record<EnrollmentStatus, string> = {
   completed: '已结业',
   not_completed: '未达到出勤要求',
 };
-
-const placeOf = (p: Place): Place => ({ countyCode: p.countyCode, cityCode: p.cityCode, provinceCode: p.provinceCode });
 
 function classView(deps: Deps, c: ClassDoc): ClassView {
   return {

@@ -12,6 +12,9 @@ export interface Place {
   provinceCode: string;
 }
 
+/** The place of a record (person, voucher, enrollment …), without its other fields. */
+export const placeOf = (p: Place): Place => ({ countyCode: p.countyCode, cityCode: p.cityCode, provinceCode: p.provinceCode });
+
 export interface CounterBump {
   /** e.g. `vouchersClaimed.skills`. */
   metric: string;

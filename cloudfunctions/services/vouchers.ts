@@ -13,7 +13,7 @@ import { type Tx, and, where } from '../store/port';
 import { type PersonDoc, personOf, requireOpenid } from './account';
 import { type VoucherTypeDoc, listVoucherTypes, voucherTypeIn } from './catalogue';
 import { recordChange } from './changes';
-import type { Place } from './counters';
+import { type Place, placeOf } from './counters';
 import type { Caller, Deps } from './deps';
 import type { Actor } from './ledger';
 
@@ -52,12 +52,6 @@ const STATUS_NAMES: Record<VoucherStatus, string> = {
   cancelled: '已退回',
   expired: '已过期',
 };
-
-const placeOf = (p: Pick<PersonDoc, 'countyCode' | 'cityCode' | 'provinceCode'>): Place => ({
-  countyCode: p.countyCode,
-  cityCode: p.cityCode,
-  provinceCode: p.provinceCode,
-});
 
 const birthOf = (p: PersonDoc) => {
   const d = parseDate(p.birthDate);
