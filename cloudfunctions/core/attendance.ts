@@ -148,15 +148,25 @@ export function offlineUploadCheck(u: OfflineUpload): { refusal: 'UPLOAD_TOO_LAT
 }
 
 /**
- * R6.2: the session a scan at `at` belongs to (its window: 30 minutes before the start to the
- * end), or why none: before a window opens, or after the last session ended.
+ * R6.2: the session that decides a scan at `at`: the one whose window (30 minutes before its
+ * start to its end) holds `at`; else the next one to open (the scan is early); else the last
+ * one (it has ended). `scanRefusal` with that session gives the answer.
  */
-export function sessionAt(sessions: readonly SessionTimes[], at: Date): { index: number } | 'SCAN_TOO_EARLY' | 'SESSION_ENDED' {
-  let laterExists = false;
+export function sessionAt(sessions: readonly SessionTimes[], at: Date): number {
+  let next = -1;
+  let nextOpens = Infinity;
   for (let i = 0; i < sessions.length; i++) {
     const w = sessionWindow(sessions[i]);
-    if (at >= w.opensAt && at <= w.endsAt) return { index: i };
-    if (at < w.opensAt) laterExists = true;
+    if (at >= w.opensAt && at <= w.endsAt) return i;
+    if (at < w.opensAt && w.opensAt.getTime() < nextOpens) {
+      next = i;
+      nextOpens = w.opensAt.getTime();
+    }
   }
-  return laterExists ? 'SCAN_TOO_EARLY' : 'SESSION_ENDED';
+  if (next >= 0) return next;
+  let last = 0;
+  for (let i = 1; i < sessions.length; i++) {
+    if (sessionWindow(sessions[i]).endsAt > sessionWindow(sessions[last]).endsAt) last = i;
+  }
+  return last;
 }

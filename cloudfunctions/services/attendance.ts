@@ -83,21 +83,19 @@ async function applyScan(
     trainerTeachesClass: teaches,
     enrolledInClass,
     enrolledElsewhere: elsewhere,
-    // The window check uses the matched session, or the first one to report early/ended.
-    session: typeof session === 'object' ? c.sessions[session.index] : c.sessions[session === 'SCAN_TOO_EARLY' ? 0 : c.sessions.length - 1],
+    session: c.sessions[session],
     scannedAt,
   });
   if (refusal) return refused(refusal);
-  if (typeof session !== 'object') return refused(session);
-  const id = `${c._id}:${session.index}:${ref.personId}`;
+  const id = `${c._id}:${session}:${ref.personId}`;
   return deps.store.transaction(async (tx) => {
     if (await tx.get<AttendanceDoc>('attendance', id)) {
-      return { status: 'duplicate', code: 'ALREADY_CHECKED_IN', message: ERROR_MESSAGES.ALREADY_CHECKED_IN, session: session.index };
+      return { status: 'duplicate', code: 'ALREADY_CHECKED_IN', message: ERROR_MESSAGES.ALREADY_CHECKED_IN, session };
     }
     const now = deps.clock.now();
     await tx.create<AttendanceDoc>('attendance', id, {
       classId: c._id,
-      session: session.index,
+      session,
       personId: ref.personId,
       scannedAt: scannedAt.toISOString(),
       recordedAt: now.toISOString(),
@@ -112,10 +110,10 @@ async function applyScan(
       type: 'attendance.recorded',
       subjects: { attendanceId: id, classId: c._id, personId: ref.personId },
       actor: { openid, role: 'trainer' },
-      data: { session: session.index, scannedAt: scannedAt.toISOString(), offline: offline !== null, skewFlagged: offline?.skewFlagged ?? false },
+      data: { session, scannedAt: scannedAt.toISOString(), offline: offline !== null, skewFlagged: offline?.skewFlagged ?? false },
       counters: [],
     });
-    return { status: 'accepted', session: session.index, skewFlagged: offline?.skewFlagged ?? false };
+    return { status: 'accepted', session, skewFlagged: offline?.skewFlagged ?? false };
   });
 }
 

@@ -68,6 +68,8 @@ describe('R6.2 and R6.3 live scans', () => {
     expect(await scanAt(IN_SESSION, other.codeAt(IN_SESSION), MIANSHI)).toMatchObject({ code: 'NOT_YOUR_CLASS' });
     expect(await scanAt('2026-03-03T00:20:00.000Z', t.codeAt('2026-03-03T00:20:00.000Z'))).toMatchObject({ code: 'SCAN_TOO_EARLY' });
     expect(await scanAt('2026-03-20T00:20:00.000Z', t.codeAt('2026-03-20T00:20:00.000Z'))).toMatchObject({ code: 'SESSION_ENDED' });
+    // 18:00 China on the first day: that session has ended, the next opens tomorrow at 08:30.
+    expect(await scanAt('2026-03-03T10:00:00.000Z', t.codeAt('2026-03-03T10:00:00.000Z'))).toMatchObject({ code: 'SCAN_TOO_EARLY' });
     expect(await scanAt(IN_SESSION, 'not a code')).toMatchObject({ code: 'CODE_FORGED' });
   });
 

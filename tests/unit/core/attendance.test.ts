@@ -7,6 +7,7 @@ import {
   parseAttendanceCode,
   scanRefusal,
   secondsLeftInStep,
+  sessionAt,
   sessionWindow,
   stepAt,
 } from '../../../cloudfunctions/core/attendance';
@@ -109,6 +110,31 @@ describe('R6.2 what a scan must pass', () => {
     expect(new Set(messages).size).toBe(refusals.length);
     for (const m of messages) expect(m).toMatch(/[\u4e00-\u9fa5]/);
     expect(ERROR_MESSAGES.ALREADY_CHECKED_IN).toBe('已签到');
+  });
+});
+
+describe('R6.2 which session decides a scan', () => {
+  const sessions = [
+    { date: '2026-11-23', start: '09:00', end: '11:30' },
+    { date: '2026-11-24', start: '09:00', end: '11:30' },
+  ];
+  const decide = (iso: string) => {
+    const at = new Date(iso);
+    const i = sessionAt(sessions, at);
+    return { i, refusal: scanRefusal({ code: 'ok', trainerTeachesClass: true, enrolledInClass: true, enrolledElsewhere: false, session: sessions[i], scannedAt: at }) };
+  };
+
+  it('R6.2 picks the session whose window holds the scan', () => {
+    expect(decide('2026-11-24T00:45:00Z')).toEqual({ i: 1, refusal: null }); // 08:45 China on the 24th
+  });
+
+  it('R6.2 between two sessions the scan is early for the next one, not ended for the last', () => {
+    expect(decide('2026-11-23T08:00:00Z')).toEqual({ i: 1, refusal: 'SCAN_TOO_EARLY' }); // 16:00 China on the 23rd
+  });
+
+  it('R6.2 before the first session it is early; after the last it has ended', () => {
+    expect(decide('2026-11-22T08:00:00Z')).toEqual({ i: 0, refusal: 'SCAN_TOO_EARLY' });
+    expect(decide('2026-11-25T08:00:00Z')).toEqual({ i: 1, refusal: 'SESSION_ENDED' });
   });
 });
 
