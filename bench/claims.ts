@@ -14,6 +14,7 @@ import { verifyAllChains } from '../cloudfunctions/services/ledger';
 import { setCountyQuota } from '../cloudfunctions/services/quotas';
 import { reconcile } from '../cloudfunctions/services/reconcile';
 import { and, where } from '../cloudfunctions/store/port';
+import { scan } from '../cloudfunctions/store/scan';
 import { idNumberAged } from '../tests/support/id-numbers';
 import { loader } from './http-load';
 import type { BenchResult } from './run';
@@ -108,12 +109,9 @@ export async function claimsBench(): Promise<BenchResult> {
       const store = check.deps.store;
       const vouchers = await store.count('vouchers', and(where('countyCode', 'eq', COUNTY), where('type', 'eq', 'skills')));
       const holders = new Set<string>();
-      let after: string | undefined;
-      do {
-        const page = await store.find<{ _id: string; personId: string }>('vouchers', where('countyCode', 'eq', COUNTY), { limit: 1000, after });
-        for (const v of page.items) holders.add(v.personId);
-        after = page.next;
-      } while (after);
+      for await (const v of scan<{ _id: string; personId: string }>(store, 'vouchers', where('countyCode', 'eq', COUNTY))) {
+        holders.add(v.personId);
+      }
       const quota = await store.get<{ _id: string; used: number }>('quotas', `skills:${COUNTY}:2026`);
       const ledgerClaims = await store.count('ledger', and(where('countyCode', 'eq', COUNTY), where('type', 'eq', 'voucher.claimed')));
 

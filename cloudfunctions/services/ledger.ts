@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json';
 import type { Store, Tx } from '../store/port';
 import { where } from '../store/port';
+import { scan } from '../store/scan';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -67,28 +68,19 @@ export async function verifyChain(store: Store, countyCode: string): Promise<Cha
   const head = await store.get<LedgerHeadDoc>('ledgerHeads', countyCode);
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
-  let after: string | undefined;
-  do {
-    const page = await store.find<LedgerEntryDoc>('ledger', where('countyCode', 'eq', countyCode), {
-      orderBy: { field: 'seq' },
-      limit: 1000,
-      after,
+  for await (const e of scan<LedgerEntryDoc>(store, 'ledger', where('countyCode', 'eq', countyCode), { field: 'seq' })) {
+    const fail = (reason: string): ChainReport => ({
+      countyCode,
+      entries: expectedSeq - 1,
+      broken: { id: e._id, seq: e.seq, reason },
     });
-    for (const e of page.items) {
-      const fail = (reason: string): ChainReport => ({
-        countyCode,
-        entries: expectedSeq - 1,
-        broken: { id: e._id, seq: e.seq, reason },
-      });
-      if (e.seq !== expectedSeq) return fail(`expected seq ${expectedSeq}, found ${e.seq} (entry missing)`);
-      if (e.prevHash !== prevHash) return fail('prevHash does not match the previous entry');
-      const { _id, hash, ...body } = e;
-      if (entryHash(body) !== hash) return fail('hash does not match the entry (entry altered)');
-      prevHash = hash;
-      expectedSeq++;
-    }
-    after = page.next;
-  } while (after);
+    if (e.seq !== expectedSeq) return fail(`expected seq ${expectedSeq}, found ${e.seq} (entry missing)`);
+    if (e.prevHash !== prevHash) return fail('prevHash does not match the previous entry');
+    const { _id, hash, ...body } = e;
+    if (entryHash(body) !== hash) return fail('hash does not match the entry (entry altered)');
+    prevHash = hash;
+    expectedSeq++;
+  }
   const entries = expectedSeq - 1;
   if ((head?.seq ?? 0) !== entries || (head?.hash ?? GENESIS_HASH) !== prevHash) {
     return {
@@ -103,11 +95,6 @@ export async function verifyChain(store: Store, countyCode: string): Promise<Cha
 /** Every county's chain (the heads list the counties). */
 export async function verifyAllChains(store: Store): Promise<ChainReport[]> {
   const reports: ChainReport[] = [];
-  let after: string | undefined;
-  do {
-    const page = await store.find<LedgerHeadDoc>('ledgerHeads', undefined, { limit: 1000, after });
-    for (const head of page.items) reports.push(await verifyChain(store, head._id));
-    after = page.next;
-  } while (after);
+  for await (const head of scan<LedgerHeadDoc>(store, 'ledgerHeads')) reports.push(await verifyChain(store, head._id));
   return reports;
 }

@@ -5,8 +5,8 @@
  */
 import { chinaDateOf } from '../core/china-date';
 import { COUNTS_TOWARD_LIMIT } from '../core/vouchers';
-import type { Doc, Store } from '../store/port';
-import type { CollectionName } from '../store/collections';
+import type { Store } from '../store/port';
+import { scan } from '../store/scan';
 import type { ClassDoc, EnrollmentDoc } from './classes';
 import { type CounterDoc, counterId } from './counters';
 import { type PersonYearDoc, type QuotaDoc, type SlotDoc, type VoucherDoc, personYearId, quotaId, slotId } from './vouchers';
@@ -16,16 +16,6 @@ export interface Difference {
   id: string;
   stored: number | string | null;
   recounted: number | string | null;
-}
-
-/** Every document of a collection, page by page (≤ 1000 a read). */
-export async function* scan<T extends Doc>(store: Store, collection: CollectionName): AsyncGenerator<T> {
-  let after: string | undefined;
-  do {
-    const page = await store.find<T>(collection, undefined, { limit: 1000, after });
-    yield* page.items;
-    after = page.next;
-  } while (after);
 }
 
 const inc = (m: Map<string, number>, key: string, by = 1) => m.set(key, (m.get(key) ?? 0) + by);

@@ -1,0 +1,20 @@
+/**
+ * Every document of a collection (optionally filtered and ordered), page by page, at most 1000
+ * a read (CloudBase's limit): for commands that must see all records (verify, reconcile).
+ */
+import type { CollectionName } from './collections';
+import { type Doc, type Filter, type FindOptions, MAX_PAGE, type Store } from './port';
+
+export async function* scan<T extends Doc>(
+  store: Store,
+  collection: CollectionName,
+  filter?: Filter,
+  orderBy?: FindOptions['orderBy'],
+): AsyncGenerator<T> {
+  let after: string | undefined;
+  do {
+    const page = await store.find<T>(collection, filter, { orderBy, limit: MAX_PAGE, after });
+    yield* page.items;
+    after = page.next;
+  } while (after);
+}
