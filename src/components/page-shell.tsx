@@ -72,21 +72,28 @@ export function SignInState() {
 }
 
 /** Shown wherever a feature needs 实名登记 first. */
+/** The one way into 实名登记 from any page. */
+export function RegisterButton({ id }: { id: string }) {
+  return (
+    <Button
+      id={id}
+      className="czt-primary-button"
+      type="primary"
+      size="xlarge"
+      block
+      onClick={() => void Taro.navigateTo({ url: '/pages/register/index' })}
+    >
+      立即登记
+    </Button>
+  );
+}
+
 export function RegisterPrompt({ text = '使用培训券、报名课程前，请先完成实名登记' }: { text?: string }) {
   return (
     <View className="czt-state czt-state-register">
       <Text className="czt-state-title">您还没有实名登记</Text>
       <Text className="czt-state-text">{text}</Text>
-      <Button
-        id="go-register"
-        className="czt-primary-button"
-        type="primary"
-        size="xlarge"
-        block
-        onClick={() => void Taro.navigateTo({ url: '/pages/register/index' })}
-      >
-        立即登记
-      </Button>
+      <RegisterButton id="go-register" />
     </View>
   );
 }

@@ -1,8 +1,7 @@
 /** 首页: who you are, and one big button per area. */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { PageShell } from '../../components/page-shell';
-import { Button } from '../../components/nutui';
+import { PageShell, RegisterButton } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
 
 const SHORTCUTS = [
@@ -32,16 +31,7 @@ export default function IndexPage() {
         <View className="czt-card">
           <Text className="czt-card-title">先完成实名登记</Text>
           <Text className="czt-card-text">登记后可以领取培训券、报名课程</Text>
-          <Button
-            id="home-register"
-            className="czt-primary-button"
-            type="primary"
-            size="xlarge"
-            block
-            onClick={() => void Taro.navigateTo({ url: '/pages/register/index' })}
-          >
-            立即登记
-          </Button>
+          <RegisterButton id="home-register" />
         </View>
       ) : null}
       <View className="czt-shortcuts">
