@@ -194,6 +194,19 @@ export interface ClassView {
   firstSessionAt: string;
   lastSessionEndsAt: string;
   minAttendanceRatio: number;
+  /** listClasses only: what the caller can do with this class. */
+  forMe?: ClassForMe;
+}
+
+export interface ClassForMe {
+  /** Already enrolled (not withdrawn). */
+  enrolled: boolean;
+  /** The voucher type that would pay (R5.2); null for self-funded or when none is usable. */
+  voucherType: string | null;
+  canEnroll: boolean;
+  /** Why not, in plain Chinese; null when canEnroll. */
+  reason: string | null;
+  reasonCode: ErrorCode | null;
 }
 
 export interface ListClassesInput {
@@ -201,6 +214,8 @@ export interface ListClassesInput {
   townshipCode?: string;
   occupationCode?: string;
   mode?: ClassMode;
+  /** Only classes the caller can enroll in now. */
+  eligibleOnly?: boolean;
 }
 
 export interface EnrollmentView {
@@ -211,6 +226,10 @@ export interface EnrollmentView {
   voucherType: string | null;
   enrolledAt: string;
   class: ClassView;
+  /** Sessions (by index) the person was recorded present at. */
+  attendedSessions: number[];
+  /** R6.5: sessions needed to complete: ceil(total × the class ratio). */
+  requiredSessions: number;
 }
 
 /** R6.1: kept on the laborer's phone to show codes offline. */
@@ -218,6 +237,8 @@ export interface AttendanceKey {
   personRef: string;
   /** base64 of 32 bytes. */
   secret: string;
+  /** The server's time when the key was handed out (ISO): the phone keeps its clock offset. */
+  serverNow: string;
 }
 
 export type ScanResult =
@@ -239,7 +260,40 @@ export interface RosterView {
   name: string;
   sessions: SessionTimes[];
   /** Names masked (R2.4); sessions attended by index. */
-  people: { personId: string; name: string; sessions: number[]; skewFlagged: boolean }[];
+  people: {
+    personId: string;
+    name: string;
+    sessions: number[];
+    skewFlagged: boolean;
+    status: EnrollmentView['status'];
+    statusName: string;
+  }[];
+  /** The session scanning is open for now (or the next one), by index; null after the last. */
+  currentSession: number | null;
+  closedAt: string | null;
+}
+
+export type { ClassState } from './core/classes';
+import type { ClassState } from './core/classes';
+
+/** A trainer's class: its state and today's session, for the scan screen. */
+export interface TrainerClassView extends ClassView {
+  enrolled: number;
+  /** upcoming: before the first session; running: sessions under way; ended: last session over,
+   * waiting for offline uploads; closed: completion done (R6.5). */
+  state: ClassState;
+  stateName: string;
+  /** The session scanning is open for now (or the next one), by index; null after the last. */
+  currentSession: number | null;
+  closedAt: string | null;
+}
+
+/** R6.5: the outcome of closing a class. */
+export interface CompletionView {
+  classId: string;
+  closedAt: string;
+  completed: number;
+  notCompleted: number;
 }
 
 /** Every function, its actions, and their input and output types. */
@@ -273,6 +327,10 @@ export interface Actions {
     uploadOfflineScans: { input: { deviceNow: string; scans: OfflineScan[] }; output: { scanId: string; result: ScanResult }[] };
     /** Trainer: who is enrolled and who attended. */
     roster: { input: { classId: string }; output: RosterView };
+    /** Trainer: the classes of their institution, newest first. */
+    myClasses: { input: Record<string, never>; output: TrainerClassView[] };
+    /** Trainer: after the last session, close the class now (R6.5); otherwise it closes 72 h later. */
+    closeClass: { input: { classId: string }; output: CompletionView };
   };
   official: {
     /** Admin: (re)load the reference voucher and occupation catalogue. */

@@ -1,7 +1,7 @@
 /**
  * R5 Classes and enrollment, pure: modes, date spans, overlap of full-time classes.
  */
-import { type SessionTimes, sessionWindow } from './attendance';
+import { type SessionTimes, sessionAt, sessionWindow } from './attendance';
 
 export type ClassMode = 'fulltime' | 'parttime' | 'village';
 
@@ -33,4 +33,51 @@ export function classTimes(sessions: readonly SessionTimes[]): { firstStartsAt: 
     firstStartsAt: new Date(Math.min(...windows.map((w) => w.startsAt.getTime()))),
     lastEndsAt: new Date(Math.max(...windows.map((w) => w.endsAt.getTime()))),
   };
+}
+
+/**
+ * R6.5: sessions a person must attend to complete: the ratio of the total, rounded up. The small
+ * tolerance keeps 0.7 × 10 at 7 (floating point makes it 7.000000000000001).
+ */
+export function requiredSessions(total: number, ratio: number): number {
+  return Math.max(0, Math.ceil(total * ratio - 1e-9));
+}
+
+export type Completion = 'completed' | 'not_completed';
+
+/** R6.5: attended/total ≥ the class ratio → completed; otherwise not completed. */
+export const completionOf = (attended: number, total: number, ratio: number): Completion =>
+  attended >= requiredSessions(total, ratio) ? 'completed' : 'not_completed';
+
+/**
+ * R6.4/R6.5: offline scans may arrive up to 72 hours after they were made, so a class nobody
+ * closes by hand is completed this long after its last session ends.
+ */
+export const AUTO_CLOSE_AFTER_MS = 72 * 3_600_000;
+
+export type ClassState = 'upcoming' | 'running' | 'ended' | 'closed';
+
+export const CLASS_STATE_NAMES: Record<ClassState, string> = {
+  upcoming: '未开课',
+  running: '上课中',
+  ended: '已结课，待结业',
+  closed: '已结业',
+};
+
+/** Where a class stands at `now`. */
+export function classState(sessions: readonly SessionTimes[], closedAt: string | null, now: Date): ClassState {
+  if (closedAt) return 'closed';
+  const { firstStartsAt, lastEndsAt } = classTimes(sessions);
+  if (now < firstStartsAt) return 'upcoming';
+  return now > lastEndsAt ? 'ended' : 'running';
+}
+
+/**
+ * The session scanning is open for at `now`, or the next one to open; null once the last has
+ * ended (the trainer's screen shows this one).
+ */
+export function currentSession(sessions: readonly SessionTimes[], now: Date): number | null {
+  if (sessions.length === 0) return null;
+  const i = sessionAt(sessions, now);
+  return now > sessionWindow(sessions[i]).endsAt ? null : i;
 }

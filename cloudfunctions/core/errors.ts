@@ -49,6 +49,8 @@ export const ERROR_MESSAGES = {
   FULLTIME_OVERLAP: '您报名的全脱产班时间冲突，同一时间只能上一个全脱产班',
   NOT_ENROLLED_SELF: '您没有报名这个班',
   WITHDRAW_TOO_LATE: '已经开课，不能退出',
+  CLASS_NOT_ENDED: '最后一节课结束后才能结业',
+  CLASS_CLOSED: '这个班已结业，不能再签到',
   BUSY: '系统繁忙，请稍后再试',
   INTERNAL: '系统开小差了，请稍后再试',
   NETWORK: '网络不给力，请检查网络后重试',

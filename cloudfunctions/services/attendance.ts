@@ -11,14 +11,16 @@ import {
   scanRefusal,
   sessionAt,
 } from '../core/attendance';
+import { currentSession } from '../core/classes';
 import { DomainError, ERROR_MESSAGES } from '../core/errors';
 import { maskName } from '../core/id-number';
 import { where } from '../store/port';
+import { scan as scanAll } from '../store/scan';
 import { personOf, requireOpenid } from './account';
 import { type AttendanceKeyDoc, type AttendanceRefDoc, ensureAttendanceKey } from './attendance-keys';
 import { requireRole } from './authz';
 import { recordChange } from './changes';
-import type { ClassDoc, EnrollmentDoc } from './classes';
+import { type ClassDoc, ENROLLMENT_STATUS_NAMES, type EnrollmentDoc, attendanceId, enrollmentId } from './classes';
 import type { Caller, Deps } from './deps';
 import type { RequestDoc } from './vouchers';
 
@@ -42,7 +44,7 @@ export async function myAttendanceKey(deps: Deps, caller: Caller): Promise<Atten
     const person = await personOf(tx, openid);
     return ensureAttendanceKey(deps, tx, person._id);
   });
-  return { personRef: key.ref, secret: deps.idVault.decrypt(key.secretCipher) };
+  return { personRef: key.ref, secret: deps.idVault.decrypt(key.secretCipher), serverNow: deps.clock.now().toISOString() };
 }
 
 async function trainerClass(deps: Deps, caller: Caller, classId: string): Promise<{ c: ClassDoc; teaches: boolean }> {
@@ -52,7 +54,7 @@ async function trainerClass(deps: Deps, caller: Caller, classId: string): Promis
   return { c, teaches: c.institutionId === binding.institutionId };
 }
 
-const refused = (code: ScanRefusal | 'UPLOAD_TOO_LATE'): ScanResult => ({ status: 'refused', code, message: ERROR_MESSAGES[code] });
+const refused = (code: ScanRefusal | 'UPLOAD_TOO_LATE' | 'CLASS_CLOSED'): ScanResult => ({ status: 'refused', code, message: ERROR_MESSAGES[code] });
 
 /** One scan, judged at `scannedAt` (R6.2), recorded once per person and session (R6.3). */
 async function applyScan(
@@ -64,13 +66,15 @@ async function applyScan(
   scannedAt: Date,
   offline: { skewMs: number; skewFlagged: boolean } | null,
 ): Promise<ScanResult> {
+  // R6.5: once a class is closed its attendance is final.
+  if (c.closedAt) return refused('CLASS_CLOSED');
   const code = parseAttendanceCode(text);
   if (!code) return refused('CODE_FORGED');
   const ref = await deps.store.get<AttendanceRefDoc>('attendanceRefs', code.personRef);
   const key = ref ? await deps.store.get<AttendanceKeyDoc>('attendanceKeys', ref.personId) : null;
   if (!ref || !key) return refused('CODE_FORGED');
   const secret = new Uint8Array(Buffer.from(deps.idVault.decrypt(key.secretCipher), 'base64'));
-  const enrollment = await deps.store.get<EnrollmentDoc>('enrollments', `${c._id}:${ref.personId}`);
+  const enrollment = await deps.store.get<EnrollmentDoc>('enrollments', enrollmentId(c._id, ref.personId));
   const enrolledInClass = enrollment?.status === 'enrolled';
   const elsewhere = enrolledInClass
     ? false
@@ -87,8 +91,9 @@ async function applyScan(
     scannedAt,
   });
   if (refusal) return refused(refusal);
-  const id = `${c._id}:${session}:${ref.personId}`;
+  const id = attendanceId(c._id, session, ref.personId);
   return deps.store.transaction(async (tx) => {
+    if ((await tx.get<ClassDoc>('classes', c._id))?.closedAt) return refused('CLASS_CLOSED');
     if (await tx.get<AttendanceDoc>('attendance', id)) {
       return { status: 'duplicate', code: 'ALREADY_CHECKED_IN', message: ERROR_MESSAGES.ALREADY_CHECKED_IN, session };
     }
@@ -158,10 +163,12 @@ export async function uploadOfflineScans(
 export async function roster(deps: Deps, caller: Caller, input: { classId: string }): Promise<RosterView> {
   const { c, teaches } = await trainerClass(deps, caller, input.classId);
   if (!teaches) throw new DomainError('NOT_YOUR_CLASS');
-  const enrollments = (await deps.store.find<EnrollmentDoc>('enrollments', where('classId', 'eq', c._id), { limit: 1000 })).items.filter(
-    (e) => e.status !== 'withdrawn',
-  );
-  const present = (await deps.store.find<AttendanceDoc>('attendance', where('classId', 'eq', c._id), { limit: 1000 })).items;
+  const enrollments: EnrollmentDoc[] = [];
+  for await (const e of scanAll<EnrollmentDoc>(deps.store, 'enrollments', where('classId', 'eq', c._id))) {
+    if (e.status !== 'withdrawn') enrollments.push(e);
+  }
+  const present: AttendanceDoc[] = [];
+  for await (const a of scanAll<AttendanceDoc>(deps.store, 'attendance', where('classId', 'eq', c._id))) present.push(a);
   const people = await Promise.all(
     enrollments.map(async (e) => {
       const p = await deps.store.get<{ _id: string; name: string }>('persons', e.personId);
@@ -171,8 +178,18 @@ export async function roster(deps: Deps, caller: Caller, input: { classId: strin
         name: p ? maskName(p.name) : '',
         sessions: present.filter((a) => a.personId === e.personId).map((a) => a.session).sort((a, b) => a - b),
         skewFlagged: present.some((a) => a.personId === e.personId && a.skewFlagged),
+        status: e.status,
+        statusName: ENROLLMENT_STATUS_NAMES[e.status],
       };
     }),
   );
-  return { classId: c._id, name: c.name, sessions: c.sessions, people };
+  const now = deps.clock.now();
+  return {
+    classId: c._id,
+    name: c.name,
+    sessions: c.sessions,
+    people,
+    currentSession: c.closedAt ? null : currentSession(c.sessions, now),
+    closedAt: c.closedAt,
+  };
 }

@@ -2,15 +2,29 @@
  * R5 Classes and enrollment: list classes, enroll with a voucher (capacity never exceeded,
  * full-time classes never overlapping), withdraw before the first session, and my enrollments.
  */
-import type { ClassView, EnrollmentView, ListClassesInput } from '../contract';
+import type { ClassForMe, ClassView, EnrollmentView, ListClassesInput, TrainerClassView } from '../contract';
 import { bandOfAge, ageAt } from '../core/age';
 import type { SessionTimes } from '../core/attendance';
 import { chinaDateOf, parseDate } from '../core/china-date';
-import { type ClassMode, DEFAULT_MIN_ATTENDANCE, MODE_NAMES, type Span, classTimes, overlaps, spanOf } from '../core/classes';
-import { DomainError } from '../core/errors';
+import {
+  CLASS_STATE_NAMES,
+  type ClassMode,
+  DEFAULT_MIN_ATTENDANCE,
+  MODE_NAMES,
+  type Span,
+  classState,
+  classTimes,
+  currentSession,
+  overlaps,
+  requiredSessions,
+  spanOf,
+} from '../core/classes';
+import { DomainError, ERROR_MESSAGES, type ErrorCode } from '../core/errors';
 import { type Tx, and, where } from '../store/port';
+import { scan } from '../store/scan';
 import { type PersonDoc, personOf, requireOpenid } from './account';
 import { ensureAttendanceKey } from './attendance-keys';
+import { requireRole } from './authz';
 import { recordChange } from './changes';
 import { type Place, placeOf } from './counters';
 import type { Caller, Deps } from './deps';
@@ -46,6 +60,12 @@ export type ClassDoc = Place & {
   minAttendanceRatio: number;
   firstSessionAt: string;
   lastSessionEndsAt: string;
+  /** R6.5: set when the class is closed; scans are refused from then on. */
+  closedAt: string | null;
+  /** R6.5: pending → closing (closed, enrollments being completed) → done. */
+  completion: 'pending' | 'closing' | 'done';
+  completed?: number;
+  notCompleted?: number;
 };
 
 export type EnrollmentStatus = 'enrolled' | 'withdrawn' | 'completed' | 'not_completed';
@@ -61,6 +81,8 @@ export type EnrollmentDoc = Place & {
   status: EnrollmentStatus;
   enrolledAt: string;
   endedAt?: string;
+  /** R6.5: sessions attended, recorded at completion. */
+  attended?: number;
   /** Earlier enrollments in the same class that were withdrawn: records are never lost. */
   previous?: { enrolledAt: string; endedAt: string; band: string; countyCode: string; voucherId: string | null }[];
 };
@@ -68,8 +90,10 @@ export type EnrollmentDoc = Place & {
 export type PersonScheduleDoc = { _id: string; fulltime: ({ classId: string } & Span)[] };
 
 export const enrollmentId = (classId: string, personId: string) => `${classId}:${personId}`;
+/** R6.3: one attendance record per person and session. */
+export const attendanceId = (classId: string, session: number, personId: string) => `${classId}:${session}:${personId}`;
 
-const STATUS_NAMES: Record<EnrollmentStatus, string> = {
+export const ENROLLMENT_STATUS_NAMES: Record<EnrollmentStatus, string> = {
   enrolled: '已报名',
   withdrawn: '已退出',
   completed: '已结业',
@@ -99,33 +123,82 @@ function classView(deps: Deps, c: ClassDoc): ClassView {
 }
 
 export async function listClasses(deps: Deps, caller: Caller, input: ListClassesInput): Promise<ClassView[]> {
-  requireOpenid(caller);
-  const now = deps.clock.now().toISOString();
-  const filters = [where('firstSessionAt', 'gt', now)];
+  const openid = requireOpenid(caller);
+  const now = deps.clock.now();
+  const filters = [where('firstSessionAt', 'gt', now.toISOString())];
   if (input.countyCode) filters.push(where('countyCode', 'eq', input.countyCode));
   const page = await deps.store.find<ClassDoc>('classes', and(...filters), { orderBy: { field: 'firstSessionAt' }, limit: 200 });
-  return page.items
-    .filter((c) => (!input.mode || c.mode === input.mode) && (!input.occupationCode || c.occupationCode === input.occupationCode))
-    .filter((c) => !input.townshipCode || c.townshipCode === input.townshipCode)
-    .map((c) => classView(deps, c));
+  const person = await personOf(deps.store, openid).catch((e: unknown) => {
+    if (e instanceof DomainError && e.code === 'NOT_REGISTERED') return null;
+    throw e;
+  });
+  const views: ClassView[] = [];
+  for (const c of page.items) {
+    if ((input.mode && c.mode !== input.mode) || (input.occupationCode && c.occupationCode !== input.occupationCode)) continue;
+    if (input.townshipCode && c.townshipCode !== input.townshipCode) continue;
+    const forMe = await classForMe(deps.store, person, c, now);
+    if (input.eligibleOnly && !forMe.canEnroll) continue;
+    views.push({ ...classView(deps, c), forMe });
+  }
+  return views;
 }
 
+async function classForMe(reader: Reader, person: PersonDoc | null, c: ClassDoc, now: Date): Promise<ClassForMe> {
+  if (!person) return { enrolled: false, voucherType: null, canEnroll: false, reason: ERROR_MESSAGES.NOT_REGISTERED, reasonCode: 'NOT_REGISTERED' };
+  const check = await enrollCheck(reader, person, c, now);
+  const enrolled = check.existing !== null && check.existing.status !== 'withdrawn';
+  const voucherType = check.voucher?.type ?? null;
+  return check.refusal
+    ? { enrolled, voucherType, canEnroll: false, reason: ERROR_MESSAGES[check.refusal], reasonCode: check.refusal }
+    : { enrolled, voucherType, canEnroll: true, reason: null, reasonCode: null };
+}
+
+type Reader = Pick<Tx, 'get'>;
+
 /** The person's usable voucher for the class: unused, in validity, of an accepted type (R5.2). */
-async function usableVoucher(tx: Tx, person: PersonDoc, c: ClassDoc, now: Date): Promise<VoucherDoc | null> {
+async function usableVoucher(r: Reader, person: PersonDoc, c: ClassDoc, now: Date): Promise<{ voucher: VoucherDoc | null; wrongTownship: boolean }> {
   let wrongTownship = false;
   for (const type of c.acceptedTypes) {
-    const slot = await tx.get<SlotDoc>('voucherSlots', slotId(person._id, type));
-    const v = slot ? await tx.get<VoucherDoc>('vouchers', slot.voucherId) : null;
+    const slot = await r.get<SlotDoc>('voucherSlots', slotId(person._id, type));
+    const v = slot ? await r.get<VoucherDoc>('vouchers', slot.voucherId) : null;
     if (!v || v.status !== 'unused' || isPastExpiry(v, now)) continue;
     // R4: a 送培训下乡 voucher pays only for training in the holder's township.
     if (type === 'village' && c.townshipCode !== v.townshipCode) {
       wrongTownship = true;
       continue;
     }
-    return v;
+    return { voucher: v, wrongTownship: false };
   }
-  if (wrongTownship) throw new DomainError('VOUCHER_WRONG_TOWNSHIP');
-  return null;
+  return { voucher: null, wrongTownship };
+}
+
+interface EnrollCheck {
+  existing: EnrollmentDoc | null;
+  voucher: VoucherDoc | null;
+  schedule: PersonScheduleDoc | null;
+  /** The first reason enrolling is refused (R5.2), or null. */
+  refusal: ErrorCode | null;
+}
+
+/** R5.2, in order: started, already enrolled, full, no usable voucher, full-time overlap. */
+async function enrollCheck(r: Reader, person: PersonDoc, c: ClassDoc, now: Date): Promise<EnrollCheck> {
+  const existing = await r.get<EnrollmentDoc>('enrollments', enrollmentId(c._id, person._id));
+  const done = (refusal: ErrorCode | null, voucher: VoucherDoc | null = null, schedule: PersonScheduleDoc | null = null) => ({
+    existing,
+    voucher,
+    schedule,
+    refusal,
+  });
+  if (existing && existing.status !== 'withdrawn') return done('ALREADY_ENROLLED');
+  if (now >= new Date(c.firstSessionAt)) return done('CLASS_STARTED');
+  // R5.2: capacity is a counter on the class, read and written in the enrolling transaction.
+  if (c.enrolled >= c.capacity) return done('CLASS_FULL');
+  const { voucher, wrongTownship } = await usableVoucher(r, person, c, now);
+  if (!voucher && !c.selfFunded) return done(wrongTownship ? 'VOUCHER_WRONG_TOWNSHIP' : 'NO_USABLE_VOUCHER');
+  const schedule = await r.get<PersonScheduleDoc>('personSchedules', person._id);
+  const span = spanOf(c.sessions);
+  if (c.mode === 'fulltime' && (schedule?.fulltime ?? []).some((s) => overlaps(s, span))) return done('FULLTIME_OVERLAP', voucher, schedule);
+  return done(null, voucher, schedule);
 }
 
 export async function enroll(deps: Deps, caller: Caller, input: { classId: string }): Promise<EnrollmentView> {
@@ -135,19 +208,10 @@ export async function enroll(deps: Deps, caller: Caller, input: { classId: strin
     const person = await personOf(tx, openid);
     const c = await tx.get<ClassDoc>('classes', input.classId);
     if (!c) throw new DomainError('CLASS_NOT_FOUND');
-    if (now >= new Date(c.firstSessionAt)) throw new DomainError('CLASS_STARTED');
+    const { existing, voucher, schedule, refusal } = await enrollCheck(tx, person, c, now);
+    if (refusal) throw new DomainError(refusal);
     const id = enrollmentId(c._id, person._id);
-    const existing = await tx.get<EnrollmentDoc>('enrollments', id);
-    if (existing && existing.status !== 'withdrawn') throw new DomainError('ALREADY_ENROLLED');
-    // R5.2: capacity is a counter on the class, read and written in this transaction.
-    if (c.enrolled >= c.capacity) throw new DomainError('CLASS_FULL');
-    const voucher = await usableVoucher(tx, person, c, now);
-    if (!voucher && !c.selfFunded) throw new DomainError('NO_USABLE_VOUCHER');
-    const schedule = await tx.get<PersonScheduleDoc>('personSchedules', person._id);
     const span = spanOf(c.sessions);
-    if (c.mode === 'fulltime' && (schedule?.fulltime ?? []).some((s) => overlaps(s, span))) {
-      throw new DomainError('FULLTIME_OVERLAP');
-    }
     const birth = parseDate(person.birthDate);
     const band = voucher?.band ?? (birth ? bandOfAge(ageAt(birth, now)) : null) ?? '-';
     const doc: Omit<EnrollmentDoc, '_id'> = {
@@ -266,20 +330,46 @@ export async function myEnrollments(deps: Deps, caller: Caller): Promise<Enrollm
   const views: EnrollmentView[] = [];
   for (const e of page.items) {
     const c = await deps.store.get<ClassDoc>('classes', e.classId);
-    if (c) views.push(enrollmentView(deps, e, c));
+    if (c) views.push(await enrollmentView(deps, e, c));
   }
   return views;
 }
 
-function enrollmentView(deps: Deps, e: EnrollmentDoc, c: ClassDoc): EnrollmentView {
+/** Trainer: the classes of their institution (R1.3), the newest first. */
+export async function myClasses(deps: Deps, caller: Caller): Promise<TrainerClassView[]> {
+  const binding = await requireRole(deps, caller, 'trainer');
+  const now = deps.clock.now();
+  const views: TrainerClassView[] = [];
+  for await (const c of scan<ClassDoc>(deps.store, 'classes', where('institutionId', 'eq', binding.institutionId ?? ''))) {
+    views.push(trainerClassView(deps, c, now));
+  }
+  return views.sort((a, b) => b.firstSessionAt.localeCompare(a.firstSessionAt));
+}
+
+export function trainerClassView(deps: Deps, c: ClassDoc, now: Date): TrainerClassView {
+  const state = classState(c.sessions, c.closedAt, now);
+  return {
+    ...classView(deps, c),
+    enrolled: c.enrolled,
+    state,
+    stateName: CLASS_STATE_NAMES[state],
+    currentSession: state === 'closed' ? null : currentSession(c.sessions, now),
+    closedAt: c.closedAt,
+  };
+}
+
+async function enrollmentView(deps: Deps, e: EnrollmentDoc, c: ClassDoc): Promise<EnrollmentView> {
+  const present = await Promise.all(c.sessions.map((_, i) => deps.store.get('attendance', attendanceId(c._id, i, e.personId))));
   return {
     id: e._id,
     status: e.status,
-    statusName: STATUS_NAMES[e.status],
+    statusName: ENROLLMENT_STATUS_NAMES[e.status],
     voucherId: e.voucherId,
     voucherType: e.voucherType,
     enrolledAt: e.enrolledAt,
     class: classView(deps, c),
+    attendedSessions: present.flatMap((a, i) => (a ? [i] : [])),
+    requiredSessions: requiredSessions(c.sessions.length, c.minAttendanceRatio),
   };
 }
 
@@ -298,7 +388,10 @@ export async function seedDemoClasses(deps: Deps): Promise<void> {
     { _id: 'inst-huoze-chugong', name: '阳城县濩泽厨工培训中心', countyCode: '140522', evaluationBody: true, trainOccupations: ['4-03-02-01', '4-03-02-02', 'A-GUOSHU'], assessOccupations: ['4-03-02-01', '4-03-02-02'] },
     { _id: 'inst-lanxian-nongji', name: '岚县农广校', countyCode: '141127', evaluationBody: false, trainOccupations: ['V-SHOUGONG', 'V-TINGYUAN', 'A-YANGZHI'], assessOccupations: [] },
   ];
-  type Seed = Omit<ClassDoc, keyof Place | 'enrolled' | 'firstSessionAt' | 'lastSessionEndsAt' | 'institutionName' | 'occupationName'> & { countyCode: string };
+  type Seed = Omit<
+    ClassDoc,
+    keyof Place | 'enrolled' | 'firstSessionAt' | 'lastSessionEndsAt' | 'institutionName' | 'occupationName' | 'closedAt' | 'completion'
+  > & { countyCode: string };
   const classes: Seed[] = [
     { _id: 'class-hugong-lishi', institutionId: 'inst-lvliang-hugong', name: '吕梁山护工·养老护理员（五级）', occupationCode: '4-10-01-05', level: 5, acceptedTypes: ['skills', 'enterprise'], selfFunded: false, countyCode: '141102', townshipCode: null, mode: 'fulltime', capacity: 40, sessions: sessions(1, 10, '09:00', '17:00'), minAttendanceRatio: DEFAULT_MIN_ATTENDANCE },
     { _id: 'class-mianshi-yangcheng', institutionId: 'inst-huoze-chugong', name: '濩泽厨工·中式面点师（四级）', occupationCode: '4-03-02-02', level: 4, acceptedTypes: ['skills', 'enterprise'], selfFunded: false, countyCode: '140522', townshipCode: '140522100', mode: 'parttime', capacity: 40, sessions: sessions(2, 8, '19:00', '21:00'), minAttendanceRatio: DEFAULT_MIN_ATTENDANCE },
@@ -324,6 +417,8 @@ export async function seedDemoClasses(deps: Deps): Promise<void> {
         institutionName: institutions.find((i) => i._id === c.institutionId)!.name,
         occupationName: occupationName[c.occupationCode],
         enrolled: 0,
+        closedAt: null,
+        completion: 'pending',
         firstSessionAt: firstStartsAt.toISOString(),
         lastSessionEndsAt: lastEndsAt.toISOString(),
       });

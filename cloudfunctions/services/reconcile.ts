@@ -21,8 +21,8 @@ export interface Difference {
 const inc = (m: Map<string, number>, key: string, by = 1) => m.set(key, (m.get(key) ?? 0) + by);
 
 /** Metrics this recount knows how to rebuild; counters of other metrics are left to their owners. */
-const VOUCHER_METRICS = /^vouchers(Claimed|Cancelled|Expired)\./;
-const TRAINING_METRICS = /^trainings(Started|Withdrawn)$/;
+const VOUCHER_METRICS = /^vouchers(Claimed|Cancelled|Expired|Redeemed)\./;
+const TRAINING_METRICS = /^trainings(Started|Withdrawn|Completed|NotCompleted)$/;
 
 export async function reconcile(store: Store): Promise<{ checked: Record<string, number>; differences: Difference[] }> {
   const counters = new Map<string, number>();
@@ -35,9 +35,9 @@ export async function reconcile(store: Store): Promise<{ checked: Record<string,
     vouchers++;
     const claimed = chinaDateOf(new Date(v.claimedAt));
     inc(counters, counterId(v.countyCode, claimed.year, claimed.month, `vouchersClaimed.${v.type}`, v.band));
-    if ((v.status === 'cancelled' || v.status === 'expired') && v.endedAt) {
+    if ((v.status === 'cancelled' || v.status === 'expired' || v.status === 'redeemed') && v.endedAt) {
       const ended = chinaDateOf(new Date(v.endedAt));
-      const metric = v.status === 'cancelled' ? 'vouchersCancelled' : 'vouchersExpired';
+      const metric = { cancelled: 'vouchersCancelled', expired: 'vouchersExpired', redeemed: 'vouchersRedeemed' }[v.status];
       inc(counters, counterId(v.countyCode, ended.year, ended.month, `${metric}.${v.type}`, v.band));
     }
     if (COUNTS_TOWARD_LIMIT.includes(v.status)) {
@@ -96,12 +96,12 @@ export async function reconcile(store: Store): Promise<{ checked: Record<string,
     }
     const started = chinaDateOf(new Date(e.enrolledAt));
     inc(trainingCounters, counterId(e.countyCode, started.year, started.month, 'trainingsStarted', e.band as CounterDoc['band']));
-    if (e.status === 'withdrawn' && e.endedAt) {
+    if (e.status !== 'enrolled' && e.endedAt) {
       const ended = chinaDateOf(new Date(e.endedAt));
-      inc(trainingCounters, counterId(e.countyCode, ended.year, ended.month, 'trainingsWithdrawn', e.band as CounterDoc['band']));
-    } else {
-      inc(classCounts, e.classId);
+      const metric = { withdrawn: 'trainingsWithdrawn', completed: 'trainingsCompleted', not_completed: 'trainingsNotCompleted' }[e.status];
+      inc(trainingCounters, counterId(e.countyCode, ended.year, ended.month, metric, e.band as CounterDoc['band']));
     }
+    if (e.status !== 'withdrawn') inc(classCounts, e.classId);
   }
   const storedClassCounts = new Map<string, number>();
   for await (const c of scan<ClassDoc>(store, 'classes')) storedClassCounts.set(c._id, c.enrolled);

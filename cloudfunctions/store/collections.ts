@@ -47,7 +47,11 @@ export const COLLECTIONS = {
   institutions: { indexes: [{ fields: ['countyCode'] }] as IndexSpec[] },
   /** id = class id: one institution's class, its capacity and enrolled count (R5.1, R5.2). */
   classes: {
-    indexes: [{ fields: ['institutionId', 'firstSessionAt'] }, { fields: ['countyCode', 'firstSessionAt'] }] as IndexSpec[],
+    indexes: [
+      { fields: ['institutionId', 'firstSessionAt'] },
+      { fields: ['countyCode', 'firstSessionAt'] },
+      { fields: ['completion', 'lastSessionEndsAt'] },
+    ] as IndexSpec[],
   },
   /** id = `{classId}:{personId}`: one enrollment per person and class (R5.2). */
   enrollments: { indexes: [{ fields: ['personId', 'enrolledAt'] }, { fields: ['classId', 'status'] }] as IndexSpec[] },

@@ -1,9 +1,11 @@
 /**
- * `training`: classes and enrollment (R5). Trainers' roster and QR scanning come next (R6).
+ * `training`: classes and enrollment (R5); attendance by QR code, the trainer's classes, roster and
+ * scans (R6.1–R6.4); closing a class (R6.5).
  */
 import { z } from 'zod';
 import { myAttendanceKey, roster, scan, uploadOfflineScans } from '../../services/attendance';
-import { enroll, listClasses, myEnrollments, withdraw } from '../../services/classes';
+import { enroll, listClasses, myClasses, myEnrollments, withdraw } from '../../services/classes';
+import { closeClass } from '../../services/completion';
 import type { RouteTable } from '../router';
 
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { error: '时间格式不正确' });
@@ -16,6 +18,7 @@ export const trainingRoutes: RouteTable<'training'> = {
       townshipCode: z.string().regex(/^\d{9}$/, { error: '乡镇代码不正确' }).optional(),
       occupationCode: z.string().max(20).optional(),
       mode: z.enum(['fulltime', 'parttime', 'village'], { error: '培训形式不正确' }).optional(),
+      eligibleOnly: z.boolean().optional(),
     }),
     handle: (deps, caller, input) => listClasses(deps, caller, input),
   },
@@ -44,4 +47,6 @@ export const trainingRoutes: RouteTable<'training'> = {
     handle: (deps, caller, input) => uploadOfflineScans(deps, caller, input),
   },
   roster: { schema: classId, handle: (deps, caller, input) => roster(deps, caller, input) },
+  myClasses: { schema: z.object({}), handle: (deps, caller) => myClasses(deps, caller) },
+  closeClass: { schema: classId, handle: (deps, caller, input) => closeClass(deps, caller, input) },
 };
