@@ -7,11 +7,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { claimsBench } from './claims';
+import { scansBench } from './scans';
 
 export type BenchResult = { name: string; ok: boolean } & Record<string, unknown>;
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   claims: claimsBench,
+  scans: scansBench,
 };
 
 async function main() {

@@ -1,0 +1,202 @@
+/**
+ * `npm run bench -- scans` (issue 4): attendance scans accepted per second through the HTTP
+ * gateway while 1000 classes of 40 check in at once: 1000 trainers, each scanning their 40
+ * trainees one after another (a trainer scans one phone at a time), all trainers at the same
+ * time. Every code is valid, so every scan must be accepted: `wronglyRefused` must be 0.
+ *
+ * Setup is not measured and writes the records directly (institutions, classes, trainers,
+ * enrollments), with the trainees' attendance keys made by the same helper enrollment uses.
+ * Codes are computed the way the laborer's phone does (core/attendance.ts) at the server's time.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ScanResult } from '../cloudfunctions/contract';
+import { attendanceCode } from '../cloudfunctions/core/attendance';
+import { chinaDateOf } from '../cloudfunctions/core/china-date';
+import { classTimes } from '../cloudfunctions/core/classes';
+import { openLocalRuntime } from '../cloudfunctions/gateway/local-runtime';
+import { grantRole } from '../cloudfunctions/services/account';
+import { ensureAttendanceKey } from '../cloudfunctions/services/attendance-keys';
+import type { ClassDoc, EnrollmentDoc, InstitutionDoc } from '../cloudfunctions/services/classes';
+import { enrollmentId } from '../cloudfunctions/services/classes';
+import { bumpCounters } from '../cloudfunctions/services/counters';
+import { verifyAllChains } from '../cloudfunctions/services/ledger';
+import { reconcile } from '../cloudfunctions/services/reconcile';
+import { loader } from './http-load';
+import type { BenchResult } from './run';
+
+const CLASSES = Number(process.env.BENCH_CLASSES ?? 1000);
+const CLASS_SIZE = Number(process.env.BENCH_CLASS_SIZE ?? 40);
+const NOW = '2026-03-02T02:00:00.000Z'; // 10:00 China; the session runs 08:00–18:00
+const PORT = 18_788;
+/** 吕梁 counties: trainees spread over their ledgers as in real life. */
+const COUNTIES = ['141102', '141121', '141122', '141123', '141124', '141125', '141126', '141127', '141128', '141129', '141130', '141181', '141182'];
+
+function startGateway(dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'cloudfunctions', 'gateway', 'main.ts')], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), DEV_NOW: NOW, H5_DIR: join(dataDir, 'no-h5') },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('ready')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
+  });
+}
+
+interface Trainee {
+  personRef: string;
+  secret: Uint8Array;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+export async function scansBench(): Promise<BenchResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'czt-bench-scans-'));
+  try {
+    const setup = await openLocalRuntime({ dataDir, devNow: NOW });
+    const t0 = Date.now();
+    const { deps } = setup;
+    const today = chinaDateOf(deps.clock.now());
+    const date = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
+    const sessions = [{ date, start: '08:00', end: '18:00' }];
+    const { firstStartsAt, lastEndsAt } = classTimes(sessions);
+    const trainees: Trainee[][] = [];
+    for (let k = 0; k < CLASSES; k++) {
+      const classId = `bench-class-${k}`;
+      const institutionId = `bench-inst-${k}`;
+      const countyCode = COUNTIES[k % COUNTIES.length];
+      const place = { countyCode, cityCode: '141100', provinceCode: '140000' };
+      await grantRole(deps, `test-bench-trainer-${k}`, { role: 'trainer', institutionId, institutionName: `培训学校${k}` });
+      const people = await deps.store.transaction(async (tx) => {
+        await tx.set<InstitutionDoc>('institutions', institutionId, {
+          name: `培训学校${k}`,
+          countyCode,
+          evaluationBody: false,
+          trainOccupations: ['4-10-01-05'],
+          assessOccupations: [],
+        });
+        await tx.set<ClassDoc>('classes', classId, {
+          ...place,
+          institutionId,
+          institutionName: `培训学校${k}`,
+          name: `养老护理员${k}班`,
+          occupationCode: '4-10-01-05',
+          occupationName: '养老护理员',
+          level: 5,
+          acceptedTypes: ['skills'],
+          selfFunded: true,
+          townshipCode: null,
+          mode: 'parttime',
+          capacity: CLASS_SIZE,
+          enrolled: CLASS_SIZE,
+          sessions,
+          minAttendanceRatio: 0.8,
+          firstSessionAt: firstStartsAt.toISOString(),
+          lastSessionEndsAt: lastEndsAt.toISOString(),
+          closedAt: null,
+          completion: 'pending',
+        });
+        const keys: Trainee[] = [];
+        for (let j = 0; j < CLASS_SIZE; j++) {
+          const personId = `bench-person-${k}-${j}`;
+          await tx.set<EnrollmentDoc>('enrollments', enrollmentId(classId, personId), {
+            ...place,
+            classId,
+            personId,
+            openid: `test-bench-laborer-${k}-${j}`,
+            voucherId: null,
+            voucherType: null,
+            band: 'A',
+            status: 'enrolled',
+            enrolledAt: NOW,
+          });
+          const key = await ensureAttendanceKey(deps, tx, personId);
+          keys.push({ personRef: key.ref, secret: new Uint8Array(Buffer.from(deps.idVault.decrypt(key.secretCipher), 'base64')) });
+        }
+        // What enrollment would have counted (R9.2), so reconcile balances.
+        await bumpCounters(tx, place, deps.clock.now(), [{ metric: 'trainingsStarted', band: 'A', by: CLASS_SIZE }]);
+        return keys;
+      });
+      trainees.push(people);
+    }
+    await setup.close();
+    console.log(`  setup: ${CLASSES} classes of ${CLASS_SIZE} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    const gateway = await startGateway(dataDir);
+    const http = loader(`http://127.0.0.1:${PORT}`);
+    let seconds: number;
+    let accepted = 0;
+    const refusals: Record<string, number> = {};
+    const latencies: number[] = [];
+    try {
+      const cookies = await Promise.all(
+        trainees.map(async (_, k) => (await http.post('/dev/login', { openid: `test-bench-trainer-${k}` })).setCookie as string),
+      );
+      // The phones compute codes at the server's time (the app keeps the offset, D22).
+      const who = await http.post<{ ok: true; data: { now: string } }>('/api/account', { action: 'whoami' }, cookies[0]);
+      const offsetMs = Date.parse(who.body.data.now) - Date.now();
+      const started = process.hrtime.bigint();
+      await Promise.all(
+        trainees.map(async (people, k) => {
+          for (const p of people) {
+            const code = attendanceCode(p.secret, p.personRef, new Date(Date.now() + offsetMs));
+            const sent = process.hrtime.bigint();
+            const res = await http.post<{ ok: boolean; data?: ScanResult; code?: string }>(
+              '/api/training',
+              { action: 'scan', payload: { classId: `bench-class-${k}`, code } },
+              cookies[k],
+            );
+            latencies.push(Number(process.hrtime.bigint() - sent) / 1e6);
+            const result = res.body.data;
+            if (res.body.ok && result?.status === 'accepted') accepted++;
+            else {
+              const why = result && result.status !== 'accepted' ? result.code : (res.body.code ?? `HTTP ${res.status}`);
+              refusals[why] = (refusals[why] ?? 0) + 1;
+            }
+          }
+        }),
+      );
+      seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    } finally {
+      http.close();
+      gateway.kill('SIGTERM');
+      await new Promise((r) => gateway.once('exit', r));
+    }
+
+    const check = await openLocalRuntime({ dataDir, devNow: NOW });
+    try {
+      const store = check.deps.store;
+      const records = await store.count('attendance');
+      const chains = await verifyAllChains(store);
+      const { differences } = await reconcile(store);
+      const total = CLASSES * CLASS_SIZE;
+      latencies.sort((a, b) => a - b);
+      return {
+        name: 'scans',
+        classes: CLASSES,
+        classSize: CLASS_SIZE,
+        scans: total,
+        accepted,
+        wronglyRefused: total - accepted,
+        refusals,
+        seconds: Number(seconds.toFixed(3)),
+        scansPerSecond: Math.round(accepted / seconds),
+        latencyMs: { p50: Number(percentile(latencies, 50).toFixed(1)), p95: Number(percentile(latencies, 95).toFixed(1)), max: Number(latencies[latencies.length - 1].toFixed(1)) },
+        attendanceRecords: records,
+        ledgerBroken: chains.filter((c) => c.broken).length,
+        reconcileDifferences: differences.length,
+        concurrency: `${CLASSES} trainers at once, each scanning one trainee after another`,
+        store: 'SqliteStore on a WAL file (synchronous=NORMAL)',
+        ok: accepted === total && records === total && chains.every((c) => !c.broken) && differences.length === 0,
+      };
+    } finally {
+      await check.close();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
