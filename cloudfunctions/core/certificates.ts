@@ -138,8 +138,8 @@ export function subsidyRefusal(c: SubsidyCase): SubsidyRefusal | null {
   return null;
 }
 
-/** R7.5: the catalogue's amount for an occupation and level, in fen; null when not listed. */
-export function subsidyAmountFen(subsidyYuan: Record<string, number>, level: number): number | null {
-  const yuan = subsidyYuan[String(level)];
-  return typeof yuan === 'number' && Number.isFinite(yuan) ? Math.round(yuan * 100) : null;
+/** R7.5: the catalogue's amount for an occupation and level, in integer fen; null when not listed. */
+export function subsidyFenOf(subsidyFen: Record<string, number>, level: number): number | null {
+  const fen = subsidyFen[String(level)];
+  return Number.isInteger(fen) && fen >= 0 ? fen : null;
 }

@@ -4,6 +4,7 @@
  */
 import type { FunctionName } from '../contract';
 import { accountRoutes } from './account/routes';
+import { certificateRoutes } from './certificate/routes';
 import { officialRoutes } from './official/routes';
 import { trainingRoutes } from './training/routes';
 import { voucherRoutes } from './voucher/routes';
@@ -14,6 +15,7 @@ export const FUNCTIONS: { [F in FunctionName]: RouteTable<F> } = {
   voucher: voucherRoutes,
   training: trainingRoutes,
   official: officialRoutes,
+  certificate: certificateRoutes,
 };
 
 export const isFunctionName = (name: string): name is FunctionName =>

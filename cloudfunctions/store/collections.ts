@@ -63,6 +63,16 @@ export const COLLECTIONS = {
   attendanceRefs: { indexes: [] as IndexSpec[] },
   /** id = `{classId}:{session}:{personId}`: one record per person and session (R6.3). */
   attendance: { indexes: [{ fields: ['classId', 'session'] }] as IndexSpec[] },
+  /** id = enrollment id, or `voucher:{voucherId}` for a direct assessment: one result each (R7.1). */
+  results: { indexes: [{ fields: ['classId'] }, { fields: ['personId'] }] as IndexSpec[] },
+  /** id = certificate number `{year}{county}{seq}` (R7.2). */
+  certificates: { indexes: [{ fields: ['personId'] }, { fields: ['countyCode', 'issuedOn'] }] as IndexSpec[] },
+  /** id = `{countyCode}:{year}`: the last certificate number allocated (R7.2). */
+  certificateSeqs: { indexes: [] as IndexSpec[] },
+  /** id = person id: certificates held and subsidies granted, for R7.3's checks. */
+  personCredentials: { indexes: [] as IndexSpec[] },
+  /** id = certificate number: the institution's subsidy entry, payable or refused (R7.3). */
+  subsidies: { indexes: [{ fields: ['institutionId', 'status'] }, { fields: ['countyCode', 'year'] }] as IndexSpec[] },
   /** Local bookkeeping: seed version and the like. */
   meta: { indexes: [] as IndexSpec[] },
   /** Test and tooling scratch space (contract tests). */

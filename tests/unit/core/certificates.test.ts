@@ -5,7 +5,7 @@ import {
   isHighSkilled,
   normaliseVerifyCode,
   resultProblem,
-  subsidyAmountFen,
+  subsidyFenOf,
   subsidyRefusal,
   verificationCode,
   VERIFY_CODE,
@@ -105,10 +105,11 @@ describe('R7.3 subsidies', () => {
     expect(subsidyRefusal({ ...base, today: d(2027, 3, 21) })).toBe('SUBSIDY_TOO_LATE');
   });
 
-  it('R7.5 amounts are integer fen from the catalogue in yuan', () => {
-    expect(subsidyAmountFen({ '5': 1200, '4': 1600 }, 4)).toBe(160_000);
-    expect(subsidyAmountFen({ '0': 700 }, 0)).toBe(70_000);
-    expect(subsidyAmountFen({ '5': 1200 }, 3)).toBeNull();
+  it('R7.5 amounts are the catalogue’s integer fen for the level', () => {
+    expect(subsidyFenOf({ '5': 120_000, '4': 160_000 }, 4)).toBe(160_000);
+    expect(subsidyFenOf({ '0': 70_000 }, 0)).toBe(70_000);
+    expect(subsidyFenOf({ '5': 120_000 }, 3)).toBeNull();
+    expect(subsidyFenOf({ '5': 1200.5 }, 5)).toBeNull();
   });
 });
 
