@@ -372,6 +372,40 @@ export interface ResultView {
   subsidy: SubsidyView | null;
 }
 
+export type { EmploymentStatus, WorkPlace } from './core/employment';
+import type { EmploymentInput, EmploymentStatus, WorkPlace } from './core/employment';
+
+/** R8.1: status; for all but `seeking`: place (+ region), start date, monthly income in whole yuan. */
+export type EmploymentReportInput = EmploymentInput;
+
+export interface EmploymentView {
+  id: string;
+  status: EmploymentStatus;
+  statusName: string;
+  employer: string | null;
+  occupation: string | null;
+  place: WorkPlace | null;
+  placeName: string | null;
+  region: PlaceRef | null;
+  /** The place in words, when not picked from the regions. */
+  placeDetail: string | null;
+  startDate: string | null;
+  /** R7.5: fen; yuan only on screen. */
+  monthlyIncomeFen: number | null;
+  /** R8.2: outside the household county. */
+  transfer: boolean;
+  reportedAt: string;
+}
+
+/** R8.3: a follow-up 3 or 6 months after a certificate. */
+export interface FollowUpView {
+  certificateNumber: string;
+  occupation: string;
+  months: number;
+  dueOn: string;
+  status: 'upcoming' | 'due' | 'done';
+}
+
 /** Every function, its actions, and their input and output types. */
 export interface Actions {
   account: {
@@ -422,6 +456,14 @@ export interface Actions {
     verify: { input: { number: string; code: string }; output: VerifyView };
     /** Official of a region containing the certificate's county: revoke with a reason. */
     revoke: { input: { number: string; reason: string }; output: VerifyView };
+  };
+  employment: {
+    /** Laborer: report or update employment (R8.1); a new report each time, history kept. */
+    report: { input: EmploymentReportInput; output: EmploymentView };
+    /** Laborer: my reports, newest first. */
+    mine: { input: Record<string, never>; output: EmploymentView[] };
+    /** Laborer: follow-ups after my certificates (R8.3). */
+    followUps: { input: Record<string, never>; output: FollowUpView[] };
   };
   official: {
     /** Admin: (re)load the reference voucher and occupation catalogue. */

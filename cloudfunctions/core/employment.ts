@@ -30,8 +30,10 @@ export interface EmploymentInput {
   employer?: string;
   occupation?: string;
   place?: WorkPlace;
-  /** Region code of the place (county or township); abroad: none. */
+  /** Region code of the place, from the region picker (county or township), when it is listed. */
   regionCode?: string;
+  /** Otherwise the place in words (e.g. 北京市朝阳区, 新加坡). */
+  placeName?: string;
   /** `YYYY-MM-DD` */
   startDate?: string;
   /** Whole yuan. */
@@ -46,6 +48,8 @@ export type EmploymentProblem =
   | 'INCOME_INVALID'
   | 'REGION_REQUIRED';
 
+/** The household county is implied for 本县; elsewhere a picked region or the place in words (D25). */
+
 /**
  * R8.1: the first problem with a report, or null. Someone seeking work gives no place, date or
  * income; everyone else gives all three, and an employee also the employer.
@@ -54,7 +58,7 @@ export function employmentProblem(r: EmploymentInput, today: CalendarDate): Empl
   if (r.status === 'seeking') return null;
   if (r.status === 'employed' && !r.employer?.trim()) return 'EMPLOYER_REQUIRED';
   if (!r.place) return 'PLACE_REQUIRED';
-  if (r.place !== 'abroad' && !r.regionCode) return 'REGION_REQUIRED';
+  if (r.place !== 'county' && !r.regionCode && !r.placeName?.trim()) return 'REGION_REQUIRED';
   const start = r.startDate ? parseDate(r.startDate) : null;
   if (!start) return 'START_DATE_INVALID';
   if (compareDates(start, today) > 0) return 'START_DATE_FUTURE';

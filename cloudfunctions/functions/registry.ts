@@ -5,6 +5,7 @@
 import type { FunctionName } from '../contract';
 import { accountRoutes } from './account/routes';
 import { certificateRoutes } from './certificate/routes';
+import { employmentRoutes } from './employment/routes';
 import { officialRoutes } from './official/routes';
 import { trainingRoutes } from './training/routes';
 import { voucherRoutes } from './voucher/routes';
@@ -16,6 +17,7 @@ export const FUNCTIONS: { [F in FunctionName]: RouteTable<F> } = {
   training: trainingRoutes,
   official: officialRoutes,
   certificate: certificateRoutes,
+  employment: employmentRoutes,
 };
 
 export const isFunctionName = (name: string): name is FunctionName =>

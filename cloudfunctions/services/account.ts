@@ -39,6 +39,9 @@ export type PersonDoc = {
   provinceCode: string;
   registeredAt: string;
   updatedAt: string;
+  /** R8: from the latest employment report; the 企业职工培训券 needs a current employer (R4). */
+  currentEmployer?: string | null;
+  employmentStatus?: string;
 };
 
 export type IdNumberDoc = { _id: string; personId: string; openid: string; createdAt: string };

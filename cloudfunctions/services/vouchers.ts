@@ -59,8 +59,8 @@ const birthOf = (p: PersonDoc) => {
   return d;
 };
 
-/** R8 (issue 5 fills this from employment reports): has a current employer. */
-const hasCurrentEmployer = (p: PersonDoc): boolean => Boolean((p as { currentEmployer?: unknown }).currentEmployer);
+/** R4/R8: the latest employment report names an employer. */
+const hasCurrentEmployer = (p: PersonDoc): boolean => Boolean(p.currentEmployer);
 
 function view(deps: Deps, v: VoucherDoc, now: Date): VoucherView {
   return {

@@ -73,6 +73,10 @@ export const COLLECTIONS = {
   personCredentials: { indexes: [] as IndexSpec[] },
   /** id = certificate number: the institution's subsidy entry, payable or refused (R7.3). */
   subsidies: { indexes: [{ fields: ['institutionId', 'status'] }, { fields: ['countyCode', 'year'] }] as IndexSpec[] },
+  /** id = `{personId}:{uuid}`: every employment report, history kept (R8.1). */
+  employmentReports: { indexes: [{ fields: ['personId'] }, { fields: ['countyCode', 'reportedOn'] }] as IndexSpec[] },
+  /** id = `{personId}:{year}`: whether the person was already counted employed / transferred this year. */
+  employmentYears: { indexes: [] as IndexSpec[] },
   /** Local bookkeeping: seed version and the like. */
   meta: { indexes: [] as IndexSpec[] },
   /** Test and tooling scratch space (contract tests). */

@@ -25,10 +25,12 @@ describe('R8.1 an employment report', () => {
     expect(employmentProblem({ ...employed, status: 'self_employed', employer: undefined }, today)).toBeNull();
   });
 
-  it('R8.1 the place and its region are required (abroad has no region)', () => {
+  it('R8.1 the place is required; outside the county also where (a picked region or in words)', () => {
     expect(employmentProblem({ ...employed, place: undefined }, today)).toBe('PLACE_REQUIRED');
     expect(employmentProblem({ ...employed, regionCode: undefined }, today)).toBe('REGION_REQUIRED');
-    expect(employmentProblem({ ...employed, place: 'abroad', regionCode: undefined }, today)).toBeNull();
+    expect(employmentProblem({ ...employed, regionCode: undefined, placeName: '太原市小店区' }, today)).toBeNull();
+    expect(employmentProblem({ ...employed, place: 'abroad', regionCode: undefined, placeName: '新加坡' }, today)).toBeNull();
+    expect(employmentProblem({ ...employed, place: 'county', regionCode: undefined }, today)).toBeNull(); // the household county
   });
 
   it('R8.1 the start date is a real date, not in the future (today is fine)', () => {
