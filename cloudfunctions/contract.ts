@@ -242,8 +242,9 @@ export interface AttendanceKey {
 }
 
 export type ScanResult =
-  | { status: 'accepted'; session: number; skewFlagged: boolean }
-  | { status: 'duplicate'; code: 'ALREADY_CHECKED_IN'; message: string; session: number }
+  /** `name`: the trainee's masked name (R2.4), so the trainer sees who just checked in. */
+  | { status: 'accepted'; session: number; skewFlagged: boolean; name: string }
+  | { status: 'duplicate'; code: 'ALREADY_CHECKED_IN'; message: string; session: number; name: string }
   | { status: 'refused'; code: ErrorCode; message: string };
 
 export interface OfflineScan {

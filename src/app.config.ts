@@ -7,11 +7,14 @@ export default defineAppConfig({
     'pages/certificates/index',
     'pages/me/index',
     'pages/register/index',
-    'pages/my-vouchers/index'
+    'pages/my-vouchers/index',
+    'pages/my-classes/index',
+    // Main package on purpose: the code must show with no network (R6.1).
+    'pages/attendance-code/index'
   ],
   // Role areas load only for the people who use them (DESIGN "Front end").
   subPackages: [
-    { root: 'packages/trainer', pages: ['pages/index'] },
+    { root: 'packages/trainer', pages: ['pages/index', 'pages/class'] },
     { root: 'packages/official', pages: ['pages/index'] },
     { root: 'packages/verify', pages: ['pages/index'] }
   ],

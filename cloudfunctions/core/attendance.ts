@@ -36,8 +36,12 @@ const toBase64Url = (bytes: Uint8Array): string => {
   return out;
 };
 
+/** The message is ASCII by construction (version, base64url ref, digits): no TextEncoder, which
+ * some mini-program engines lack. */
+const asciiBytes = (text: string): Uint8Array => Uint8Array.from(text, (ch) => ch.charCodeAt(0) & 0x7f);
+
 function macOf(secret: Uint8Array, personRef: string, step: number): string {
-  const message = new TextEncoder().encode(`${VERSION}|${personRef}|${step}`);
+  const message = asciiBytes(`${VERSION}|${personRef}|${step}`);
   return toBase64Url(hmac(sha256, secret, message).slice(0, MAC_BYTES));
 }
 

@@ -54,7 +54,7 @@ async function trainerClass(deps: Deps, caller: Caller, classId: string): Promis
   return { c, teaches: c.institutionId === binding.institutionId };
 }
 
-const refused = (code: ScanRefusal | 'UPLOAD_TOO_LATE' | 'CLASS_CLOSED'): ScanResult => ({ status: 'refused', code, message: ERROR_MESSAGES[code] });
+const refused = (code: ScanRefusal | 'UPLOAD_TOO_LATE' | 'CLASS_CLOSED' | 'CLASS_NOT_FOUND'): ScanResult => ({ status: 'refused', code, message: ERROR_MESSAGES[code] });
 
 /** One scan, judged at `scannedAt` (R6.2), recorded once per person and session (R6.3). */
 async function applyScan(
@@ -92,10 +92,12 @@ async function applyScan(
   });
   if (refusal) return refused(refusal);
   const id = attendanceId(c._id, session, ref.personId);
+  const person = await deps.store.get<{ _id: string; name: string }>('persons', ref.personId);
+  const name = person ? maskName(person.name) : '';
   return deps.store.transaction(async (tx) => {
     if ((await tx.get<ClassDoc>('classes', c._id))?.closedAt) return refused('CLASS_CLOSED');
     if (await tx.get<AttendanceDoc>('attendance', id)) {
-      return { status: 'duplicate', code: 'ALREADY_CHECKED_IN', message: ERROR_MESSAGES.ALREADY_CHECKED_IN, session };
+      return { status: 'duplicate', code: 'ALREADY_CHECKED_IN', message: ERROR_MESSAGES.ALREADY_CHECKED_IN, session, name };
     }
     const now = deps.clock.now();
     await tx.create<AttendanceDoc>('attendance', id, {
@@ -118,7 +120,7 @@ async function applyScan(
       data: { session, scannedAt: scannedAt.toISOString(), offline: offline !== null, skewFlagged: offline?.skewFlagged ?? false },
       counters: [],
     });
-    return { status: 'accepted', session, skewFlagged: offline?.skewFlagged ?? false };
+    return { status: 'accepted', session, skewFlagged: offline?.skewFlagged ?? false, name };
   });
 }
 
@@ -147,8 +149,19 @@ export async function uploadOfflineScans(
       out.push({ scanId: s.scanId, result: JSON.parse(done.result) as ScanResult });
       continue;
     }
-    const { c, teaches } = await trainerClass(deps, caller, s.classId);
+    const found = await trainerClass(deps, caller, s.classId).catch((e: unknown) => {
+      // One scan naming a class that is gone must not block the rest of the queue.
+      if (e instanceof DomainError && e.code === 'CLASS_NOT_FOUND') return null;
+      throw e;
+    });
     const serverNow = deps.clock.now();
+    if (!found) {
+      const result = refused('CLASS_NOT_FOUND');
+      await deps.store.transaction((tx) => tx.set<RequestDoc>('requests', key, { result: JSON.stringify(result), at: serverNow.toISOString() }));
+      out.push({ scanId: s.scanId, result });
+      continue;
+    }
+    const { c, teaches } = found;
     const check = offlineUploadCheck({ deviceScannedAt: new Date(s.deviceScannedAt), deviceUploadedAt: new Date(input.deviceNow), serverNow });
     const result = check.refusal
       ? refused(check.refusal)

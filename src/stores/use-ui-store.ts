@@ -2,11 +2,11 @@
  * Display preferences kept on the device: large-text mode.
  * The explicit switch wins; without one, band C (over 60) gets large text automatically.
  */
-import Taro from '@tarojs/taro';
 import { create, type StateCreator } from 'zustand';
-import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+import { createJSONStorage, persist } from 'zustand/middleware';
 import type { Band } from '../../cloudfunctions/contract';
 import { useSessionStore } from './use-session-store';
+import { taroStorage } from './taro-storage';
 
 export interface UiState {
   /** null: the user never touched the switch, so the automatic rule applies. */
@@ -15,32 +15,6 @@ export interface UiState {
   /** Back to automatic. */
   clearLargeTextPreference: () => void;
 }
-
-/** Taro storage is synchronous in both weapp and H5; failures (full, private mode) are ignored. */
-const taroStorage: StateStorage = {
-  getItem: (name) => {
-    try {
-      const value: unknown = Taro.getStorageSync(name);
-      return typeof value === 'string' && value !== '' ? value : null;
-    } catch {
-      return null;
-    }
-  },
-  setItem: (name, value) => {
-    try {
-      Taro.setStorageSync(name, value);
-    } catch {
-      /* preference simply not kept */
-    }
-  },
-  removeItem: (name) => {
-    try {
-      Taro.removeStorageSync(name);
-    } catch {
-      /* nothing to remove */
-    }
-  },
-};
 
 export const uiStateCreator: StateCreator<UiState> = (set) => ({
   largeTextPreference: null,

@@ -39,13 +39,14 @@ const scanAt = async (iso: string, code: string, classId = HUGONG) => {
 describe('R6.2 and R6.3 live scans', () => {
   it('accepts an enrolled trainee’s fresh code once; a repeat answers 已签到 and writes nothing', async () => {
     const t = await trainee();
-    expect(await scanAt(IN_SESSION, t.codeAt(IN_SESSION))).toEqual({ status: 'accepted', session: 0, skewFlagged: false });
+    expect(await scanAt(IN_SESSION, t.codeAt(IN_SESSION))).toEqual({ status: 'accepted', session: 0, skewFlagged: false, name: '测**员' });
     const ledger = await gw.runtime.deps.store.count('ledger');
     expect(await scanAt(IN_SESSION, t.codeAt(IN_SESSION))).toEqual({
       status: 'duplicate',
       code: 'ALREADY_CHECKED_IN',
       message: '已签到',
       session: 0,
+      name: '测**员',
     });
     expect(await gw.runtime.deps.store.count('ledger')).toBe(ledger);
     const roster = await trainer.ok<RosterView>('training', 'roster', { classId: HUGONG });
@@ -93,9 +94,9 @@ describe('R6.4 offline scans', () => {
         scans: scans.map((s) => ({ ...s, classId: HUGONG, deviceScannedAt: scanTime })),
       });
     const first = await upload('2026-03-04T02:00:30.000Z', [{ scanId: 'scan-a-0001', code: a.codeAt(scanTime) }]);
-    expect(first).toEqual([{ scanId: 'scan-a-0001', result: { status: 'accepted', session: 0, skewFlagged: false } }]);
+    expect(first).toEqual([{ scanId: 'scan-a-0001', result: { status: 'accepted', session: 0, skewFlagged: false, name: '测**员' } }]);
     const skewed = await upload('2026-03-04T02:06:01.000Z', [{ scanId: 'scan-b-0001', code: b.codeAt(scanTime) }]);
-    expect(skewed[0].result).toEqual({ status: 'accepted', session: 0, skewFlagged: true });
+    expect(skewed[0].result).toEqual({ status: 'accepted', session: 0, skewFlagged: true, name: '测**员' });
     const again = await upload('2026-03-04T02:00:30.000Z', [{ scanId: 'scan-a-0001', code: a.codeAt(scanTime) }]);
     expect(again).toEqual(first);
     await gw.setNow('2026-03-06T02:00:01.000Z'); // 72 h and a second after the scan
@@ -104,5 +105,22 @@ describe('R6.4 offline scans', () => {
     const roster = await trainer.ok<RosterView>('training', 'roster', { classId: HUGONG });
     expect(roster.people.find((p) => p.personId === b.me.profile!.personId)).toMatchObject({ sessions: [0], skewFlagged: true });
     expect((await verifyAllChains(gw.runtime.deps.store)).filter((x) => x.broken)).toEqual([]);
+  });
+
+  it('one scan naming an unknown class is refused on its own; the rest of the queue still uploads', async () => {
+    const a = await trainee();
+    const scanTime = '2026-03-03T02:00:00.000Z';
+    await gw.setNow('2026-03-03T02:05:00.000Z');
+    const answers = await trainer.ok<{ scanId: string; result: ScanResult }[]>('training', 'uploadOfflineScans', {
+      deviceNow: '2026-03-03T02:05:00.000Z',
+      scans: [
+        { scanId: 'scan-gone-0001', classId: 'class-that-was-deleted', code: a.codeAt(scanTime), deviceScannedAt: scanTime },
+        { scanId: 'scan-good-0001', classId: HUGONG, code: a.codeAt(scanTime), deviceScannedAt: scanTime },
+      ],
+    });
+    expect(answers.map((x) => [x.scanId, x.result.status, 'code' in x.result ? x.result.code : null])).toEqual([
+      ['scan-gone-0001', 'refused', 'CLASS_NOT_FOUND'],
+      ['scan-good-0001', 'accepted', null],
+    ]);
   });
 });

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { PageShell, RegisterButton } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
+import { useAttendanceKeyStore } from '../../stores/use-attendance-key-store';
 
 const SHORTCUTS = [
   { url: '/pages/vouchers/index', title: '培训券', text: '领取和使用培训券' },
@@ -14,6 +15,8 @@ const SHORTCUTS = [
 export default function IndexPage() {
   const { loading, error, me, load } = useSession();
   const name = me?.profile?.name;
+  // Shown once the phone holds an attendance key (after enrolling): it works with no network.
+  const hasAttendanceKey = useAttendanceKeyStore((s) => s.key !== null);
   return (
     <PageShell className="page-home" loading={loading} error={error?.code === 'UNAUTHENTICATED' ? error : null} onRetry={load}>
       <View className="czt-hero">
@@ -42,6 +45,17 @@ export default function IndexPage() {
           </View>
         ))}
       </View>
+      {hasAttendanceKey ? (
+        <View
+          id="home-attendance-code"
+          className="czt-link-row home-attendance-code"
+          style={{ marginBottom: Taro.pxTransform(16) }}
+          onClick={() => void Taro.navigateTo({ url: '/pages/attendance-code/index' })}
+        >
+          <Text>出示签到码（上课签到）</Text>
+          <Text className="czt-arrow">›</Text>
+        </View>
+      ) : null}
       <View className="czt-link-row" onClick={() => void Taro.navigateTo({ url: '/packages/verify/pages/index' })}>
         <Text>查验证书真伪</Text>
         <Text className="czt-arrow">›</Text>

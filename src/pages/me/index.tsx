@@ -91,7 +91,19 @@ export default function MePage() {
   return (
     <PageShell className="page-me" loading={loading} error={error} onRetry={load}>
       {me && me.registered && profile ? (
-        <ProfileCard profile={profile} />
+        <>
+          <ProfileCard profile={profile} />
+          <CellGroup className="me-training" title="我的培训">
+            <Cell
+              className="me-my-classes"
+              title="我的课程"
+              description="报名的课程、签到码"
+              extra={<Text className="czt-arrow">›</Text>}
+              clickable
+              onClick={() => void Taro.navigateTo({ url: '/pages/my-classes/index' })}
+            />
+          </CellGroup>
+        </>
       ) : (
         <RegisterPrompt text="登记后可以领取培训券、报名课程、查看证书" />
       )}

@@ -46,7 +46,7 @@ export function phoneContext(browser: Browser): Promise<BrowserContext> {
 
 export async function shot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: false });
+  await page.screenshot({ path, fullPage: false, animations: 'disabled' }); // finite animations shown at their end
   return path;
 }
 

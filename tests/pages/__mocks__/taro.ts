@@ -101,6 +101,10 @@ const Taro = {
   removeStorageSync: jest.fn((key: string) => {
     storage.delete(key);
   }),
+  // Screen brightness (the attendance code page).
+  getScreenBrightness: jest.fn(() => Promise.resolve({ value: 0.4, errMsg: 'ok' })),
+  setScreenBrightness: resolved(),
+  setKeepScreenOn: resolved(),
   cloud: {
     init: jest.fn(),
     callFunction: jest.fn(() => Promise.resolve({ result: { ok: true, data: null }, errMsg: 'ok' })),
@@ -113,6 +117,11 @@ const Taro = {
   useUnload: () => undefined,
   usePageScroll: () => undefined,
   usePullDownRefresh: () => undefined,
+  // The trainer's scanner and network (src/packages/trainer): cancelled and online unless a test says otherwise.
+  scanCode: jest.fn((_options?: object): Promise<{ result: string; errMsg: string }> => Promise.reject({ errMsg: 'scanCode:fail cancel' })),
+  getNetworkType: jest.fn((): Promise<{ networkType: string; errMsg: string }> => Promise.resolve({ networkType: 'wifi', errMsg: 'ok' })),
+  onNetworkStatusChange: jest.fn((_cb: (res: { isConnected: boolean; networkType: string }) => void) => undefined),
+  offNetworkStatusChange: jest.fn((_cb?: (res: { isConnected: boolean; networkType: string }) => void) => undefined),
 };
 
 export const {
@@ -141,6 +150,9 @@ export const {
   getStorageSync,
   setStorageSync,
   removeStorageSync,
+  getScreenBrightness,
+  setScreenBrightness,
+  setKeepScreenOn,
   cloud,
   useDidShow,
   useLoad,
@@ -150,6 +162,10 @@ export const {
   useUnload,
   usePageScroll,
   usePullDownRefresh,
+  scanCode,
+  getNetworkType,
+  onNetworkStatusChange,
+  offNetworkStatusChange,
 } = Taro;
 
 export default Taro;

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '培训机构工作台'
+  navigationBarTitleText: '我的班级'
 })

@@ -1,0 +1,90 @@
+/**
+ * 结业 (R6.5): after the last session the trainer may complete the class at once (otherwise it
+ * closes itself 72 hours later). Asks first; queued scans go up before, or nothing happens.
+ */
+import { Text, View } from '@tarojs/components';
+import { useRef, useState } from 'react';
+import type { CompletionView } from '../../../../cloudfunctions/contract';
+import { ApiError, type CallOptions, isApiError, newRequestId } from '../../../api/client';
+import { Button } from '../../../components/nutui';
+
+export interface CloseClassProps {
+  /** Uploads the queue; resolves with how many of this class's scans are still waiting. */
+  uploadFirst: () => Promise<number>;
+  /** Closes the class; the page then shows the outcome in place of this card. */
+  close: (options: CallOptions) => Promise<CompletionView>;
+}
+
+export function CompletionResult({ completion }: { completion: CompletionView }) {
+  return (
+    <View id="class-completion" className="czt-card class-completion">
+      <Text className="czt-card-title">已结业</Text>
+      <Text className="completion-line">{`完成培训 ${completion.completed} 人`}</Text>
+      <Text className="completion-line">{`出勤不够、未完成 ${completion.notCompleted} 人`}</Text>
+    </View>
+  );
+}
+
+export function CloseClass({ uploadFirst, close }: CloseClassProps) {
+  const [asking, setAsking] = useState(false);
+  const [closing, setClosing] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  // One id per confirmation: a retry after a lost answer is the same request.
+  const requestId = useRef<string | null>(null);
+
+  const ask = () => {
+    requestId.current = newRequestId();
+    setNotice(null);
+    setAsking(true);
+  };
+  const confirm = async () => {
+    if (closing) return;
+    setClosing(true);
+    setNotice(null);
+    try {
+      const waiting = await uploadFirst();
+      if (waiting > 0) {
+        setNotice(`还有 ${waiting} 条离线签到没上传，联网上传后再结业`);
+        return;
+      }
+      const id = requestId.current ?? newRequestId();
+      requestId.current = id;
+      await close({ requestId: id });
+      requestId.current = null;
+      setAsking(false);
+    } catch (e) {
+      setNotice((isApiError(e) ? e : new ApiError('INTERNAL')).message);
+    } finally {
+      setClosing(false);
+    }
+  };
+
+  return (
+    <View className="czt-card class-close">
+      <Text className="czt-card-title">结业</Text>
+      <Text className="czt-card-text">最后一节课已结束。结业后按出勤算每位学员是否完成培训，不能再签到。</Text>
+      {notice ? <Text className="czt-error class-close-notice">{notice}</Text> : null}
+      {asking ? (
+        <>
+          <Text className="class-close-question">确定现在结业吗？</Text>
+          <View className="czt-button-row">
+            <Button id="close-class-confirm" className="czt-primary-button" type="primary" size="xlarge" block loading={closing} onClick={() => void confirm()}>
+              确认结业
+            </Button>
+          </View>
+          <View className="czt-button-row">
+            <Button className="czt-secondary-button close-class-keep" size="xlarge" block onClick={() => setAsking(false)}>
+              先不结业
+            </Button>
+          </View>
+        </>
+      ) : (
+        <View className="czt-button-row">
+          <Button id="close-class" className="czt-primary-button" type="primary" size="xlarge" block onClick={ask}>
+            结业
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * The trainer's classes (`training.myClasses`), each class's roster (`training.roster`) and
+ * closing a class (`training.closeClass`, R6.5). It holds no business rules: every answer comes
+ * from the `training` function as is.
+ */
+import { create, type StateCreator } from 'zustand';
+import type { CompletionView, RosterView, TrainerClassView } from '../../../../cloudfunctions/contract';
+import { ApiError, call, type CallOptions, isApiError } from '../../../api/client';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface TrainerState {
+  /** Newest first (the server sorts). null until first loaded. */
+  classes: TrainerClassView[] | null;
+  classesStatus: LoadStatus;
+  classesError: ApiError | null;
+  /** By class id. */
+  rosters: Record<string, RosterView>;
+  rosterErrors: Record<string, ApiError | null>;
+  /** The outcome of closing a class here, by class id (shown after 结业). */
+  completions: Record<string, CompletionView>;
+  /** Fetches the classes; concurrent calls share one request. Never rejects. */
+  loadClasses: () => Promise<void>;
+  /**
+   * Fetches a roster. Scans come quickly, so calls made while one is loading are folded into
+   * one more load after it. Never rejects.
+   */
+  loadRoster: (classId: string) => Promise<void>;
+  /** Completes the class now (R6.5); rejects with an `ApiError`. Refreshes class and roster. */
+  closeClass: (classId: string, options?: CallOptions) => Promise<CompletionView>;
+}
+
+const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
+
+let classesInFlight: Promise<void> | null = null;
+const rosterInFlight = new Map<string, Promise<void>>();
+const rosterAgain = new Map<string, Promise<void>>();
+
+export const trainerStateCreator: StateCreator<TrainerState> = (set, get) => {
+  const fetchRoster = (classId: string): Promise<void> => {
+    const load = call('training', 'roster', { classId })
+      .then((roster) => set({ rosters: { ...get().rosters, [classId]: roster }, rosterErrors: { ...get().rosterErrors, [classId]: null } }))
+      .catch((e: unknown) => set({ rosterErrors: { ...get().rosterErrors, [classId]: toApiError(e) } }))
+      .finally(() => rosterInFlight.delete(classId));
+    rosterInFlight.set(classId, load);
+    return load;
+  };
+
+  return {
+    classes: null,
+    classesStatus: 'idle',
+    classesError: null,
+    rosters: {},
+    rosterErrors: {},
+    completions: {},
+    loadClasses: () => {
+      if (classesInFlight) return classesInFlight;
+      set({ classesStatus: 'loading', classesError: null });
+      classesInFlight = call('training', 'myClasses', {})
+        .then((classes) => set({ classes, classesStatus: 'ready', classesError: null }))
+        .catch((e: unknown) => set({ classesStatus: 'error', classesError: toApiError(e) }))
+        .finally(() => {
+          classesInFlight = null;
+        });
+      return classesInFlight;
+    },
+    loadRoster: (classId) => {
+      const running = rosterInFlight.get(classId);
+      if (!running) return fetchRoster(classId);
+      // A load already under way may have read the roster before the latest scan.
+      let again = rosterAgain.get(classId);
+      if (!again) {
+        again = running.then(() => {
+          rosterAgain.delete(classId);
+          return fetchRoster(classId);
+        });
+        rosterAgain.set(classId, again);
+      }
+      return again;
+    },
+    closeClass: async (classId, options) => {
+      const completion = await call('training', 'closeClass', { classId }, options);
+      set({ completions: { ...get().completions, [classId]: completion } });
+      void get().loadClasses();
+      void get().loadRoster(classId);
+      return completion;
+    },
+  };
+};
+
+export const useTrainerStore = create<TrainerState>()(trainerStateCreator);

@@ -1,0 +1,218 @@
+/**
+ * 签到码 (R6.1): the person's dynamic attendance QR code, computed on the phone from the stored
+ * key at the server's time (phone clock + measured offset), a new one every 30-second step.
+ * Works with no network once the key has been fetched; lives in the main package for that.
+ */
+import { Image, Text, View } from '@tarojs/components';
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { secondsLeftInStep } from '../../../cloudfunctions/core/attendance';
+import { Button } from '../../components/nutui';
+import { LoadingState, PageShell, RegisterPrompt } from '../../components/page-shell';
+import { useSession } from '../../components/use-session';
+import {
+  type ScheduledClass,
+  type StoredKey,
+  codeAt,
+  serverTimeNow,
+  useAttendanceKeyStore,
+} from '../../stores/use-attendance-key-store';
+import { useClassStore } from '../../stores/use-class-store';
+import { dayText, sessionToShow } from '../classes/class-text';
+import { qrSvg, svgDataUri } from './qr-image';
+import './index.scss';
+
+/**
+ * The server's time, re-rendered as each second turns (so codes change on the step). A timer that
+ * fires a little early re-renders the same second and sets itself again for the rest.
+ */
+function useServerClock(offsetMs: number): Date {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const next = () => {
+      const ms = serverTimeNow(offsetMs).getTime();
+      timer = setTimeout(() => {
+        setTick((t) => t + 1);
+        next();
+      }, 1000 - (ms % 1000));
+    };
+    next();
+    return () => clearTimeout(timer);
+  }, [offsetMs]);
+  return serverTimeNow(offsetMs);
+}
+
+/** Whether the phone says it has a network (H5: the browser's online flag). */
+function useNetworkOnline(): boolean {
+  const [online, setOnline] = useState(true);
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5') {
+      const update = () => setOnline(navigator.onLine !== false);
+      update();
+      window.addEventListener('online', update);
+      window.addEventListener('offline', update);
+      return () => {
+        window.removeEventListener('online', update);
+        window.removeEventListener('offline', update);
+      };
+    }
+    const onChange = (r: { isConnected: boolean }) => setOnline(r.isConnected);
+    Taro.getNetworkType()
+      .then((r) => setOnline(r.networkType !== 'none'))
+      .catch(() => undefined);
+    Taro.onNetworkStatusChange(onChange);
+    return () => Taro.offNetworkStatusChange(onChange);
+  }, []);
+  return online;
+}
+
+/** Full brightness and no screen lock while the code shows (mini-program only), restored after. */
+function useBrightScreen(): void {
+  const weapp = Taro.getEnv() === Taro.ENV_TYPE.WEAPP;
+  const state = useRef({ previous: null as number | null, bright: false }).current;
+  const brighten = async () => {
+    if (!weapp || state.bright) return;
+    state.bright = true;
+    try {
+      state.previous = (await Taro.getScreenBrightness()).value;
+      await Taro.setScreenBrightness({ value: 1 });
+      await Taro.setKeepScreenOn({ keepScreenOn: true });
+    } catch {
+      /* not allowed on this phone: the code still shows */
+    }
+  };
+  const restore = () => {
+    if (!weapp || !state.bright) return;
+    state.bright = false;
+    const previous = state.previous;
+    Promise.all([
+      previous === null ? Promise.resolve() : Taro.setScreenBrightness({ value: previous }),
+      Taro.setKeepScreenOn({ keepScreenOn: false }),
+    ]).catch(() => undefined);
+  };
+  useDidShow(() => void brighten());
+  useDidHide(restore);
+  // Leaving the page (back) unmounts it: restore then too.
+  useEffect(() => restore, []);
+}
+
+function ClassLine({ schedule, at }: { schedule: ScheduledClass[] | null; at: Date }) {
+  if (schedule === null) return null;
+  if (schedule.length === 0) return <Text className="code-class">报名课程后，上课时出示此码签到</Text>;
+  const shown = sessionToShow(schedule, at);
+  if (!shown) return null;
+  const { ref, today } = shown;
+  const text = today
+    ? `今天：${ref.className} 第${ref.index + 1}节 ${ref.session.start}–${ref.session.end}`
+    : `下次上课：${dayText(ref.session.date)} ${ref.session.start} ${ref.className}`;
+  return (
+    <Text id="attendance-class" className={`code-class ${today ? 'is-today' : ''}`}>
+      {text}
+    </Text>
+  );
+}
+
+interface CodeViewProps {
+  attendanceKey: StoredKey;
+  offsetMs: number;
+  schedule: ScheduledClass[] | null;
+  offline: boolean;
+  name: string | null;
+}
+
+function CodeView({ attendanceKey, offsetMs, schedule, offline, name }: CodeViewProps) {
+  const at = useServerClock(offsetMs);
+  const code = codeAt(attendanceKey, at);
+  const src = useMemo(() => svgDataUri(qrSvg(code)), [code]);
+  return (
+    <View className="code-view">
+      <Text className="code-title">{name ? `${name}的签到码` : '我的签到码'}</Text>
+      <ClassLine schedule={schedule} at={at} />
+      <View className="code-frame">
+        <Image id="attendance-qr" className="code-qr" src={src} mode="scaleToFill" />
+      </View>
+      <Text id="attendance-countdown" className="code-countdown">{`${secondsLeftInStep(at)}秒后刷新`}</Text>
+      {offline ? (
+        <Text id="attendance-offline-note" className="code-offline">
+          无网络也可签到
+        </Text>
+      ) : null}
+      <Text className="code-help">请把手机给老师扫码。签到码每30秒自动更换，截图无效</Text>
+    </View>
+  );
+}
+
+function FirstUse({ onRetry }: { onRetry: () => void }) {
+  return (
+    <View id="attendance-first-use" className="czt-state czt-state-offline">
+      <Text className="czt-state-title">首次使用请联网打开一次</Text>
+      <Text className="czt-state-text">联网打开一次后，没有网络也能用</Text>
+      <Button className="czt-primary-button" type="primary" size="xlarge" block onClick={onRetry}>
+        重试
+      </Button>
+    </View>
+  );
+}
+
+export default function AttendanceCodePage() {
+  const session = useSession();
+  const me = session.me;
+  const { attendanceKey, offsetMs, schedule, status, error, refresh, keepOnlyFor } = useAttendanceKeyStore(
+    useShallow((s) => ({
+      attendanceKey: s.key,
+      offsetMs: s.offsetMs,
+      schedule: s.schedule,
+      status: s.status,
+      error: s.error,
+      refresh: s.refresh,
+      keepOnlyFor: s.keepOnlyFor,
+    })),
+  );
+  const online = useNetworkOnline();
+  useBrightScreen();
+
+  // Another person signed in on this phone gets their own key, never the last person's.
+  const personId = me?.profile?.personId ?? null;
+  useEffect(() => {
+    if (personId) keepOnlyFor(personId);
+  }, [personId, keepOnlyFor]);
+  // With a network: a fresh clock offset (and the key, the first time) and today's classes.
+  useEffect(() => {
+    if (online) void refresh();
+  }, [online, refresh]);
+  const registered = me?.registered === true;
+  useEffect(() => {
+    if (online && registered) void useClassStore.getState().loadMine();
+  }, [online, registered]);
+
+  const offline = !online || error?.code === 'NETWORK';
+  const notRegistered = me !== null && !me.registered;
+  let pageError = null;
+  if (!attendanceKey && !notRegistered) {
+    if (error && error.code !== 'NETWORK') pageError = error;
+    else if (session.error?.code === 'UNAUTHENTICATED') pageError = session.error;
+  }
+
+  let body = null;
+  if (notRegistered) body = <RegisterPrompt text="报名课程前，请先完成实名登记" />;
+  else if (attendanceKey) {
+    body = (
+      <CodeView
+        attendanceKey={attendanceKey}
+        offsetMs={offsetMs}
+        schedule={schedule}
+        offline={offline}
+        name={me?.profile?.name ?? null}
+      />
+    );
+  } else if (!online || (status === 'error' && error?.code === 'NETWORK')) body = <FirstUse onRetry={() => void refresh()} />;
+  else body = <LoadingState />;
+
+  return (
+    <PageShell className="page-attendance-code" error={pageError} onRetry={() => void refresh()}>
+      {body}
+    </PageShell>
+  );
+}

@@ -1,0 +1,157 @@
+/**
+ * R6.1 What the phone needs to show attendance codes with no network: the person's code
+ * reference and secret (`training.attendanceKey`), the offset between the server's clock and the
+ * phone's, and the classes the person is enrolled in (to name today's class). All of it is kept
+ * in Taro storage, so the code page works offline after one online visit.
+ */
+import { create, type StateCreator } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import type { EnrollmentView, SessionTimes } from '../../cloudfunctions/contract';
+import { attendanceCode } from '../../cloudfunctions/core/attendance';
+import { ApiError, call, isApiError } from '../api/client';
+import { useSessionStore } from './use-session-store';
+import { taroStorage } from './taro-storage';
+
+export interface StoredKey {
+  personRef: string;
+  /** base64 of 32 bytes, as the server hands it out. */
+  secret: string;
+}
+
+/** An enrolled class, as much as the code page shows of it. */
+export interface ScheduledClass {
+  classId: string;
+  name: string;
+  institutionName: string;
+  sessions: SessionTimes[];
+}
+
+export type KeyStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export interface AttendanceKeyState {
+  key: StoredKey | null;
+  /** Whose key it is, when known: another person signing in on this phone must not see it. */
+  personId: string | null;
+  /** Server time − phone time, in ms, measured at the last fetch. */
+  offsetMs: number;
+  /** Enrolled classes at the last `training.mine`; null when never loaded on this phone. */
+  schedule: ScheduledClass[] | null;
+  status: KeyStatus;
+  /** The last fetch's failure; the stored key is kept whatever it is. */
+  error: ApiError | null;
+  /** Fetches the key when none is stored; resolves at once otherwise. Never rejects. */
+  ensureKey: () => Promise<void>;
+  /** Fetches the key and a fresh clock offset; a failure keeps what is stored. Never rejects. */
+  refresh: () => Promise<void>;
+  /** Keeps the enrolled classes of a `training.mine` answer for offline use. */
+  rememberSchedule: (enrollments: EnrollmentView[]) => void;
+  /** Drops everything stored when it belongs to someone other than `personId`. */
+  keepOnlyFor: (personId: string) => void;
+  reset: () => void;
+}
+
+/** The phone's own clock: the one place this store reads it (corrected by `offsetMs`). */
+export const phoneNow = (): number => Date.now();
+
+/** The server's time now, as the phone best knows it. */
+export const serverTimeNow = (offsetMs: number): Date => new Date(phoneNow() + offsetMs);
+
+const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
+
+let inFlight: Promise<void> | null = null;
+
+export const attendanceKeyStateCreator: StateCreator<AttendanceKeyState> = (set, get) => ({
+  key: null,
+  personId: null,
+  offsetMs: 0,
+  schedule: null,
+  status: 'idle',
+  error: null,
+  ensureKey: () => (get().key ? Promise.resolve() : get().refresh()),
+  refresh: () => {
+    if (inFlight) return inFlight;
+    set({ status: 'loading', error: null });
+    const sentAt = phoneNow();
+    inFlight = call('training', 'attendanceKey', {})
+      .then(({ personRef, secret, serverNow }) => {
+        const receivedAt = phoneNow();
+        const server = Date.parse(serverNow);
+        // The server read its clock somewhere during the round trip: assume half-way.
+        const offsetMs = Number.isFinite(server) ? Math.round(server - (sentAt + receivedAt) / 2) : get().offsetMs;
+        const personId = useSessionStore.getState().me?.profile?.personId ?? get().personId;
+        const samePerson = get().personId === null || get().personId === personId;
+        set({
+          key: { personRef, secret },
+          personId,
+          offsetMs,
+          schedule: samePerson ? get().schedule : null,
+          status: 'ready',
+          error: null,
+        });
+      })
+      .catch((e: unknown) => set({ status: 'error', error: toApiError(e) }))
+      .finally(() => {
+        inFlight = null;
+      });
+    return inFlight;
+  },
+  rememberSchedule: (enrollments) => {
+    const personId = useSessionStore.getState().me?.profile?.personId ?? get().personId;
+    set({
+      personId,
+      schedule: enrollments
+        .filter((e) => e.status === 'enrolled')
+        .map((e) => ({
+          classId: e.class.id,
+          name: e.class.name,
+          institutionName: e.class.institution.name,
+          sessions: e.class.sessions,
+        })),
+    });
+  },
+  keepOnlyFor: (personId) => {
+    const stored = get().personId;
+    if (stored === null) set({ personId });
+    else if (stored !== personId) set({ key: null, personId, schedule: null, status: 'idle', error: null });
+  },
+  reset: () => set({ key: null, personId: null, offsetMs: 0, schedule: null, status: 'idle', error: null }),
+});
+
+export const useAttendanceKeyStore = create<AttendanceKeyState>()(
+  persist(attendanceKeyStateCreator, {
+    name: 'czt-attendance',
+    version: 1,
+    storage: createJSONStorage(() => taroStorage),
+    partialize: (s) => ({ key: s.key, personId: s.personId, offsetMs: s.offsetMs, schedule: s.schedule }),
+  }),
+);
+
+/* ---- Computing the code on the phone (R6.1) ---- */
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Standard base64 to bytes (the mini-program has no `atob`). */
+export function bytesOfBase64(text: string): Uint8Array {
+  const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
+  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
+  let bits = 0;
+  let value = 0;
+  let n = 0;
+  for (const ch of clean) {
+    value = (value << 6) | BASE64.indexOf(ch);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[n++] = (value >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, n);
+}
+
+let secretCache: { secret: string; bytes: Uint8Array } | null = null;
+
+/** The code to show at `at` (server time), computed from the stored key with no network. */
+export function codeAt(key: StoredKey, at: Date): string {
+  if (secretCache?.secret !== key.secret) secretCache = { secret: key.secret, bytes: bytesOfBase64(key.secret) };
+  return attendanceCode(secretCache.bytes, key.personRef, at);
+}

@@ -1,0 +1,136 @@
+/**
+ * Classes the caller can see (with what they can do with each, computed by the server) and the
+ * caller's own enrollments. Pages read it through selectors; it holds no business rules: every
+ * answer comes from the `training` function as is.
+ */
+import { create, type StateCreator } from 'zustand';
+import type { ClassMode, ClassView, EnrollmentView, ListClassesInput } from '../../cloudfunctions/contract';
+import { ApiError, call, type CallOptions, isApiError } from '../api/client';
+import { useAttendanceKeyStore } from './use-attendance-key-store';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** The list's filters as the page shows them. */
+export interface ClassFilter {
+  mode: ClassMode | null;
+  /** 只看我能报的 */
+  eligibleOnly: boolean;
+  /** 只看本乡镇: the caller's household township, or null for every place. */
+  townshipCode: string | null;
+}
+
+export interface ClassState {
+  /** `training.listClasses` for `filter`: soonest first (the server sorts). null until first loaded. */
+  classes: ClassView[] | null;
+  status: LoadStatus;
+  error: ApiError | null;
+  filter: ClassFilter;
+  /** `training.mine`: newest first. null until first loaded. */
+  mine: EnrollmentView[] | null;
+  mineStatus: LoadStatus;
+  mineError: ApiError | null;
+  /** Fetches the classes for the current filter; the latest filter's answer wins. Never rejects. */
+  loadClasses: () => Promise<void>;
+  /** Changes the filter and loads the classes for it. Never rejects. */
+  setFilter: (patch: Partial<ClassFilter>) => Promise<void>;
+  /** Fetches the caller's enrollments; concurrent calls share one request. Never rejects. */
+  loadMine: () => Promise<void>;
+  /** R5.2: enrolls in a class; rejects with an `ApiError`. Refreshes both lists afterwards. */
+  enroll: (classId: string, options?: CallOptions) => Promise<EnrollmentView>;
+  /** R5.3: withdraws before the first session; rejects with an `ApiError`. Refreshes afterwards. */
+  withdraw: (classId: string, options?: CallOptions) => Promise<EnrollmentView>;
+  /** Forgets everything (another person signed in). */
+  reset: () => void;
+}
+
+export const NO_FILTER: ClassFilter = { mode: null, eligibleOnly: false, townshipCode: null };
+
+export function listInputOf(f: ClassFilter): ListClassesInput {
+  return {
+    ...(f.mode ? { mode: f.mode } : {}),
+    ...(f.eligibleOnly ? { eligibleOnly: true } : {}),
+    ...(f.townshipCode ? { townshipCode: f.townshipCode } : {}),
+  };
+}
+
+const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
+
+let classesInFlight: { input: string; promise: Promise<void> } | null = null;
+let classesSeq = 0;
+let mineInFlight: Promise<void> | null = null;
+
+/**
+ * After an enrollment or a withdrawal, reloads what is already shown. A load started before the
+ * change may answer with the old state, so the reload waits for it and asks again.
+ */
+function refreshAfterChange(get: () => ClassState): void {
+  const { classes, mine } = get();
+  if (classes || classesInFlight) void (classesInFlight?.promise ?? Promise.resolve()).then(() => get().loadClasses());
+  if (mine || mineInFlight) void (mineInFlight ?? Promise.resolve()).then(() => get().loadMine());
+}
+
+export const classStateCreator: StateCreator<ClassState> = (set, get) => ({
+  classes: null,
+  status: 'idle',
+  error: null,
+  filter: NO_FILTER,
+  mine: null,
+  mineStatus: 'idle',
+  mineError: null,
+  loadClasses: () => {
+    const input = listInputOf(get().filter);
+    const inputKey = JSON.stringify(input);
+    if (classesInFlight?.input === inputKey) return classesInFlight.promise;
+    const seq = ++classesSeq;
+    set({ status: 'loading', error: null });
+    const promise: Promise<void> = call('training', 'listClasses', input)
+      .then((classes) => {
+        if (seq === classesSeq) set({ classes, status: 'ready', error: null });
+      })
+      .catch((e: unknown) => {
+        if (seq === classesSeq) set({ status: 'error', error: toApiError(e) });
+      })
+      .finally(() => {
+        if (classesInFlight?.promise === promise) classesInFlight = null;
+      });
+    classesInFlight = { input: inputKey, promise };
+    return promise;
+  },
+  setFilter: (patch) => {
+    set({ filter: { ...get().filter, ...patch } });
+    return get().loadClasses();
+  },
+  loadMine: () => {
+    if (mineInFlight) return mineInFlight;
+    set({ mineStatus: 'loading', mineError: null });
+    mineInFlight = call('training', 'mine', {})
+      .then((mine) => {
+        set({ mine, mineStatus: 'ready', mineError: null });
+        // R6.1: the code page names today's class even with no network later.
+        useAttendanceKeyStore.getState().rememberSchedule(mine);
+      })
+      .catch((e: unknown) => set({ mineStatus: 'error', mineError: toApiError(e) }))
+      .finally(() => {
+        mineInFlight = null;
+      });
+    return mineInFlight;
+  },
+  enroll: async (classId, options) => {
+    const enrollment = await call('training', 'enroll', { classId }, options);
+    refreshAfterChange(get);
+    // R6.1: fetch the attendance key and the schedule now, while there is a network, so the code
+    // page works offline later.
+    if (!get().mine && !mineInFlight) void get().loadMine();
+    void useAttendanceKeyStore.getState().ensureKey();
+    return enrollment;
+  },
+  withdraw: async (classId, options) => {
+    const enrollment = await call('training', 'withdraw', { classId }, options);
+    refreshAfterChange(get);
+    return enrollment;
+  },
+  reset: () =>
+    set({ classes: null, status: 'idle', error: null, filter: NO_FILTER, mine: null, mineStatus: 'idle', mineError: null }),
+});
+
+export const useClassStore = create<ClassState>()(classStateCreator);
