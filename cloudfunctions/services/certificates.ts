@@ -56,6 +56,8 @@ export type ResultDoc = Place & {
   recordedAt: string;
   recordedBy: string;
   certificateNumber: string | null;
+  /** The band its counters went to ('-' when none). */
+  band: Band | '-';
 };
 
 export type CertificateDoc = Place & {
@@ -75,6 +77,7 @@ export type CertificateDoc = Place & {
   revokedReason: string | null;
   revokedAt: string | null;
   issuedAt: string;
+  band: Band | '-';
 };
 
 export type SubsidyDoc = Place & {
@@ -89,6 +92,7 @@ export type SubsidyDoc = Place & {
   amountFen: number;
   refusal: SubsidyRefusal | null;
   createdAt: string;
+  band: Band | '-';
 };
 
 /** id = person id: what R7.3 must see, read and written in the issuing transaction. */
@@ -220,6 +224,7 @@ export async function recordResult(deps: Deps, caller: Caller, input: RecordResu
       recordedAt: now.toISOString(),
       recordedBy: openid,
       certificateNumber: number,
+      band: s.band ?? '-',
     };
     await tx.create<ResultDoc>('results', s.resultId, result);
     await recordChange(tx, {
@@ -252,6 +257,7 @@ export async function recordResult(deps: Deps, caller: Caller, input: RecordResu
       revokedReason: null,
       revokedAt: null,
       issuedAt: now.toISOString(),
+      band: s.band ?? '-',
     };
     await tx.create<CertificateDoc>('certificates', number, certificate);
     // D23: 新增技能人才 counts a person's first 技能等级 or 专项 certificate; 新增高技能人才 their first at 三级 or above.
@@ -293,6 +299,7 @@ export async function recordResult(deps: Deps, caller: Caller, input: RecordResu
       amountFen: refusal ? 0 : amountFen,
       refusal,
       createdAt: now.toISOString(),
+      band: s.band ?? '-',
     };
     await tx.create<SubsidyDoc>('subsidies', number, subsidy);
     await recordChange(tx, {

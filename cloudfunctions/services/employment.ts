@@ -17,7 +17,7 @@ import {
   followUpDates,
   isTransfer,
 } from '../core/employment';
-import { ageAt, bandOfAge } from '../core/age';
+import { type Band, ageAt, bandOfAge } from '../core/age';
 import { DomainError } from '../core/errors';
 import { where } from '../store/port';
 import { scan } from '../store/scan';
@@ -46,6 +46,8 @@ export type EmploymentReportDoc = {
   reportedAt: string;
   /** China date of the report, `YYYY-MM-DD`. */
   reportedOn: string;
+  /** The band at the report, for its counters ('-' when none). */
+  band: Band | '-';
 };
 
 /** id = `{personId}:{year}`: kinds already counted for the person this year (counted once a year). */
@@ -82,6 +84,8 @@ export async function reportEmployment(deps: Deps, caller: Caller, input: Employ
     const seeking = input.status === 'seeking';
     const place = seeking ? null : (input.place ?? null);
     const transfer = !seeking && isTransfer(place ?? undefined);
+    const birth = parseDate(person.birthDate);
+    const band = birth ? bandOfAge(ageAt(birth, now)) : null;
     const report: Omit<EmploymentReportDoc, '_id'> = {
       ...placeOf(person),
       personId: person._id,
@@ -96,6 +100,7 @@ export async function reportEmployment(deps: Deps, caller: Caller, input: Employ
       transfer,
       reportedAt: now.toISOString(),
       reportedOn: formatDate(today),
+      band: band ?? '-',
     };
     const id = `${person._id}:${randomUUID()}`;
     await tx.create<EmploymentReportDoc>('employmentReports', id, report);
@@ -105,8 +110,6 @@ export async function reportEmployment(deps: Deps, caller: Caller, input: Employ
     const yearId = `${person._id}:${today.year}`;
     const counted = (await tx.get<EmploymentYearDoc>('employmentYears', yearId)) ?? { _id: yearId, employed: false, transfer: false };
     const working = !seeking;
-    const birth = parseDate(person.birthDate);
-    const band = birth ? bandOfAge(ageAt(birth, now)) : null;
     await tx.set<EmploymentYearDoc>('employmentYears', yearId, { employed: counted.employed || working, transfer: counted.transfer || transfer });
     await recordChange(tx, {
       place: placeOf(person),

@@ -9,6 +9,7 @@ import type { Store } from '../store/port';
 import { scan } from '../store/scan';
 import type { ClassDoc, EnrollmentDoc } from './classes';
 import { type CounterDoc, counterId } from './counters';
+import { CREDENTIAL_METRICS, recountCredentials } from './reconcile-credentials';
 import { type PersonYearDoc, type QuotaDoc, type SlotDoc, type VoucherDoc, personYearId, quotaId, slotId } from './vouchers';
 
 export interface Difference {
@@ -112,8 +113,25 @@ export async function reconcile(store: Store): Promise<{ checked: Record<string,
   }
   compare('counter', storedTraining, trainingCounters);
 
+  // Results, certificates, subsidies and employment (D24, D25).
+  const credentials = await recountCredentials(store);
+  const storedCredentials = new Map<string, number>();
+  for await (const c of scan<CounterDoc>(store, 'counters')) {
+    if (CREDENTIAL_METRICS.test(c.metric)) storedCredentials.set(c._id, c.value);
+  }
+  compare('counter', storedCredentials, credentials.counters);
+
   return {
-    checked: { vouchers, enrollments, classes: storedClassCounts.size, counters: storedCounters.size + storedTraining.size, quotas: storedQuotas.size, yearlyCounts: storedYears.size, slots: slotDocs },
+    checked: {
+      vouchers,
+      enrollments,
+      credentialRecords: credentials.records,
+      classes: storedClassCounts.size,
+      counters: storedCounters.size + storedTraining.size + storedCredentials.size,
+      quotas: storedQuotas.size,
+      yearlyCounts: storedYears.size,
+      slots: slotDocs,
+    },
     differences,
   };
 }

@@ -5,6 +5,7 @@
 import type { EmploymentView, FollowUpView, VoucherTypeView, VoucherView } from '../../cloudfunctions/contract';
 import type { CounterDoc } from '../../cloudfunctions/services/counters';
 import { verifyAllChains } from '../../cloudfunctions/services/ledger';
+import { reconcile } from '../../cloudfunctions/services/reconcile';
 import { scan } from '../../cloudfunctions/store/scan';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
@@ -85,5 +86,6 @@ describe('R8.3 follow-ups', () => {
     await l.client.ok('employment', 'report', { ...employed, place: 'country', placeName: '北京市朝阳区' });
     expect((await l.client.ok<FollowUpView[]>('employment', 'followUps', {})).map((f) => f.status)).toEqual(['done', 'upcoming']);
     await gw.setNow(NOW);
+    expect((await reconcile(gw.runtime.deps.store)).differences).toEqual([]);
   });
 });
