@@ -10,11 +10,13 @@ export default defineAppConfig({
     'pages/my-vouchers/index',
     'pages/my-classes/index',
     // Main package on purpose: the code must show with no network (R6.1).
-    'pages/attendance-code/index'
+    'pages/attendance-code/index',
+    'pages/certificate-detail/index',
+    'pages/employment/index'
   ],
   // Role areas load only for the people who use them (DESIGN "Front end").
   subPackages: [
-    { root: 'packages/trainer', pages: ['pages/index', 'pages/class'] },
+    { root: 'packages/trainer', pages: ['pages/index', 'pages/class', 'pages/results'] },
     { root: 'packages/official', pages: ['pages/index'] },
     { root: 'packages/verify', pages: ['pages/index'] }
   ],

@@ -1,9 +1,11 @@
 /** 首页: who you are, and one big button per area. */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
 import { PageShell, RegisterButton } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
 import { useAttendanceKeyStore } from '../../stores/use-attendance-key-store';
+import { dueFollowUps, useEmploymentStore } from '../../stores/use-employment-store';
 
 const SHORTCUTS = [
   { url: '/pages/vouchers/index', title: '培训券', text: '领取和使用培训券' },
@@ -17,6 +19,13 @@ export default function IndexPage() {
   const name = me?.profile?.name;
   // Shown once the phone holds an attendance key (after enrolling): it works with no network.
   const hasAttendanceKey = useAttendanceKeyStore((s) => s.key !== null);
+  // R8.3: follow-ups due now ask for an employment update.
+  const registered = me?.registered === true;
+  const followUps = useEmploymentStore((s) => s.followUps);
+  useEffect(() => {
+    if (registered) void useEmploymentStore.getState().loadFollowUps();
+  }, [registered]);
+  const due = registered ? dueFollowUps(followUps) : [];
   return (
     <PageShell className="page-home" loading={loading} error={error?.code === 'UNAUTHENTICATED' ? error : null} onRetry={load}>
       <View className="czt-hero">
@@ -35,6 +44,19 @@ export default function IndexPage() {
           <Text className="czt-card-title">先完成实名登记</Text>
           <Text className="czt-card-text">登记后可以领取培训券、报名课程</Text>
           <RegisterButton id="home-register" />
+        </View>
+      ) : null}
+      {due.length > 0 ? (
+        <View id="home-follow-ups" className="czt-card home-follow-ups" onClick={() => void Taro.navigateTo({ url: '/pages/employment/index' })}>
+          {due.map((f) => (
+            <Text key={`${f.certificateNumber}-${f.months}`} className="czt-card-text home-follow-up">
+              {`请更新就业情况：${f.occupation} 取证满${f.months}个月`}
+            </Text>
+          ))}
+          <View className="czt-link-row">
+            <Text>去就业登记</Text>
+            <Text className="czt-arrow">›</Text>
+          </View>
         </View>
       ) : null}
       <View className="czt-shortcuts">

@@ -107,3 +107,26 @@ export const Textarea = React.forwardRef<HTMLTextAreaElement, object>((rawProps,
   );
 });
 Textarea.displayName = 'Textarea';
+
+interface PickerProps extends AnyProps {
+  mode?: string;
+  value?: string;
+  onChange?: (e: { detail: { value: string } }) => void;
+}
+
+/** Picker: its children, plus an input standing for the wheel (change it to pick a value). */
+export const Picker = React.forwardRef<HTMLDivElement, object>((rawProps, ref) => {
+  const props = rawProps as PickerProps;
+  return (
+    <div {...domProps(props)} ref={ref}>
+      {props.children}
+      <input
+        className="picker-value"
+        data-mode={props.mode}
+        value={props.value ?? ''}
+        onChange={(e) => props.onChange?.({ detail: { value: e.target.value } })}
+      />
+    </div>
+  );
+});
+Picker.displayName = 'Picker';

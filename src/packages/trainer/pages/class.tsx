@@ -157,6 +157,15 @@ export default function TrainerClassPage() {
             />
           ) : null}
           {roster.closedAt !== null && !completion ? <Text className="czt-footnote class-closed">这个班已结业，不能再签到</Text> : null}
+          {view?.state === 'closed' ? (
+            <View
+              id="open-results"
+              className="czt-card class-open-results"
+              onClick={() => void Taro.navigateTo({ url: `/packages/trainer/pages/results?classId=${encodeURIComponent(classId)}` })}
+            >
+              <Text className="trainer-class-open">录入鉴定结果</Text>
+            </View>
+          ) : null}
           <Text className="trainer-section">{`学员名单（${roster.people.length}人）`}</Text>
           <RosterList roster={roster} />
           <Text className="trainer-section">课程安排</Text>

@@ -1,0 +1,109 @@
+/**
+ * 证书详情: one certificate in full, its verification code and a QR code that opens 证书查验
+ * with the number and code (R7.2); 保存为图片; and the employment follow-ups it brings (R8.3).
+ */
+import { Canvas, Image, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useEffect, useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { FollowUpView } from '../../../cloudfunctions/contract';
+import { Button } from '../../components/nutui';
+import { EmptyState, PageShell, RegisterPrompt } from '../../components/page-shell';
+import { useSession } from '../../components/use-session';
+import { useCertificateStore } from '../../stores/use-certificate-store';
+import { useEmploymentStore } from '../../stores/use-employment-store';
+import { useSessionStore } from '../../stores/use-session-store';
+import { qrSvg, svgDataUri } from '../attendance-code/qr-image';
+import { CertificateCard } from '../certificates/certificate-card';
+import { dateText, verifyQrText } from '../certificates/certificate-text';
+import '../certificates/index.scss';
+import { CANVAS_ID, IMAGE_HEIGHT, IMAGE_WIDTH, saveCertificateImage } from './certificate-image';
+
+export const EMPLOYMENT_URL = '/pages/employment/index';
+
+const followUpState: Record<FollowUpView['status'], string> = { upcoming: '未到期', due: '请更新', done: '已更新' };
+
+export default function CertificateDetailPage() {
+  const number = Taro.getCurrentInstance().router?.params?.number ?? '';
+  const session = useSession();
+  const registered = session.me?.registered === true;
+  const { mine, mineError, loadMine } = useCertificateStore(
+    useShallow((s) => ({ mine: s.mine, mineError: s.mineError, loadMine: s.loadMine })),
+  );
+  const followUps = useEmploymentStore((s) => s.followUps);
+  useEffect(() => {
+    if (!registered) return;
+    if (!useCertificateStore.getState().mine) void loadMine();
+    void useEmploymentStore.getState().loadFollowUps();
+  }, [registered, loadMine]);
+  useDidShow(() => {
+    if (useSessionStore.getState().me?.registered) void useEmploymentStore.getState().loadFollowUps();
+  });
+  const [saving, setSaving] = useState(false);
+
+  const c = mine?.find((x) => x.number === number) ?? null;
+  const qrText = c ? verifyQrText(c.number, c.verifyCode) : '';
+  const qrUri = useMemo(() => (qrText ? svgDataUri(qrSvg(qrText)) : ''), [qrText]);
+
+  const save = async () => {
+    if (!c || saving) return;
+    setSaving(true);
+    try {
+      await saveCertificateImage(c, qrText);
+      void Taro.showToast({ title: process.env.TARO_ENV === 'weapp' ? '已保存到相册' : '已下载图片', icon: 'success' });
+    } catch (e) {
+      void Taro.showToast({ title: e instanceof Error && e.message ? e.message : '保存失败，请重试', icon: 'none' });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const loading = session.loading || (registered && mine === null && !mineError);
+  const pageError = session.error ?? (registered && mine === null ? mineError : null);
+
+  return (
+    <PageShell className="page-certificate-detail" loading={loading} error={pageError} onRetry={() => void (session.error ? session.load() : loadMine())}>
+      {session.me && !registered ? (
+        <RegisterPrompt text="查看证书前，请先完成实名登记" />
+      ) : mine && !c ? (
+        <EmptyState title="没有找到这本证书" />
+      ) : c ? (
+        <>
+          <CertificateCard c={c} />
+          <View className="czt-card cert-verify">
+            <Text className="cert-fact">{`持证人：${c.holderName}`}</Text>
+            <Text className="cert-verify-code" id="cert-verify-code">{`验证码：${c.verifyCode}`}</Text>
+            <Image id="cert-qr" className="cert-qr" src={qrUri} mode="aspectFit" />
+            <Text className="czt-help cert-qr-help">用人单位扫码，或输入证书编号和验证码，可查验真伪</Text>
+          </View>
+          <View className="czt-button-row">
+            <Button id="cert-save" className="czt-primary-button" type="primary" size="xlarge" block loading={saving} onClick={() => void save()}>
+              保存为图片
+            </Button>
+          </View>
+          {c.followUpsDue.length > 0 ? (
+            <View className="czt-card cert-follow-ups">
+              <Text className="czt-card-title">就业回访</Text>
+              {c.followUpsDue.map((due, i) => {
+                const f = followUps?.find((x) => x.certificateNumber === c.number && x.dueOn === due);
+                return (
+                  <View key={due} className={`cert-follow-up ${f ? `is-${f.status}` : ''}`}>
+                    <Text>{`取证满${f?.months ?? (i + 1) * 3}个月：${dateText(due)}`}</Text>
+                    {f ? <Text className="cert-follow-up-state">{followUpState[f.status]}</Text> : null}
+                  </View>
+                );
+              })}
+              <View id="cert-go-employment" className="czt-link-row" onClick={() => void Taro.navigateTo({ url: EMPLOYMENT_URL })}>
+                <Text>就业登记</Text>
+                <Text className="czt-arrow">›</Text>
+              </View>
+            </View>
+          ) : null}
+          {process.env.TARO_ENV === 'weapp' ? (
+            <Canvas type="2d" id={CANVAS_ID} className="cert-canvas" style={{ width: `${IMAGE_WIDTH}px`, height: `${IMAGE_HEIGHT}px` }} />
+          ) : null}
+        </>
+      ) : null}
+    </PageShell>
+  );
+}
