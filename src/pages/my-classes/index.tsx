@@ -4,11 +4,11 @@
  */
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EnrollmentView } from '../../../cloudfunctions/contract';
-import { ApiError, isApiError, newRequestId, showError } from '../../api/client';
 import { Button } from '../../components/nutui';
+import { useConfirmedAction } from '../../components/use-confirmed-action';
 import { EmptyState, PageShell, RegisterPrompt } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
 import { serverTimeNow, useAttendanceKeyStore } from '../../stores/use-attendance-key-store';
@@ -104,50 +104,6 @@ function EnrollmentRow({ e, canWithdraw, bandC, confirming, withdrawing, onAsk, 
   );
 }
 
-/** Asking, then withdrawing once (one request id per confirmation, kept across a network retry). */
-function useWithdrawFlow() {
-  const { withdraw, loadMine } = useClassStore(useShallow((s) => ({ withdraw: s.withdraw, loadMine: s.loadMine })));
-  const [asking, setAsking] = useState<string | null>(null);
-  const [withdrawing, setWithdrawing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const requestId = useRef<string | null>(null);
-
-  const ask = (classId: string) => {
-    requestId.current = newRequestId();
-    setNotice(null);
-    setAsking(classId);
-  };
-  const keep = () => {
-    requestId.current = null;
-    setAsking(null);
-  };
-  const confirm = async () => {
-    if (!asking || withdrawing) return;
-    const id = requestId.current ?? newRequestId();
-    requestId.current = id;
-    setWithdrawing(true);
-    try {
-      await withdraw(asking, { requestId: id });
-      requestId.current = null;
-      setAsking(null);
-      setNotice(null);
-      void Taro.showToast({ title: '已退出', icon: 'success' });
-    } catch (e) {
-      const err = isApiError(e) ? e : new ApiError('INTERNAL');
-      if (err.code !== 'NETWORK') {
-        requestId.current = null;
-        setAsking(null);
-        void loadMine();
-      }
-      setNotice(err.message);
-      showError(err);
-    } finally {
-      setWithdrawing(false);
-    }
-  };
-  return { asking, withdrawing, notice, ask, keep, confirm };
-}
-
 export default function MyClassesPage() {
   const session = useSession();
   const registered = session.me?.registered === true;
@@ -167,7 +123,8 @@ export default function MyClassesPage() {
   useEffect(() => {
     if (hasEnrolled) void useAttendanceKeyStore.getState().ensureKey();
   }, [hasEnrolled]);
-  const flow = useWithdrawFlow();
+  const withdraw = useClassStore((s) => s.withdraw);
+  const flow = useConfirmedAction(withdraw, { doneTitle: '已退出', reload: loadMine });
 
   const loading = session.loading || (registered && mine === null && mineStatus !== 'error');
   const pageError = session.error ?? (registered && mine === null ? mineError : null);
@@ -221,7 +178,7 @@ export default function MyClassesPage() {
                   canWithdraw={e.status === 'enrolled' && now < new Date(e.class.firstSessionAt)}
                   bandC={bandC}
                   confirming={flow.asking === e.class.id}
-                  withdrawing={flow.withdrawing && flow.asking === e.class.id}
+                  withdrawing={flow.busy && flow.asking === e.class.id}
                   onAsk={() => flow.ask(e.class.id)}
                   onConfirm={() => void flow.confirm()}
                   onKeep={flow.keep}

@@ -4,11 +4,11 @@
  */
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { VoucherView } from '../../../cloudfunctions/contract';
-import { ApiError, isApiError, newRequestId, showError } from '../../api/client';
 import { Button } from '../../components/nutui';
+import { useConfirmedAction } from '../../components/use-confirmed-action';
 import { EmptyState, PageShell, RegisterPrompt } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
 import { useSessionStore } from '../../stores/use-session-store';
@@ -100,44 +100,8 @@ export default function MyVouchersPage() {
     if (useSessionStore.getState().me?.registered) void useVoucherStore.getState().loadMine();
   });
 
-  const [asking, setAsking] = useState<string | null>(null);
-  const [cancelling, setCancelling] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const requestId = useRef<string | null>(null);
-
-  const ask = (id: string) => {
-    requestId.current = newRequestId();
-    setNotice(null);
-    setAsking(id);
-  };
-  const keep = () => {
-    requestId.current = null;
-    setAsking(null);
-  };
-  const confirmCancel = async () => {
-    if (!asking || cancelling) return;
-    const id = requestId.current ?? newRequestId();
-    requestId.current = id;
-    setCancelling(true);
-    try {
-      await cancel(asking, { requestId: id });
-      requestId.current = null;
-      setAsking(null);
-      setNotice(null);
-      void Taro.showToast({ title: '已退回', icon: 'success' });
-    } catch (e) {
-      const err = isApiError(e) ? e : new ApiError('INTERNAL');
-      if (err.code !== 'NETWORK') {
-        requestId.current = null;
-        setAsking(null);
-        void loadMine();
-      }
-      setNotice(err.message);
-      showError(err);
-    } finally {
-      setCancelling(false);
-    }
-  };
+  const flow = useConfirmedAction(cancel, { doneTitle: '已退回', reload: loadMine });
+  const { asking, notice } = flow;
 
   const loading = session.loading || (registered && mine === null && mineStatus !== 'error');
   const pageError = session.error ?? (registered && mine === null ? mineError : null);
@@ -180,10 +144,10 @@ export default function MyVouchersPage() {
                   key={v.id}
                   voucher={v}
                   confirming={asking === v.id}
-                  cancelling={cancelling && asking === v.id}
-                  onAsk={() => ask(v.id)}
-                  onConfirm={() => void confirmCancel()}
-                  onKeep={keep}
+                  cancelling={flow.busy && asking === v.id}
+                  onAsk={() => flow.ask(v.id)}
+                  onConfirm={() => void flow.confirm()}
+                  onKeep={flow.keep}
                 />
               ))}
             </View>
