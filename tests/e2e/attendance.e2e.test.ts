@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { AttendanceKey } from '../../cloudfunctions/contract';
 import { checkAttendanceCode, parseAttendanceCode } from '../../cloudfunctions/core/attendance';
 import { type TestGateway, startTestGateway } from '../support/gateway';
-import { H5_DIR, launchBrowser, loginAs, phoneContext, shot } from './support/browser';
+import { H5_DIR, launchBrowser, loginAs, phoneContext, registerLaborer30, shot } from './support/browser';
 
 const NOW = '2026-03-02T02:00:00.000Z'; // the demo classes start tomorrow
 const HUGONG = 'class-hugong-lishi'; // the trainer persona's class; 09:00–17:00 China from 3 March
@@ -24,25 +24,13 @@ let secret: Uint8Array;
 let laborer: { context: BrowserContext; page: Page };
 let trainer: { context: BrowserContext; page: Page };
 
-interface Persona {
-  key: string;
-  name: string | null;
-  demoIdNumber: string | null;
-}
-
 beforeAll(async () => {
   gw = await startTestGateway({ h5Dir: H5_DIR, devNow: NOW });
   browser = await launchBrowser();
   // laborer-30 registers, claims a 职业技能培训券 and enrolls in the 护工 class through the API.
-  const personas = (await (await fetch(`${gw.url}/dev/personas`)).json()) as { data: Persona[] };
-  const p30 = personas.data.find((p) => p.key === 'laborer-30')!;
-  const api = await gw.as('laborer-30');
-  const me = await api.ok<{ profile: { personId: string } }>('account', 'register', {
-    name: p30.name,
-    idNumber: p30.demoIdNumber,
-    townshipCode: '141127101',
-  });
-  personId = me.profile.personId;
+  const registered = await registerLaborer30(gw);
+  personId = registered.personId;
+  const api = registered.api;
   await api.ok('voucher', 'claim', { type: 'skills' });
   await api.ok('training', 'enroll', { classId: HUGONG });
   const key = await api.ok<AttendanceKey>('training', 'attendanceKey', {});

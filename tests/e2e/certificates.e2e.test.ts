@@ -12,7 +12,7 @@ import { PNG } from 'pngjs';
 import type { AttendanceKey, CertificateView } from '../../cloudfunctions/contract';
 import { attendanceCode } from '../../cloudfunctions/core/attendance';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
-import { ARTIFACTS, H5_DIR, launchBrowser, loginAs, phoneContext, shot } from './support/browser';
+import { ARTIFACTS, H5_DIR, launchBrowser, loginAs, phoneContext, registerLaborer30, shot } from './support/browser';
 
 const NOW = '2026-03-02T02:00:00.000Z';
 const HUGONG = 'class-hugong-lishi'; // 10 sessions 3–12 March; the trainer persona's school is an evaluation body
@@ -26,24 +26,12 @@ let laborerApi: ApiClient;
 let personId: string;
 const contexts: BrowserContext[] = [];
 
-interface Persona {
-  key: string;
-  name: string | null;
-  demoIdNumber: string | null;
-}
-
 beforeAll(async () => {
   gw = await startTestGateway({ h5Dir: H5_DIR, devNow: NOW });
   browser = await launchBrowser();
-  const personas = (await (await fetch(`${gw.url}/dev/personas`)).json()) as { data: Persona[] };
-  const p30 = personas.data.find((p) => p.key === 'laborer-30')!;
-  laborerApi = await gw.as('laborer-30');
-  const me = await laborerApi.ok<{ profile: { personId: string } }>('account', 'register', {
-    name: p30.name,
-    idNumber: p30.demoIdNumber,
-    townshipCode: '141127101',
-  });
-  personId = me.profile.personId;
+  const registered = await registerLaborer30(gw);
+  personId = registered.personId;
+  laborerApi = registered.api;
   await laborerApi.ok('voucher', 'claim', { type: 'skills' });
   await laborerApi.ok('training', 'enroll', { classId: HUGONG });
   const key = await laborerApi.ok<AttendanceKey>('training', 'attendanceKey', {});

@@ -4,25 +4,16 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { type TestGateway, startTestGateway } from '../support/gateway';
-import { H5_DIR, launchBrowser, loginAs, phoneContext, shot } from './support/browser';
+import { H5_DIR, launchBrowser, loginAs, phoneContext, registerLaborer30, shot } from './support/browser';
 
 let gw: TestGateway;
 let browser: Browser;
-
-interface Persona {
-  key: string;
-  name: string | null;
-  demoIdNumber: string | null;
-}
 
 beforeAll(async () => {
   gw = await startTestGateway({ h5Dir: H5_DIR });
   browser = await launchBrowser();
   // laborer-30 starts unregistered: register it through the API with its demo ID number.
-  const personas = (await (await fetch(`${gw.url}/dev/personas`)).json()) as { data: Persona[] };
-  const p30 = personas.data.find((p) => p.key === 'laborer-30')!;
-  const c = await gw.as('laborer-30');
-  await c.ok('account', 'register', { name: p30.name, idNumber: p30.demoIdNumber, townshipCode: '141127101' });
+  await registerLaborer30(gw);
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

@@ -5,6 +5,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import type { WhoAmI } from '../../../cloudfunctions/contract';
+import type { ApiClient, TestGateway } from '../../support/gateway';
 
 export const ARTIFACTS = join(__dirname, '..', 'artifacts');
 export const H5_DIR = join(__dirname, '..', '..', '..', 'dist', 'h5');
@@ -55,4 +57,22 @@ export async function loginAs(page: Page, baseUrl: string, persona: string): Pro
   await page.goto(`${baseUrl}/dev/login`);
   await page.click(`#persona-${persona}`);
   await page.waitForURL(/#\/pages\/me\/index/);
+}
+
+interface DevPersona {
+  key: string;
+  name: string | null;
+  demoIdNumber: string | null;
+}
+
+/**
+ * laborer-30 starts unregistered (to show registration): registers it through the API with its
+ * demo ID number, and returns its API client and person id.
+ */
+export async function registerLaborer30(gw: TestGateway): Promise<{ api: ApiClient; personId: string }> {
+  const personas = (await (await fetch(`${gw.url}/dev/personas`)).json()) as { data: DevPersona[] };
+  const p30 = personas.data.find((p) => p.key === 'laborer-30')!;
+  const api = await gw.as('laborer-30');
+  const me = await api.ok<WhoAmI>('account', 'register', { name: p30.name, idNumber: p30.demoIdNumber, townshipCode: '141127101' });
+  return { api, personId: me.profile!.personId };
 }
