@@ -4,6 +4,7 @@
  */
 import { Text, View } from '@tarojs/components';
 import type { ClassView, VoucherTypeView } from '../../../cloudfunctions/contract';
+import { ConfirmButtons } from '../../components/confirm-buttons';
 import { Button } from '../../components/nutui';
 import { acceptedText, occupationText, placeText, startText, voucherName } from './class-text';
 
@@ -103,24 +104,15 @@ export function EnrollConfirm({ c, types, submitting, notice, onConfirm, onCance
           <Text>{notice}</Text>
         </View>
       ) : null}
-      <View className="czt-button-row">
-        <Button
-          id="class-confirm"
-          className="czt-primary-button"
-          type="primary"
-          size="xlarge"
-          block
-          loading={submitting}
-          onClick={onConfirm}
-        >
-          确认报名
-        </Button>
-      </View>
-      <View className="czt-button-row">
-        <Button id="class-confirm-cancel" className="czt-secondary-button" size="xlarge" block onClick={onCancel}>
-          取消
-        </Button>
-      </View>
+      <ConfirmButtons
+        confirmId="class-confirm"
+        confirmLabel="确认报名"
+        busy={submitting}
+        onConfirm={onConfirm}
+        keepLabel="取消"
+        keepId="class-confirm-cancel"
+        onKeep={onCancel}
+      />
     </View>
   );
 }

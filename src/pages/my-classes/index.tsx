@@ -7,6 +7,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { EnrollmentView } from '../../../cloudfunctions/contract';
+import { ConfirmButtons } from '../../components/confirm-buttons';
 import { Button } from '../../components/nutui';
 import { useConfirmedAction } from '../../components/use-confirmed-action';
 import { EmptyState, PageShell, RegisterPrompt } from '../../components/page-shell';
@@ -80,24 +81,16 @@ function EnrollmentRow({ e, canWithdraw, bandC, confirming, withdrawing, onAsk, 
       {canWithdraw && confirming ? (
         <View className="my-class-confirm">
           <Text className="my-class-confirm-text">退出后培训券退回，可以再报别的班。确定退出吗？</Text>
-          <View className="czt-button-row">
-            <Button
-              id="my-class-withdraw-confirm"
-              className="czt-primary-button czt-danger-button"
-              type="danger"
-              size="xlarge"
-              block
-              loading={withdrawing}
-              onClick={onConfirm}
-            >
-              确认退出
-            </Button>
-          </View>
-          <View className="czt-button-row">
-            <Button className="czt-secondary-button my-class-keep" size="xlarge" block onClick={onKeep}>
-              不退出
-            </Button>
-          </View>
+          <ConfirmButtons
+            confirmId="my-class-withdraw-confirm"
+            confirmLabel="确认退出"
+            danger
+            busy={withdrawing}
+            onConfirm={onConfirm}
+            keepLabel="不退出"
+            keepClassName="my-class-keep"
+            onKeep={onKeep}
+          />
         </View>
       ) : null}
     </View>

@@ -7,6 +7,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { VoucherView } from '../../../cloudfunctions/contract';
+import { ConfirmButtons } from '../../components/confirm-buttons';
 import { Button } from '../../components/nutui';
 import { useConfirmedAction } from '../../components/use-confirmed-action';
 import { EmptyState, PageShell, RegisterPrompt } from '../../components/page-shell';
@@ -57,24 +58,16 @@ function VoucherRow({ voucher: v, confirming, cancelling, onAsk, onConfirm, onKe
       {unused && confirming ? (
         <View className="my-voucher-confirm">
           <Text className="my-voucher-confirm-text">退回后名额还给本县，可以再领。确定退回吗？</Text>
-          <View className="czt-button-row">
-            <Button
-              id="voucher-cancel-confirm"
-              className="czt-primary-button czt-danger-button"
-              type="danger"
-              size="xlarge"
-              block
-              loading={cancelling}
-              onClick={onConfirm}
-            >
-              确认退回
-            </Button>
-          </View>
-          <View className="czt-button-row">
-            <Button className="czt-secondary-button my-voucher-keep" size="xlarge" block onClick={onKeep}>
-              不退了
-            </Button>
-          </View>
+          <ConfirmButtons
+            confirmId="voucher-cancel-confirm"
+            confirmLabel="确认退回"
+            danger
+            busy={cancelling}
+            onConfirm={onConfirm}
+            keepLabel="不退了"
+            keepClassName="my-voucher-keep"
+            onKeep={onKeep}
+          />
         </View>
       ) : null}
     </View>

@@ -9,6 +9,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { VoucherTypeView, VoucherView } from '../../../cloudfunctions/contract';
 import { ApiError, isApiError, newRequestId, showError } from '../../api/client';
+import { ConfirmButtons } from '../../components/confirm-buttons';
 import { Button } from '../../components/nutui';
 import { EmptyState, PageShell, RegisterPrompt } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
@@ -110,24 +111,15 @@ function ClaimConfirm({ type, submitting, notice, onConfirm, onCancel }: Confirm
           <Text>{notice}</Text>
         </View>
       ) : null}
-      <View className="czt-button-row">
-        <Button
-          id="voucher-confirm"
-          className="czt-primary-button"
-          type="primary"
-          size="xlarge"
-          block
-          loading={submitting}
-          onClick={onConfirm}
-        >
-          确认领取
-        </Button>
-      </View>
-      <View className="czt-button-row">
-        <Button id="voucher-confirm-cancel" className="czt-secondary-button" size="xlarge" block onClick={onCancel}>
-          取消
-        </Button>
-      </View>
+      <ConfirmButtons
+        confirmId="voucher-confirm"
+        confirmLabel="确认领取"
+        busy={submitting}
+        onConfirm={onConfirm}
+        keepLabel="取消"
+        keepId="voucher-confirm-cancel"
+        onKeep={onCancel}
+      />
     </View>
   );
 }

@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components';
 import { useRef, useState } from 'react';
 import type { CompletionView } from '../../../../cloudfunctions/contract';
 import { ApiError, type CallOptions, isApiError, newRequestId } from '../../../api/client';
+import { ConfirmButtons } from '../../../components/confirm-buttons';
 import { Button } from '../../../components/nutui';
 
 export interface CloseClassProps {
@@ -67,16 +68,15 @@ export function CloseClass({ uploadFirst, close }: CloseClassProps) {
       {asking ? (
         <>
           <Text className="class-close-question">确定现在结业吗？</Text>
-          <View className="czt-button-row">
-            <Button id="close-class-confirm" className="czt-primary-button" type="primary" size="xlarge" block loading={closing} onClick={() => void confirm()}>
-              确认结业
-            </Button>
-          </View>
-          <View className="czt-button-row">
-            <Button className="czt-secondary-button close-class-keep" size="xlarge" block onClick={() => setAsking(false)}>
-              先不结业
-            </Button>
-          </View>
+          <ConfirmButtons
+            confirmId="close-class-confirm"
+            confirmLabel="确认结业"
+            busy={closing}
+            onConfirm={() => void confirm()}
+            keepLabel="先不结业"
+            keepClassName="close-class-keep"
+            onKeep={() => setAsking(false)}
+          />
         </>
       ) : (
         <View className="czt-button-row">
