@@ -131,7 +131,6 @@ async function subjectOf(tx: Tx, institution: InstitutionDoc, input: RecordResul
     if (!e) throw new DomainError('NOT_ENROLLED');
     if (e.status !== 'completed') throw new DomainError('NOT_COMPLETED');
     const person = (await tx.get<PersonDoc>('persons', e.personId))!;
-    const voucher = e.voucherId ? await tx.get<VoucherDoc>('vouchers', e.voucherId) : null;
     return {
       person,
       resultId: e._id,
@@ -139,7 +138,8 @@ async function subjectOf(tx: Tx, institution: InstitutionDoc, input: RecordResul
       voucher: null,
       occupationCode: c.occupationCode,
       level: c.level,
-      fundedByVoucher: voucher !== null,
+      // Completion redeemed the enrollment's voucher (R6.5): the training was voucher-funded.
+      fundedByVoucher: e.voucherId !== null,
       band: bandOf(e.band),
       place: placeOf(e),
     };
