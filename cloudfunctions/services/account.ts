@@ -8,7 +8,10 @@ import { formatDate, parseDate } from '../core/china-date';
 import { DomainError } from '../core/errors';
 import { checkIdNumber, maskIdNumber } from '../core/id-number';
 import { type Store, isStoreError } from '../store/port';
+import { recordChange } from './changes';
+import { bumpCounters, placeOf } from './counters';
 import type { Caller, Deps } from './deps';
+import { appendLedger } from './ledger';
 
 /** The youngest age at which someone may register: China's legal working age. */
 export const MIN_REGISTRATION_AGE = 16;
@@ -43,6 +46,15 @@ export type PersonDoc = {
   currentEmployer?: string | null;
   employmentStatus?: string;
 };
+
+/** The counter of registered laborers (R9.3), by household county and band at registration. */
+export const REGISTERED_METRIC = 'laborersRegistered';
+
+/** The band a person registered under (null for 16–17-year-olds). */
+export function registrationBand(p: Pick<PersonDoc, 'birthDate' | 'registeredAt'>): ReturnType<typeof bandOfAge> {
+  const birth = parseDate(p.birthDate);
+  return birth ? bandOfAge(ageAt(birth, new Date(p.registeredAt))) : null;
+}
 
 export type IdNumberDoc = { _id: string; personId: string; openid: string; createdAt: string };
 
@@ -184,6 +196,17 @@ export async function register(deps: Deps, caller: Caller, input: RegisterInput)
       createdAt: account?.createdAt ?? at,
       updatedAt: at,
     });
+    // R9.1, R9.2: registered laborers by household county, month and band at registration.
+    const band = bandOfAge(ageAt(birthDate, now));
+    await recordChange(tx, {
+      place: household,
+      at: now,
+      type: 'person.registered',
+      subjects: { personId },
+      actor: { openid, role: 'laborer' },
+      data: { townshipCode: household.townshipCode, band },
+      counters: [{ metric: REGISTERED_METRIC, band, by: 1 }],
+    });
   });
   deps.log.info('registered', { requestId: caller.requestId, countyCode: household.countyCode });
   return whoami(deps, caller);
@@ -193,12 +216,30 @@ export async function updateProfile(deps: Deps, caller: Caller, input: UpdatePro
   const openid = requireOpenid(caller);
   const set: Record<string, unknown> = {};
   if (input.phone !== undefined) set.phone = checkPhone(input.phone);
-  if (input.townshipCode !== undefined) Object.assign(set, householdOf(deps, input.townshipCode));
+  const household = input.townshipCode !== undefined ? householdOf(deps, input.townshipCode) : null;
+  if (household) Object.assign(set, household);
   await deps.store.transaction(async (tx) => {
     const account = await tx.get<AccountDoc>('accounts', openid);
     if (!account?.personId) throw new DomainError('NOT_REGISTERED');
     if (Object.keys(set).length === 0) return;
-    await tx.update('persons', account.personId, { set: { ...set, updatedAt: deps.clock.now().toISOString() } });
+    const now = deps.clock.now();
+    const person = (await tx.get<PersonDoc>('persons', account.personId))!;
+    await tx.update('persons', account.personId, { set: { ...set, updatedAt: now.toISOString() } });
+    if (household && household.countyCode !== person.countyCode) {
+      // The registration counts move with the household, in the month the person registered.
+      const registeredAt = new Date(person.registeredAt);
+      const band = registrationBand(person);
+      await bumpCounters(tx, placeOf(person), registeredAt, [{ metric: REGISTERED_METRIC, band, by: -1 }]);
+      await bumpCounters(tx, household, registeredAt, [{ metric: REGISTERED_METRIC, band, by: 1 }]);
+      await appendLedger(tx, {
+        countyCode: household.countyCode,
+        type: 'person.moved',
+        subjects: { personId: person._id },
+        actor: { openid, role: 'laborer' },
+        at: now.toISOString(),
+        data: { fromTownshipCode: person.townshipCode, toTownshipCode: household.townshipCode },
+      });
+    }
   });
   return whoami(deps, caller);
 }

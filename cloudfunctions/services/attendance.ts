@@ -26,6 +26,12 @@ import type { RequestDoc } from './vouchers';
 
 export type AttendanceDoc = {
   _id: string;
+  /** The trainee's household place, band and the class's occupation, for the attendance ledger (R9.5). */
+  countyCode?: string;
+  cityCode?: string;
+  provinceCode?: string;
+  band?: string;
+  occupationCode?: string;
   classId: string;
   session: number;
   personId: string;
@@ -101,6 +107,11 @@ async function applyScan(
     }
     const now = deps.clock.now();
     await tx.create<AttendanceDoc>('attendance', id, {
+      countyCode: enrollment!.countyCode,
+      cityCode: enrollment!.cityCode,
+      provinceCode: enrollment!.provinceCode,
+      band: enrollment!.band,
+      occupationCode: c.occupationCode,
       classId: c._id,
       session,
       personId: ref.personId,

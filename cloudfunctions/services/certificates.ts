@@ -100,7 +100,12 @@ export type CredentialsDoc = {
   _id: string;
   held: (HeldCertificate & { number: string; kind: CertificateKind })[];
   granted: (GrantedSubsidy & { number: string })[];
+  /** D26: the years the person was first certified in, and whether they reported work since. */
+  cohorts?: CertifiedCohort[];
 };
+
+/** D26: a person's first certificate of a China year; `employed` once a later report says they work. */
+export type CertifiedCohort = Place & { year: number; at: string; band: Band | '-'; employed: boolean };
 
 type SeqDoc = { _id: string; seq: number };
 
@@ -263,6 +268,10 @@ export async function recordResult(deps: Deps, caller: Caller, input: RecordResu
     // D23: 新增技能人才 counts a person's first 技能等级 or 专项 certificate; 新增高技能人才 their first at 三级 or above.
     const firstSkilled = kind !== 'training' && !credentials.held.some((h) => h.kind !== 'training');
     const firstHighSkilled = isHighSkilled(kind, s.level) && !credentials.held.some((h) => isHighSkilled(h.kind, h.level));
+    // D26: the year's certified people, the base of the employment rate officials see (R8.3).
+    const cohorts = credentials.cohorts ?? [];
+    const issuedYear = chinaDateOf(now).year;
+    const newCohort = !cohorts.some((c) => c.year === issuedYear);
     await recordChange(tx, {
       place: placeOf(s.person),
       at: now,
@@ -274,6 +283,7 @@ export async function recordResult(deps: Deps, caller: Caller, input: RecordResu
         { metric: 'certificatesIssued', band: s.band, by: 1 },
         ...(firstSkilled ? [{ metric: 'newSkilled', band: s.band, by: 1 }] : []),
         ...(firstHighSkilled ? [{ metric: 'newHighSkilled', band: s.band, by: 1 }] : []),
+        ...(newCohort ? [{ metric: 'certifiedPeople', band: s.band, by: 1 }] : []),
       ],
     });
 
@@ -319,6 +329,9 @@ export async function recordResult(deps: Deps, caller: Caller, input: RecordResu
     await tx.set<CredentialsDoc>('personCredentials', s.person._id, {
       held: [...credentials.held, { occupationCode: s.occupationCode, level: s.level, date: assessed, number, kind }],
       granted: refusal ? credentials.granted : [...credentials.granted, { occupationCode: s.occupationCode, level: s.level, year: assessed.year, number }],
+      cohorts: newCohort
+        ? [...cohorts, { ...placeOf(s.person), year: issuedYear, at: now.toISOString(), band: s.band ?? '-', employed: false }]
+        : cohorts,
     });
     return { result: { _id: s.resultId, ...result }, certificate: { _id: number, ...certificate }, subsidy };
   });
@@ -437,7 +450,8 @@ export async function revokeCertificate(deps: Deps, caller: Caller, input: { num
       subjects: { certificateNumber: c._id, personId: c.personId },
       actor,
       data: { reason },
-      counters: [{ metric: 'certificatesRevoked', band: null, by: 1 }],
+      // Under the certificate's own band, so a region's net certificates split cleanly by band.
+      counters: [{ metric: 'certificatesRevoked', band: bandOf(c.band), by: 1 }],
     });
     const subsidy = await tx.get<SubsidyDoc>('subsidies', c._id);
     if (subsidy?.status === 'payable') {
@@ -450,8 +464,8 @@ export async function revokeCertificate(deps: Deps, caller: Caller, input: { num
         actor,
         data: { amountFen: subsidy.amountFen, reason },
         counters: [
-          { metric: 'subsidiesWithdrawn', band: null, by: 1 },
-          { metric: 'subsidiesWithdrawnFen', band: null, by: subsidy.amountFen },
+          { metric: 'subsidiesWithdrawn', band: bandOf(subsidy.band), by: 1 },
+          { metric: 'subsidiesWithdrawnFen', band: bandOf(subsidy.band), by: subsidy.amountFen },
         ],
       });
     }
@@ -460,6 +474,8 @@ export async function revokeCertificate(deps: Deps, caller: Caller, input: { num
       await tx.set<CredentialsDoc>('personCredentials', c.personId, {
         held: credentials.held.filter((h) => h.number !== c._id),
         granted: credentials.granted.filter((g) => g.number !== c._id),
+        // D26: a cohort counts people certified in the year, as issued; a revocation does not undo it.
+        cohorts: credentials.cohorts ?? [],
       });
     }
     return { ...c, status: 'revoked' as const, revokedReason: reason };

@@ -75,6 +75,9 @@ export type EnrollmentDoc = Place & {
   classId: string;
   personId: string;
   openid: string;
+  /** The class's occupation and institution, for the trainee ledger's filters (R9.5). */
+  occupationCode?: string;
+  institutionId?: string;
   voucherId: string | null;
   voucherType: string | null;
   band: string;
@@ -219,6 +222,8 @@ export async function enroll(deps: Deps, caller: Caller, input: { classId: strin
       classId: c._id,
       personId: person._id,
       openid,
+      occupationCode: c.occupationCode,
+      institutionId: c.institutionId,
       voucherId: voucher?._id ?? null,
       voucherType: voucher?.type ?? null,
       band,

@@ -22,9 +22,9 @@ import { DomainError } from '../core/errors';
 import { where } from '../store/port';
 import { scan } from '../store/scan';
 import { type PersonDoc, personOf, requireOpenid } from './account';
-import type { CertificateDoc } from './certificates';
+import type { CertificateDoc, CredentialsDoc } from './certificates';
 import { recordChange } from './changes';
-import { placeOf } from './counters';
+import { bumpCounters, placeOf } from './counters';
 import type { Caller, Deps } from './deps';
 
 export type EmploymentReportDoc = {
@@ -111,6 +111,19 @@ export async function reportEmployment(deps: Deps, caller: Caller, input: Employ
     const counted = (await tx.get<EmploymentYearDoc>('employmentYears', yearId)) ?? { _id: yearId, employed: false, transfer: false };
     const working = !seeking;
     await tx.set<EmploymentYearDoc>('employmentYears', yearId, { employed: counted.employed || working, transfer: counted.transfer || transfer });
+    // D26: working after a certificate counts the certified cohorts not yet counted, in their own month.
+    const credentials = working ? await tx.get<CredentialsDoc>('personCredentials', person._id) : null;
+    const waiting = (credentials?.cohorts ?? []).filter((c) => !c.employed && c.at <= report.reportedAt);
+    if (credentials && waiting.length > 0) {
+      for (const c of waiting) {
+        await bumpCounters(tx, placeOf(c), new Date(c.at), [{ metric: 'certifiedEmployed', band: c.band === '-' ? null : c.band, by: 1 }]);
+      }
+      const { _id, ...rest } = credentials;
+      await tx.set<CredentialsDoc>('personCredentials', person._id, {
+        ...rest,
+        cohorts: (credentials.cohorts ?? []).map((c) => (waiting.includes(c) ? { ...c, employed: true } : c)),
+      });
+    }
     await recordChange(tx, {
       place: placeOf(person),
       at: now,

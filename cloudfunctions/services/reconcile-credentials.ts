@@ -12,7 +12,7 @@ import type { EmploymentReportDoc } from './employment';
 
 /** Metrics rebuilt here; other counters are left to their owners. */
 export const CREDENTIAL_METRICS =
-  /^(assessmentsPassed|assessmentsFailed|certificatesIssued|certificatesRevoked|newSkilled|newHighSkilled|subsidiesGranted|subsidiesFen|subsidiesRefused|subsidiesWithdrawn|subsidiesWithdrawnFen|employmentReports|employedPeople|transferPeople)$/;
+  /^(assessmentsPassed|assessmentsFailed|certificatesIssued|certificatesRevoked|newSkilled|newHighSkilled|subsidiesGranted|subsidiesFen|subsidiesRefused|subsidiesWithdrawn|subsidiesWithdrawnFen|employmentReports|employedPeople|transferPeople|certifiedPeople|certifiedEmployed)$/;
 
 type Band = CounterDoc['band'];
 
@@ -36,7 +36,7 @@ export async function recountCredentials(store: Store): Promise<{ counters: Map<
   for await (const c of scan<CertificateDoc>(store, 'certificates')) {
     records++;
     add(c.countyCode, c.issuedAt, 'certificatesIssued', c.band);
-    if (c.status === 'revoked' && c.revokedAt) add(c.countyCode, c.revokedAt, 'certificatesRevoked', '-');
+    if (c.status === 'revoked' && c.revokedAt) add(c.countyCode, c.revokedAt, 'certificatesRevoked', c.band);
     byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c]);
   }
   for (const certificates of byPerson.values()) {
@@ -62,8 +62,8 @@ export async function recountCredentials(store: Store): Promise<{ counters: Map<
     add(s.countyCode, s.createdAt, 'subsidiesFen', s.band, s.amountFen);
     const withdrawnAt = revokedAt.get(s.certificateNumber);
     if (s.status === 'withdrawn' && withdrawnAt) {
-      add(s.countyCode, withdrawnAt, 'subsidiesWithdrawn', '-');
-      add(s.countyCode, withdrawnAt, 'subsidiesWithdrawnFen', '-', s.amountFen);
+      add(s.countyCode, withdrawnAt, 'subsidiesWithdrawn', s.band);
+      add(s.countyCode, withdrawnAt, 'subsidiesWithdrawnFen', s.band, s.amountFen);
     }
   }
 
@@ -82,6 +82,19 @@ export async function recountCredentials(store: Store): Promise<{ counters: Map<
     if (r.transfer && !counted.has(`t:${r.personId}:${year}`)) {
       counted.add(`t:${r.personId}:${year}`);
       add(r.countyCode, r.reportedAt, 'transferPeople', r.band);
+    }
+  }
+  // D26: each person's first certificate of a year, and whether a working report came after it.
+  const workingSince = new Map<string, string[]>();
+  for (const r of reports) if (r.status !== 'seeking') workingSince.set(r.personId, [...(workingSince.get(r.personId) ?? []), r.reportedAt]);
+  for (const [personId, certificates] of byPerson) {
+    const years = new Set<number>();
+    for (const c of [...certificates].sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a._id.localeCompare(b._id))) {
+      const year = chinaDateOf(new Date(c.issuedAt)).year;
+      if (years.has(year)) continue;
+      years.add(year);
+      add(c.countyCode, c.issuedAt, 'certifiedPeople', c.band);
+      if ((workingSince.get(personId) ?? []).some((at) => at >= c.issuedAt)) add(c.countyCode, c.issuedAt, 'certifiedEmployed', c.band);
     }
   }
   return { counters, records };

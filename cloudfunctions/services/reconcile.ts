@@ -8,7 +8,8 @@ import { COUNTS_TOWARD_LIMIT } from '../core/vouchers';
 import type { Store } from '../store/port';
 import { scan } from '../store/scan';
 import type { ClassDoc, EnrollmentDoc } from './classes';
-import { type CounterDoc, counterId } from './counters';
+import { REGISTERED_METRIC, type PersonDoc, registrationBand } from './account';
+import { type CounterDoc, type CounterYearDoc, cellKey, cellsOf, counterId, counterYearId } from './counters';
 import { CREDENTIAL_METRICS, recountCredentials } from './reconcile-credentials';
 import { type PersonYearDoc, type QuotaDoc, type SlotDoc, type VoucherDoc, personYearId, quotaId, slotId } from './vouchers';
 
@@ -121,8 +122,34 @@ export async function reconcile(store: Store): Promise<{ checked: Record<string,
   }
   compare('counter', storedCredentials, credentials.counters);
 
+  // Registered laborers, by household county and the month and band of registration.
+  let persons = 0;
+  const registered = new Map<string, number>();
+  for await (const p of scan<PersonDoc>(store, 'persons')) {
+    persons++;
+    const at = chinaDateOf(new Date(p.registeredAt));
+    inc(registered, counterId(p.countyCode, at.year, at.month, REGISTERED_METRIC, registrationBand(p) ?? '-'));
+  }
+  const storedRegistered = new Map<string, number>();
+  // The yearly summaries must hold exactly the counter documents' values, cell by cell.
+  const summed = new Map<string, number>();
+  for await (const c of scan<CounterDoc>(store, 'counters')) {
+    if (c.metric === REGISTERED_METRIC) storedRegistered.set(c._id, c.value);
+    inc(summed, `${counterYearId(c.countyCode, c.year)}/${cellKey(c.metric, c.month, c.band)}`, c.value);
+  }
+  compare('counter', storedRegistered, registered);
+  const storedCells = new Map<string, number>();
+  let summaries = 0;
+  for await (const y of scan<CounterYearDoc>(store, 'counterYears')) {
+    summaries++;
+    for (const cell of cellsOf(y)) storedCells.set(`${y._id}/${cellKey(cell.metric, cell.month, cell.band)}`, cell.value);
+  }
+  compare('yearly summary cell', storedCells, summed);
+
   return {
     checked: {
+      persons,
+      summaries,
       vouchers,
       enrollments,
       credentialRecords: credentials.records,

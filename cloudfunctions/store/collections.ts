@@ -43,6 +43,12 @@ export const COLLECTIONS = {
   ledgerHeads: { indexes: [] as IndexSpec[] },
   /** id = `{countyCode}:{year}:{month}:{metric}:{band}`: pre-aggregated counters (R9.2). */
   counters: { indexes: [{ fields: ['countyCode', 'year'] }, { fields: ['cityCode', 'year', 'metric'] }] as IndexSpec[] },
+  /** id = `{countyCode}:{year}`: the year's counters of a county in one document, for dashboards (R9.2). */
+  counterYears: { indexes: [{ fields: ['cityCode', 'year'] }, { fields: ['provinceCode', 'year'] }] as IndexSpec[] },
+  /** id = `{regionCode}:{year}:{metric}`: a region's yearly target for a dashboard metric (R9.4). */
+  targets: { indexes: [{ fields: ['regionCode', 'year'] }, { fields: ['parentCode', 'year', 'metric'] }] as IndexSpec[] },
+  /** id = job id: a ledger export processed in resumable chunks (DESIGN.md "Long work"). */
+  exportJobs: { indexes: [{ fields: ['ownerOpenid', 'createdAt'] }, { fields: ['status', 'createdAt'] }] as IndexSpec[] },
   /** id = institution id: training institutions and registered evaluation bodies (R1.3, R5.1). */
   institutions: { indexes: [{ fields: ['countyCode'] }] as IndexSpec[] },
   /** id = class id: one institution's class, its capacity and enrolled count (R5.1, R5.2). */

@@ -1,0 +1,222 @@
+/**
+ * R9.3–R9.5 for officials: the dashboard metrics as sums of counter cells, completion % with
+ * exact half-up rounding, the even-pace line, and the six ledgers' names and choices.
+ * Pure: no storage, no clock.
+ */
+import type { Band } from './age';
+import { type CalendarDate, compareDates } from './china-date';
+
+export type DashboardMetric = 'trainings' | 'certificates' | 'newSkilled' | 'newHighSkilled' | 'transfers';
+
+export const DASHBOARD_METRICS: readonly DashboardMetric[] = ['trainings', 'certificates', 'newSkilled', 'newHighSkilled', 'transfers'];
+
+/** The names Lüliang's report uses (data/targets-lvliang-2021.json). */
+export const METRIC_NAMES: Record<DashboardMetric, string> = {
+  trainings: '职业技能提升培训(人次)',
+  certificates: '取证人数',
+  newSkilled: '新增技能人才',
+  newHighSkilled: '新增高技能人才',
+  transfers: '农村劳动力转移就业',
+};
+
+/**
+ * Each dashboard metric as counter metrics added (+1) or taken away (−1):
+ * - trainings: people who started a training, less those who withdrew before it began (R5.3);
+ * - certificates: certificates issued, less those revoked;
+ * - newSkilled, newHighSkilled: D23;
+ * - transfers: people counted as transferred, once a year each (D25).
+ */
+export const METRIC_TERMS: Record<DashboardMetric, readonly (readonly [string, 1 | -1])[]> = {
+  trainings: [
+    ['trainingsStarted', 1],
+    ['trainingsWithdrawn', -1],
+  ],
+  certificates: [
+    ['certificatesIssued', 1],
+    ['certificatesRevoked', -1],
+  ],
+  newSkilled: [['newSkilled', 1]],
+  newHighSkilled: [['newHighSkilled', 1]],
+  transfers: [['transferPeople', 1]],
+};
+
+/** counter metric → the dashboard metrics it feeds, with the sign. */
+const FEEDS = new Map<string, [DashboardMetric, number][]>();
+for (const m of DASHBOARD_METRICS) {
+  for (const [counter, sign] of METRIC_TERMS[m]) FEEDS.set(counter, [...(FEEDS.get(counter) ?? []), [m, sign]]);
+}
+export const feedsOf = (counterMetric: string): readonly [DashboardMetric, number][] => FEEDS.get(counterMetric) ?? [];
+
+export const emptyValues = (): Record<DashboardMetric, number> => ({
+  trainings: 0,
+  certificates: 0,
+  newSkilled: 0,
+  newHighSkilled: 0,
+  transfers: 0,
+});
+
+/**
+ * R9.4: actual ÷ target × 100, rounded half-up to 2 decimals, as a string with exactly two.
+ * Integer arithmetic, so 2829 ÷ 2000 is 141.45 and not 141.44999…; null when there is no target.
+ */
+export function completionPercent(actual: number, target: number | null | undefined): string | null {
+  if (!target || target <= 0 || !Number.isInteger(target) || !Number.isInteger(actual)) return null;
+  return hundredthsString(halfUpDivide(actual * 10_000, target));
+}
+
+/** round(n ÷ d) with halves away from zero, for integers and d > 0. */
+function halfUpDivide(n: number, d: number): number {
+  const q = Math.floor((2 * Math.abs(n) + d) / (2 * d));
+  return n < 0 ? -q : q;
+}
+
+function hundredthsString(h: number): string {
+  const sign = h < 0 ? '-' : '';
+  const a = Math.abs(h);
+  return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
+}
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+export const daysInYear = (y: number) => (isLeap(y) ? 366 : 365);
+
+/** Day of the year, 1 = 1 January. */
+export function dayOfYear(d: CalendarDate): number {
+  const start = Date.UTC(d.year, 0, 1);
+  return Math.round((Date.UTC(d.year, d.month - 1, d.day) - start) / 86_400_000) + 1;
+}
+
+export interface Pace {
+  /** The day measured at: `today` within the year, else the year's last (past) or first (future) day. */
+  asOf: CalendarDate;
+  /** Days of the year gone by `asOf`, `asOf` included (0 for a future year). */
+  elapsedDays: number;
+  days: number;
+  /** elapsed ÷ days × 100, half-up to 2 decimals. */
+  percent: string;
+}
+
+/** The even-pace line for `year` seen on `today` (China dates). */
+export function paceOf(year: number, today: CalendarDate): Pace {
+  const days = daysInYear(year);
+  const first: CalendarDate = { year, month: 1, day: 1 };
+  const last: CalendarDate = { year, month: 12, day: 31 };
+  if (compareDates(today, first) < 0) return { asOf: first, elapsedDays: 0, days, percent: '0.00' };
+  const asOf = compareDates(today, last) > 0 ? last : today;
+  const elapsedDays = dayOfYear(asOf);
+  return { asOf, elapsedDays, days, percent: hundredthsString(halfUpDivide(elapsedDays * 10_000, days)) };
+}
+
+/** Where an even pace would be: target × elapsed ÷ days, half-up to a whole number. */
+export function expectedByPace(target: number | null | undefined, pace: Pace): number | null {
+  if (!target || target <= 0) return null;
+  return halfUpDivide(target * pace.elapsedDays, pace.days);
+}
+
+export interface RankedRow {
+  code: string;
+  actual: number;
+  target: number | null;
+}
+
+/**
+ * R9.4 rankings: highest completion first; regions without a target last; ties by actual, then
+ * by code, so the order is stable. Ranks are 1, 2, 3 … (equal completions share a rank).
+ */
+export function rankByCompletion<T extends RankedRow>(rows: readonly T[]): (T & { rank: number; completion: string | null })[] {
+  const scored = rows.map((r) => ({ ...r, completion: completionPercent(r.actual, r.target) }));
+  const key = (c: string | null) => (c === null ? Number.NEGATIVE_INFINITY : Number(c));
+  scored.sort((a, b) => key(b.completion) - key(a.completion) || b.actual - a.actual || a.code.localeCompare(b.code));
+  let rank = 0;
+  return scored.map((r, i) => {
+    if (i === 0 || r.completion !== scored[i - 1].completion) rank = i + 1;
+    return { ...r, rank };
+  });
+}
+
+// ---- Ledgers (R9.5) ----
+
+export type LedgerKind = 'vouchers' | 'trainees' | 'attendance' | 'certificates' | 'subsidies' | 'transfers';
+
+export const LEDGER_KINDS: readonly LedgerKind[] = ['vouchers', 'trainees', 'attendance', 'certificates', 'subsidies', 'transfers'];
+
+export interface LedgerChoice {
+  value: string;
+  label: string;
+}
+
+export interface LedgerInfo {
+  title: string;
+  /** What the `type` filter means for this ledger, or null when it has none. */
+  typeFilter: 'voucherType' | 'certificateKind' | 'workPlace' | null;
+  statuses: readonly LedgerChoice[];
+  occupationFilter: boolean;
+}
+
+export const LEDGERS: Record<LedgerKind, LedgerInfo> = {
+  vouchers: {
+    title: '培训券台账',
+    typeFilter: 'voucherType',
+    statuses: [
+      { value: 'unused', label: '未使用' },
+      { value: 'reserved', label: '已报名' },
+      { value: 'redeemed', label: '已使用' },
+      { value: 'expired', label: '已过期' },
+      { value: 'cancelled', label: '已退回' },
+    ],
+    occupationFilter: false,
+  },
+  trainees: {
+    title: '培训学员台账',
+    typeFilter: 'voucherType',
+    statuses: [
+      { value: 'enrolled', label: '在训' },
+      { value: 'completed', label: '已结业' },
+      { value: 'not_completed', label: '未结业' },
+      { value: 'withdrawn', label: '已退出' },
+    ],
+    occupationFilter: true,
+  },
+  attendance: {
+    title: '考勤台账',
+    typeFilter: null,
+    statuses: [
+      { value: 'live', label: '现场' },
+      { value: 'offline', label: '离线补传' },
+    ],
+    occupationFilter: true,
+  },
+  certificates: {
+    title: '取证人员台账',
+    typeFilter: 'certificateKind',
+    statuses: [
+      { value: 'valid', label: '有效' },
+      { value: 'revoked', label: '已撤销' },
+    ],
+    occupationFilter: true,
+  },
+  subsidies: {
+    title: '补贴台账',
+    typeFilter: null,
+    statuses: [
+      { value: 'payable', label: '待拨付' },
+      { value: 'refused', label: '不予补贴' },
+      { value: 'withdrawn', label: '已撤回' },
+    ],
+    occupationFilter: true,
+  },
+  transfers: {
+    title: '转移就业台账',
+    typeFilter: 'workPlace',
+    statuses: [
+      { value: 'employed', label: '单位就业' },
+      { value: 'self_employed', label: '自主创业' },
+      { value: 'flexible', label: '灵活就业' },
+    ],
+    occupationFilter: false,
+  },
+};
+
+export const statusLabel = (ledger: LedgerKind, value: string): string =>
+  LEDGERS[ledger].statuses.find((s) => s.value === value)?.label ?? value;
+
+export type { Band };
