@@ -17,7 +17,7 @@ export default defineAppConfig({
   // Role areas load only for the people who use them (DESIGN "Front end").
   subPackages: [
     { root: 'packages/trainer', pages: ['pages/index', 'pages/class', 'pages/results'] },
-    { root: 'packages/official', pages: ['pages/index'] },
+    { root: 'packages/official', pages: ['pages/index', 'pages/ranking', 'pages/ledger', 'pages/exports'] },
     { root: 'packages/verify', pages: ['pages/index'] }
   ],
   window: {

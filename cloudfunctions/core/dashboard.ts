@@ -8,7 +8,7 @@ import { type CalendarDate, compareDates } from './china-date';
 
 export type DashboardMetric = 'trainings' | 'certificates' | 'newSkilled' | 'newHighSkilled' | 'transfers';
 
-export const DASHBOARD_METRICS: readonly DashboardMetric[] = ['trainings', 'certificates', 'newSkilled', 'newHighSkilled', 'transfers'];
+export const DASHBOARD_METRICS = ['trainings', 'certificates', 'newSkilled', 'newHighSkilled', 'transfers'] as const satisfies readonly DashboardMetric[];
 
 /** The names Lüliang's report uses (data/targets-lvliang-2021.json). */
 export const METRIC_NAMES: Record<DashboardMetric, string> = {
@@ -137,7 +137,7 @@ export function rankByCompletion<T extends RankedRow>(rows: readonly T[]): (T & 
 
 export type LedgerKind = 'vouchers' | 'trainees' | 'attendance' | 'certificates' | 'subsidies' | 'transfers';
 
-export const LEDGER_KINDS: readonly LedgerKind[] = ['vouchers', 'trainees', 'attendance', 'certificates', 'subsidies', 'transfers'];
+export const LEDGER_KINDS = ['vouchers', 'trainees', 'attendance', 'certificates', 'subsidies', 'transfers'] as const satisfies readonly LedgerKind[];
 
 export interface LedgerChoice {
   value: string;

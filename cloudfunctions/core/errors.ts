@@ -70,6 +70,8 @@ export const ERROR_MESSAGES = {
   START_DATE_INVALID: '请填写正确的开始工作日期',
   START_DATE_FUTURE: '开始工作日期不能晚于今天',
   INCOME_INVALID: '月收入应为0–100000元的整数',
+  REGION_NOT_STATISTICAL: '请选择县（市、区）及以上的地区',
+  PERIOD_INVALID: '起止日期不正确，开始日期不能晚于结束日期',
   BUSY: '系统繁忙，请稍后再试',
   INTERNAL: '系统开小差了，请稍后再试',
   NETWORK: '网络不给力，请检查网络后重试',

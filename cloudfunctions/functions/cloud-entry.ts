@@ -10,6 +10,7 @@ import { systemClock } from '../services/clock';
 import { type Deps, consoleLogger } from '../services/deps';
 import { IdVault } from '../services/id-vault';
 import { regionDirectory } from '../services/reference-data';
+import { CloudbaseExportStorage } from '../store/cloudbase-export-storage';
 import { CloudbaseStore } from '../store/cloudbase-store';
 import { type RouteTable, dispatch } from './router';
 
@@ -29,6 +30,7 @@ function productionDeps(): Deps {
     idVault: new IdVault({ encryptionKey: secrets.idEncryptionKey, hashKey: secrets.idHashKey }),
     regions: regionDirectory(),
     log: consoleLogger,
+    exports: new CloudbaseExportStorage(),
   };
 }
 

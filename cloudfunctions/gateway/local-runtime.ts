@@ -9,7 +9,10 @@ import { join, resolve } from 'node:path';
 import { loadSecrets } from '../config';
 import { ShiftedClock } from '../services/clock';
 import type { Deps, Logger } from '../services/deps';
+import { LocalExportStorage } from '../services/export-storage';
+import { advanceExport, pendingJobs } from '../services/exports';
 import { IdVault } from '../services/id-vault';
+import { ensureTargets } from '../services/targets';
 import { regionDirectory } from '../services/reference-data';
 import { SqliteStore } from '../store/sqlite-store';
 import { seedIfEmpty } from './seed';
@@ -79,7 +82,58 @@ export async function openLocalRuntime(options: LocalOptions): Promise<LocalRunt
     idVault: new IdVault({ encryptionKey: secrets.idEncryptionKey, hashKey: secrets.idHashKey }),
     regions: regionDirectory(),
     log: options.log ?? fileLogger(join(dataDir, 'logs', 'app.log')),
+    exports: new LocalExportStorage(join(dataDir, 'exports')),
   };
+  const runner = new LocalExportRunner(deps);
+  deps.exportRunner = runner;
   const seeded = await seedIfEmpty(deps);
-  return { deps, clock, dataDir, sessionSecret: keys.SESSION_SECRET, seeded, close: () => store.close() };
+  await ensureTargets(deps);
+  for (const jobId of await pendingJobs(deps)) runner.kick(jobId);
+  return {
+    deps,
+    clock,
+    dataDir,
+    sessionSecret: keys.SESSION_SECRET,
+    seeded,
+    close: async () => {
+      await runner.idle();
+      await store.close();
+    },
+  };
+}
+
+/**
+ * Moves export jobs on in the background, one at a time, in steps of a few seconds (each step
+ * under the job's lease, so a status call or a second runner never works the same job twice).
+ */
+export class LocalExportRunner {
+  private readonly queue: string[] = [];
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly deps: Deps) {}
+
+  kick(jobId: string): void {
+    if (!this.queue.includes(jobId)) this.queue.push(jobId);
+    if (!this.running) this.running = this.drain().finally(() => (this.running = null));
+  }
+
+  /** Resolves once every queued job has finished. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const jobId = this.queue[0];
+      try {
+        while (!(await advanceExport(this.deps, jobId, 5_000))) {
+          // Let requests in between steps.
+          await new Promise((r) => setImmediate(r));
+        }
+      } catch (error) {
+        this.deps.log.error('export runner', { jobId, error: error instanceof Error ? error.message : String(error) });
+      }
+      this.queue.shift();
+    }
+  }
 }

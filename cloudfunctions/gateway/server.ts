@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { ERROR_MESSAGES } from '../core/errors';
+import { ERROR_MESSAGES, isDomainError } from '../core/errors';
+import { exportFile } from '../services/exports';
 import { FUNCTIONS, isFunctionName } from '../functions/registry';
 import { dispatch } from '../functions/router';
 import { registerDevRoutes } from './dev-routes';
@@ -71,6 +72,24 @@ export async function buildGateway(runtime: LocalRuntime, options: GatewayOption
     const body = req.body as { requestId?: unknown } | undefined;
     const requestId = typeof body?.requestId === 'string' && body.requestId.length <= 100 ? body.requestId : req.id;
     return dispatch(FUNCTIONS[fn], runtime.deps, { openid: openidOf(req), requestId }, req.body);
+  });
+
+  // R9.5: a finished export, to its owner only; anyone else hears it does not exist.
+  app.get('/exports/:jobId', async (req, reply) => {
+    const { jobId } = req.params as { jobId: string };
+    try {
+      const { job, ref } = await exportFile(runtime.deps, { openid: openidOf(req), requestId: req.id }, jobId);
+      const stream = runtime.deps.exports?.open?.(ref);
+      if (!stream) return reply.code(404).send({ ok: false, code: 'NOT_FOUND', message: ERROR_MESSAGES.NOT_FOUND });
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(job.fileName)}`)
+        .header('cache-control', 'private, no-store')
+        .send(stream);
+    } catch (e) {
+      if (isDomainError(e)) return reply.code(404).send({ ok: false, code: 'NOT_FOUND', message: ERROR_MESSAGES.NOT_FOUND });
+      throw e;
+    }
   });
 
   app.get('/healthz', async () => ({ ok: true, data: { now: runtime.clock.now().toISOString() } }));

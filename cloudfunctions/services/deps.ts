@@ -3,6 +3,7 @@
  */
 import type { Store } from '../store/port';
 import type { Clock } from './clock';
+import type { ExportStorage } from './export-storage';
 import type { IdVault } from './id-vault';
 import type { RegionDirectory } from './regions';
 
@@ -17,6 +18,10 @@ export interface Deps {
   idVault: IdVault;
   regions: RegionDirectory;
   log: Logger;
+  /** Where ledger exports keep parts and files (absent where nothing exports). */
+  exports?: ExportStorage;
+  /** Local host: a background runner moves export jobs on, so status calls only read. */
+  exportRunner?: { kick(jobId: string): void };
 }
 
 /** Who is calling: the OPENID from the platform (R1.1), never from the payload. */

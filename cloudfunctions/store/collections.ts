@@ -29,6 +29,10 @@ export const COLLECTIONS = {
       { fields: ['personId', 'claimedAt'] },
       { fields: ['status', 'expiresAt'] },
       { fields: ['countyCode', 'year', 'type'] },
+      // R9.5 the vouchers ledger: a region, a period, newest first.
+      { fields: ['countyCode', 'claimedAt'] },
+      { fields: ['cityCode', 'claimedAt'] },
+      { fields: ['provinceCode', 'claimedAt'] },
     ] as IndexSpec[],
   },
   /** id = `{personId}:{type}`: the person's one unused voucher of a type (R4.3). */
@@ -60,7 +64,9 @@ export const COLLECTIONS = {
     ] as IndexSpec[],
   },
   /** id = `{classId}:{personId}`: one enrollment per person and class (R5.2). */
-  enrollments: { indexes: [{ fields: ['personId', 'enrolledAt'] }, { fields: ['classId', 'status'] }] as IndexSpec[] },
+  enrollments: {
+    indexes: [{ fields: ['personId', 'enrolledAt'] }, { fields: ['classId', 'status'] }, { fields: ['countyCode', 'enrolledAt'] }, { fields: ['cityCode', 'enrolledAt'] }, { fields: ['provinceCode', 'enrolledAt'] }] as IndexSpec[],
+  },
   /** id = person id: the person's full-time class dates, to refuse overlaps (R5.2). */
   personSchedules: { indexes: [] as IndexSpec[] },
   /** id = person id: the person's attendance reference and secret (R6.1), the secret encrypted. */
@@ -68,19 +74,19 @@ export const COLLECTIONS = {
   /** id = attendance reference: which person a scanned code names. */
   attendanceRefs: { indexes: [] as IndexSpec[] },
   /** id = `{classId}:{session}:{personId}`: one record per person and session (R6.3). */
-  attendance: { indexes: [{ fields: ['classId', 'session'] }] as IndexSpec[] },
+  attendance: { indexes: [{ fields: ['classId', 'session'] }, { fields: ['countyCode', 'scannedAt'] }, { fields: ['cityCode', 'scannedAt'] }, { fields: ['provinceCode', 'scannedAt'] }] as IndexSpec[] },
   /** id = enrollment id, or `voucher:{voucherId}` for a direct assessment: one result each (R7.1). */
   results: { indexes: [{ fields: ['classId'] }, { fields: ['personId'] }] as IndexSpec[] },
   /** id = certificate number `{year}{county}{seq}` (R7.2). */
-  certificates: { indexes: [{ fields: ['personId'] }, { fields: ['countyCode', 'issuedOn'] }] as IndexSpec[] },
+  certificates: { indexes: [{ fields: ['personId'] }, { fields: ['countyCode', 'issuedOn'] }, { fields: ['countyCode', 'issuedAt'] }, { fields: ['cityCode', 'issuedAt'] }, { fields: ['provinceCode', 'issuedAt'] }] as IndexSpec[] },
   /** id = `{countyCode}:{year}`: the last certificate number allocated (R7.2). */
   certificateSeqs: { indexes: [] as IndexSpec[] },
   /** id = person id: certificates held and subsidies granted, for R7.3's checks. */
   personCredentials: { indexes: [] as IndexSpec[] },
   /** id = certificate number: the institution's subsidy entry, payable or refused (R7.3). */
-  subsidies: { indexes: [{ fields: ['institutionId', 'status'] }, { fields: ['countyCode', 'year'] }] as IndexSpec[] },
+  subsidies: { indexes: [{ fields: ['institutionId', 'status'] }, { fields: ['countyCode', 'year'] }, { fields: ['countyCode', 'createdAt'] }, { fields: ['cityCode', 'createdAt'] }, { fields: ['provinceCode', 'createdAt'] }] as IndexSpec[] },
   /** id = `{personId}:{uuid}`: every employment report, history kept (R8.1). */
-  employmentReports: { indexes: [{ fields: ['personId'] }, { fields: ['countyCode', 'reportedOn'] }] as IndexSpec[] },
+  employmentReports: { indexes: [{ fields: ['personId'] }, { fields: ['countyCode', 'reportedOn'] }, { fields: ['countyCode', 'reportedAt'] }, { fields: ['cityCode', 'reportedAt'] }, { fields: ['provinceCode', 'reportedAt'] }] as IndexSpec[] },
   /** id = `{personId}:{year}`: whether the person was already counted employed / transferred this year. */
   employmentYears: { indexes: [] as IndexSpec[] },
   /** Local bookkeeping: seed version and the like. */

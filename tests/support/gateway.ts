@@ -37,6 +37,11 @@ export class ApiClient {
     });
   }
 
+  /** A GET with this client's session (downloads). */
+  async get(path: string): Promise<Response> {
+    return fetch(this.baseUrl + path, { headers: this.cookie ? { cookie: this.cookie } : {}, redirect: 'manual' });
+  }
+
   async call<T = unknown>(fn: string, action: string, payload?: unknown, requestId?: string): Promise<ApiResponse<T>> {
     const res = await this.raw(`/api/${fn}`, {
       headers: { 'content-type': 'application/json' },

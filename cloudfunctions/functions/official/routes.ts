@@ -1,12 +1,35 @@
 /**
- * `official`: officials' and admins' actions (R1.2 region scope). Dashboards, ledgers and
- * exports arrive with issue 6.
+ * `official`: officials' and admins' actions (R1.2 region scope): catalogue and quotas, targets,
+ * dashboards and rankings (R9.4), ledgers and their exports (R9.5).
  */
 import { z } from 'zod';
+import { DASHBOARD_METRICS, LEDGER_KINDS } from '../../core/dashboard';
 import { requireRole } from '../../services/authz';
 import { importCatalogue } from '../../services/catalogue';
+import { dashboard, officialRegion, ranking } from '../../services/dashboard';
+import { jobStatus, myExports, startExport } from '../../services/exports';
+import { ledgerPageOf, loadNames, readLedgerPage, resolveLedgerQuery } from '../../services/ledgers';
+import { listTargets, setTarget } from '../../services/targets';
+import { chinaDateOf } from '../../core/china-date';
 import { adminUpsertVoucherType, setCountyQuota } from '../../services/quotas';
 import type { RouteTable } from '../router';
+
+const regionCode = z.string().regex(/^\d{6}$/, { error: '请选择县（市、区）及以上的地区' });
+const year = z.number({ error: '请选择年度' }).int({ error: '年度不正确' }).min(2019, { error: '年度不正确' }).max(2100, { error: '年度不正确' });
+const metric = z.enum(DASHBOARD_METRICS, { error: '指标不正确' });
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
+const ledgerFilters = z.object({
+  ledger: z.enum(LEDGER_KINDS, { error: '请选择台账' }),
+  regionCode: regionCode.optional(),
+  from: date.optional(),
+  to: date.optional(),
+  type: z.string().trim().min(1).max(40).optional(),
+  status: z.string().trim().min(1).max(20).optional(),
+  band: z.enum(['A', 'B', 'C'], { error: '年龄段只能是A、B、C' }).optional(),
+  occupation: z.string().trim().min(1).max(20).optional(),
+});
+/** How long one `jobStatus` call may spend moving a job on (the cloud has no background work). */
+const JOB_STEP_MS = 2_000;
 
 export const officialRoutes: RouteTable<'official'> = {
   importCatalogue: {
@@ -42,5 +65,65 @@ export const officialRoutes: RouteTable<'official'> = {
       limit: z.number({ error: '请填写名额' }).int({ error: '名额应为整数' }).min(0, { error: '名额不能为负数' }).max(10_000_000),
     }),
     handle: (deps, caller, input) => setCountyQuota(deps, caller, input),
+  },
+  dashboard: {
+    schema: z.object({ regionCode: regionCode.optional(), year: year.optional() }),
+    handle: (deps, caller, input) => dashboard(deps, caller, input),
+  },
+  ranking: {
+    schema: z.object({
+      regionCode: regionCode.optional(),
+      year: year.optional(),
+      metric,
+      month: z.number().int().min(1, { error: '月份应为1–12' }).max(12, { error: '月份应为1–12' }).optional(),
+    }),
+    handle: (deps, caller, input) => ranking(deps, caller, input),
+  },
+  targets: {
+    schema: z.object({ regionCode: regionCode.optional(), year: year.optional() }),
+    handle: (deps, caller, input) => listTargets(deps, caller, input),
+  },
+  setTarget: {
+    schema: z.object({
+      regionCode,
+      year,
+      metric,
+      target: z.number({ error: '请填写目标数' }).int({ error: '目标数应为整数' }).min(1, { error: '目标数至少为1' }).max(100_000_000, { error: '目标数过大' }),
+    }),
+    handle: (deps, caller, input) => setTarget(deps, caller, input),
+  },
+  ledger: {
+    schema: ledgerFilters.extend({
+      after: z.string().max(2000).optional(),
+      limit: z.number().int().min(1).max(200, { error: '每页最多200条' }).optional(),
+    }),
+    handle: async (deps, caller, input) => {
+      const filters = input;
+      const { region } = await officialRegion(deps, caller, filters.regionCode);
+      const query = resolveLedgerQuery(region, filters, chinaDateOf(deps.clock.now()));
+      const page = await readLedgerPage(deps, query, {
+        after: filters.after,
+        limit: filters.limit ?? 50,
+        fullIdNumbers: false,
+        names: await loadNames(deps.store),
+      });
+      return ledgerPageOf(filters.ledger, page.rows, page.next);
+    },
+  },
+  exportLedger: {
+    schema: ledgerFilters,
+    handle: async (deps, caller, input) => {
+      const job = await startExport(deps, caller, input);
+      deps.exportRunner?.kick(job.jobId);
+      return job;
+    },
+  },
+  jobStatus: {
+    schema: z.object({ jobId: z.string().regex(/^x[0-9a-f]{32}$/, { error: '没有找到这个导出任务' }) }),
+    handle: (deps, caller, input) => jobStatus(deps, caller, input.jobId, deps.exportRunner ? 0 : JOB_STEP_MS),
+  },
+  myExports: {
+    schema: z.object({}),
+    handle: (deps, caller) => myExports(deps, caller),
   },
 };
