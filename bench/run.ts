@@ -7,6 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { claimsBench } from './claims';
+import { dashboardBench } from './dashboard';
+import { exportBench } from './export';
 import { scansBench } from './scans';
 
 export type BenchResult = { name: string; ok: boolean } & Record<string, unknown>;
@@ -14,6 +16,8 @@ export type BenchResult = { name: string; ok: boolean } & Record<string, unknown
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   claims: claimsBench,
   scans: scansBench,
+  dashboard: dashboardBench,
+  export: exportBench,
 };
 
 async function main() {

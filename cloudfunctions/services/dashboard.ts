@@ -85,8 +85,13 @@ function checkYear(year: number, now: number): number {
 
 export async function dashboard(deps: Deps, caller: Caller, input: DashboardInput): Promise<DashboardView> {
   const { region } = await officialRegion(deps, caller, input.regionCode);
+  return buildDashboard(deps, region, input.year);
+}
+
+/** The dashboard of a region whose access is already checked (the official, or `npm run report`). */
+export async function buildDashboard(deps: Deps, region: Region, yearInput?: number): Promise<DashboardView> {
   const today = chinaDateOf(deps.clock.now());
-  const year = checkYear(input.year ?? today.year, today.year);
+  const year = checkYear(yearInput ?? today.year, today.year);
   const [docs, earlier, targets, childTargets, typesPage] = await Promise.all([
     summaries(deps, region, where('year', 'eq', year)),
     summaries(deps, region, where('year', 'lt', year)),

@@ -16,7 +16,7 @@ export function runLocal(name: string, command: (runtime: LocalRuntime, args: st
       } finally {
         await runtime.close();
       }
-      console.log(`${name} finished in ${((Date.now() - started) / 1000).toFixed(2)} s`);
+      console.error(`${name} finished in ${((Date.now() - started) / 1000).toFixed(2)} s`);
       process.exit(code);
     })
     .catch((error: unknown) => {

@@ -1,0 +1,81 @@
+/**
+ * `npm run report -- --region 141100 --year 2021 [--json]`: the dashboard as a table in the
+ * terminal — the monthly 通报 an official pastes into a report — or as JSON for machines.
+ * Reads DATA_DIR's store like the other local commands (counters only, R9.2).
+ */
+import type { DashboardView } from '../../contract';
+import { DomainError } from '../../core/errors';
+import { buildDashboard } from '../../services/dashboard';
+import { runLocal } from './run-local';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Terminal width of a string: CJK characters take two columns. */
+const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
+const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
+const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - width(s))) + s;
+const num = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-US'));
+const pct = (p: string | null) => (p === null ? '—' : `${p}%`);
+
+function table(headers: string[], rows: string[][], alignLeft = 1): string {
+  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const line = (cells: string[]) => cells.map((c, i) => (i < alignLeft ? padEnd(c, widths[i]) : padStart(c, widths[i]))).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function formatReport(d: DashboardView): string {
+  const out: string[] = [];
+  out.push(`${d.region.name} ${d.year}年 职业技能提升工作进展通报`);
+  out.push(`截至 ${d.asOf}，时间进度 ${d.pace}%；登记农村劳动力 ${num(d.registeredLaborers)} 人`);
+  out.push('');
+  out.push(
+    table(
+      ['指标', '完成数', '目标数', '完成率', '进度'],
+      d.metrics.map((m) => [m.name, num(m.actual), num(m.target), pct(m.completion), m.onPace === null ? '—' : m.onPace ? '达到进度' : '落后于进度']),
+    ),
+  );
+  if (d.children.length > 0) {
+    out.push('');
+    out.push('各地完成率（完成数/目标数）');
+    out.push(
+      table(
+        ['地区', ...d.metrics.map((m) => m.name.replace(/\(.*\)$/, ''))],
+        d.children.map((c) => [c.region.name, ...c.metrics.map((m) => `${pct(m.completion)} (${num(m.actual)}/${num(m.target)})`)]),
+      ),
+    );
+  }
+  const claimed = d.vouchers.reduce((s, v) => s + v.claimed, 0);
+  out.push('');
+  const byType = d.vouchers.filter((v) => v.claimed > 0).map((v) => `${v.name} ${num(v.claimed)}`);
+  out.push(`培训券：领取 ${num(claimed)} 张${byType.length > 0 ? `（${byType.join('，')}）` : ''}`);
+  out.push(
+    `培训：开班报名 ${num(d.trainings.started)} 人次，结业 ${num(d.trainings.completed)}，未结业 ${num(d.trainings.notCompleted)}；` +
+      `补贴：${num(d.subsidies.granted)} 人 ${(d.subsidies.amountFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })} 元`,
+  );
+  out.push(`取证后就业：${num(d.employment.employed)} / ${num(d.employment.certified)} 人，就业率 ${pct(d.employment.rate)}`);
+  return out.join('\n');
+}
+
+runLocal('report', async (runtime) => {
+  const code = arg('region') ?? '141100';
+  const year = arg('year') ? Number(arg('year')) : undefined;
+  const region = runtime.deps.regions.get(code);
+  if (!region || region.level === 'township') {
+    console.error(`没有这个县级及以上地区：${code}`);
+    return 2;
+  }
+  try {
+    const d = await buildDashboard(runtime.deps, region, year);
+    console.log(process.argv.includes('--json') ? JSON.stringify(d, null, 2) : formatReport(d));
+    return 0;
+  } catch (e) {
+    if (e instanceof DomainError) {
+      console.error(`${e.code}: ${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+});
