@@ -71,6 +71,8 @@ it('R9.5 the official exports the 取证人员台账 and sees the job finish', a
   await page.locator(`.ledger-row[data-id="${first.rows[0].id}"]`).waitFor();
   await expect(page.locator('#ledger-title').innerText()).resolves.toContain('取证人员台账');
   await shot(page, 'officials-03-certificate-ledger');
+  await page.locator('.ledger-row').first().scrollIntoViewIfNeeded();
+  await shot(page, 'officials-03b-certificate-ledger-rows');
 
   await page.click('#ledger-export');
   const done = page.locator('.export-job[data-status=done]').first();
