@@ -60,3 +60,19 @@ export function loadLocalSettings(env: Record<string, string | undefined>): Loca
   }
   return parsed.data;
 }
+
+/**
+ * TPL_*: WeChat subscription-message template ids, one per reminder kind (R10.2), e.g.
+ * `TPL_VOUCHER_EXPIRY`. Unset in the cloud = that reminder is never pushed (it still shows in
+ * the message centre, `skipped_no_consent`). Locally every key defaults to `local-<KEY>`, so
+ * the log sender shows the whole flow.
+ */
+export function loadTemplateIds(env: Record<string, string | undefined>, keys: readonly string[], local: boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of keys) {
+    const value = env[key]?.trim();
+    if (value) out[key] = value;
+    else if (local) out[key] = `local-${key}`;
+  }
+  return out;
+}

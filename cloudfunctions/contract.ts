@@ -536,6 +536,45 @@ export interface ExportJobView {
   error: string | null;
 }
 
+
+// ---- Reminders and the message centre (R10) ----
+
+export type { OutboxStatus, ReminderKind } from './core/reminders';
+import type { OutboxStatus, ReminderKind } from './core/reminders';
+
+export interface MessageView {
+  id: string;
+  kind: ReminderKind;
+  title: string;
+  text: string;
+  /** The app page the message opens (e.g. the dashboard for an official's digest). */
+  page: string;
+  read: boolean;
+  createdAt: string;
+  /** How the WeChat push went; the message centre shows the message whatever it says. */
+  delivery: OutboxStatus;
+}
+
+export interface MessageList {
+  items: MessageView[];
+  unread: number;
+  next?: string;
+}
+
+/** One template the app may ask consent for (`Taro.requestSubscribeMessage`, ≤ 3 per tap). */
+export interface SubscribeTemplate {
+  /** Configuration key, e.g. `TPL_VOUCHER_EXPIRY`. */
+  key: string;
+  /** The WeChat template id from configuration (empty when not configured: skip asking). */
+  templateId: string;
+  title: string;
+}
+
+export type SubscribeMoment = 'voucherClaimed' | 'enrolled' | 'dashboard';
+
+/** What `requestSubscribeMessage` answered for each template id. */
+export type ConsentAnswer = 'accept' | 'reject' | 'ban' | 'filter';
+
 /** Every function, its actions, and their input and output types. */
 export interface Actions {
   account: {
@@ -594,6 +633,30 @@ export interface Actions {
     mine: { input: Record<string, never>; output: EmploymentView[] };
     /** Laborer: follow-ups after my certificates (R8.3). */
     followUps: { input: Record<string, never>; output: FollowUpView[] };
+  };
+  remind: {
+    /** Admin: the day's reminder run now (the timer does it at 08:00 China time), then the sends. */
+    run: {
+      input: Record<string, never>;
+      output: {
+        day: string;
+        created: Partial<Record<ReminderKind, number>>;
+        expiredVouchers: number;
+        completedClasses: number;
+        skippedPhases: string[];
+        delivery: { sent: number; skippedNoConsent: number; retrying: number; failed: number } | null;
+      };
+    };
+  };
+  message: {
+    /** Anyone logged in: my messages, newest first, with the unread count. */
+    list: { input: { after?: string; limit?: number }; output: MessageList };
+    /** Mark one message (or all, without an id) as read. */
+    read: { input: { id?: string }; output: { unread: number } };
+    /** The templates to ask consent for at a moment (after a claim, after enrolling, on the dashboard). */
+    templates: { input: { moment: SubscribeMoment }; output: SubscribeTemplate[] };
+    /** Records what the user answered; `longTerm` when the template is a long-term subscription. */
+    consent: { input: { answers: { templateId: string; answer: ConsentAnswer }[]; longTerm?: boolean }; output: { recorded: number } };
   };
   official: {
     /** Admin: (re)load the reference voucher and occupation catalogue. */

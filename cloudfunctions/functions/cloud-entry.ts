@@ -5,7 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { FunctionName } from '../contract';
-import { loadSecrets } from '../config';
+import { loadSecrets, loadTemplateIds } from '../config';
+import { REMINDER_KINDS } from '../core/reminders';
+import { WechatNotifier } from '../notify/wechat-sender';
 import { systemClock } from '../services/clock';
 import { type Deps, consoleLogger } from '../services/deps';
 import { IdVault } from '../services/id-vault';
@@ -22,7 +24,7 @@ interface TcbContextModule {
   getCloudbaseContext(context?: unknown): { WX_OPENID?: string };
 }
 
-function productionDeps(): Deps {
+export function productionDeps(): Deps {
   const secrets = loadSecrets(process.env);
   return {
     store: new CloudbaseStore(),
@@ -31,6 +33,8 @@ function productionDeps(): Deps {
     regions: regionDirectory(),
     log: consoleLogger,
     exports: new CloudbaseExportStorage(),
+    notifier: new WechatNotifier(),
+    templates: loadTemplateIds(process.env, Object.values(REMINDER_KINDS).map((k) => k.template), false),
   };
 }
 

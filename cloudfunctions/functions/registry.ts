@@ -6,7 +6,9 @@ import type { FunctionName } from '../contract';
 import { accountRoutes } from './account/routes';
 import { certificateRoutes } from './certificate/routes';
 import { employmentRoutes } from './employment/routes';
+import { messageRoutes } from './message/routes';
 import { officialRoutes } from './official/routes';
+import { remindRoutes } from './remind/routes';
 import { trainingRoutes } from './training/routes';
 import { voucherRoutes } from './voucher/routes';
 import type { RouteTable } from './router';
@@ -18,6 +20,8 @@ export const FUNCTIONS: { [F in FunctionName]: RouteTable<F> } = {
   official: officialRoutes,
   certificate: certificateRoutes,
   employment: employmentRoutes,
+  message: messageRoutes,
+  remind: remindRoutes,
 };
 
 export const isFunctionName = (name: string): name is FunctionName =>

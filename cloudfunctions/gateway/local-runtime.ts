@@ -6,7 +6,11 @@
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadSecrets } from '../config';
+import { loadSecrets, loadTemplateIds } from '../config';
+import { REMINDER_KINDS, REMIND_SCHEDULE_CHINA, nextRun } from '../core/reminders';
+import { LogNotifier } from '../notify/notifier';
+import { deliverDue } from '../services/outbox';
+import { runRemind } from '../services/remind';
 import { ShiftedClock } from '../services/clock';
 import type { Deps, Logger } from '../services/deps';
 import { LocalExportStorage } from '../services/export-storage';
@@ -83,6 +87,8 @@ export async function openLocalRuntime(options: LocalOptions): Promise<LocalRunt
     regions: regionDirectory(),
     log: options.log ?? fileLogger(join(dataDir, 'logs', 'app.log')),
     exports: new LocalExportStorage(join(dataDir, 'exports')),
+    notifier: new LogNotifier(join(dataDir, 'outbox.log'), () => clock.now()),
+    templates: loadTemplateIds(options.env ?? {}, Object.values(REMINDER_KINDS).map((k) => k.template), true),
   };
   const runner = new LocalExportRunner(deps);
   deps.exportRunner = runner;
@@ -136,4 +142,42 @@ export class LocalExportRunner {
       this.queue.shift();
     }
   }
+}
+
+/**
+ * The `remind` timer, in-process (DESIGN "Local host"): runs at the same China-time schedule as
+ * the cloud trigger, by the runtime's (possibly shifted) clock, then sends what is due; retries
+ * are sent every minute. Only the long-running gateway starts it.
+ */
+export function startRemindSchedule(runtime: LocalRuntime): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  let stopped = false;
+  const { deps, clock } = runtime;
+  const send = () => (deps.notifier ? deliverDue(deps, deps.notifier, deps.templates ?? {}) : Promise.resolve(null));
+  const plan = () => {
+    if (stopped) return;
+    const now = clock.now();
+    const next = nextRun(REMIND_SCHEDULE_CHINA, now, 8);
+    // Wake at the next run or within a minute (to send retries and follow clock shifts).
+    const wait = Math.max(1_000, Math.min(60_000, (next ? next.getTime() : now.getTime() + 60_000) - now.getTime()));
+    timer = setTimeout(async () => {
+      try {
+        const at = clock.now();
+        if (next && at.getTime() >= next.getTime()) {
+          const report = await runRemind(deps);
+          deps.log.info('remind run', { ...report });
+        }
+        await send();
+      } catch (error) {
+        deps.log.error('remind schedule', { error: error instanceof Error ? error.message : String(error) });
+      }
+      plan();
+    }, wait);
+    timer.unref();
+  };
+  plan();
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
 }

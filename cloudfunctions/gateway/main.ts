@@ -3,7 +3,7 @@
  */
 import { join } from 'node:path';
 import { loadLocalSettings } from '../config';
-import { openLocalRuntime } from './local-runtime';
+import { openLocalRuntime, startRemindSchedule } from './local-runtime';
 import { LISTEN_BACKLOG, buildGateway } from './server';
 
 export async function startGateway(env: Record<string, string | undefined> = process.env) {
@@ -23,7 +23,9 @@ export async function startGateway(env: Record<string, string | undefined> = pro
   console.log(`  Dev login:   ${url}/dev/login`);
   console.log(`  Data:        ${runtime.dataDir}`);
   console.log(`  Clock:       ${runtime.clock.now().toISOString()}`);
+  const stopReminders = startRemindSchedule(runtime);
   const stop = async () => {
+    stopReminders();
     await app.close();
     await runtime.close();
     process.exit(0);

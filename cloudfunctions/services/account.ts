@@ -56,6 +56,16 @@ export function registrationBand(p: Pick<PersonDoc, 'birthDate' | 'registeredAt'
   return birth ? bandOfAge(ageAt(birth, new Date(p.registeredAt))) : null;
 }
 
+/** id = `{role}:{openid}`: one staff binding, indexed by role + region / institution. */
+export type StaffDoc = {
+  _id: string;
+  role: RoleBinding['role'];
+  openid: string;
+  regionCode: string | null;
+  institutionId: string | null;
+  updatedAt: string;
+};
+
 export type IdNumberDoc = { _id: string; personId: string; openid: string; createdAt: string };
 
 const NAME_PATTERN = /^[\u4e00-\u9fa5\u3400-\u4dbf]([\u4e00-\u9fa5\u3400-\u4dbf·•]{0,18})[\u4e00-\u9fa5\u3400-\u4dbf]$/;
@@ -264,6 +274,14 @@ export async function grantRole(deps: Deps, openid: string, binding: RoleBinding
       personId: account?.personId ?? null,
       roles: [...roles, binding],
       createdAt: account?.createdAt ?? at,
+      updatedAt: at,
+    });
+    // R10.1: reminders find officials by region and trainers by institution through this index.
+    await tx.set<StaffDoc>('staff', `${binding.role}:${openid}`, {
+      role: binding.role,
+      openid,
+      regionCode: binding.regionCode ?? null,
+      institutionId: binding.institutionId ?? null,
       updatedAt: at,
     });
   });

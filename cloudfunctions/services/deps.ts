@@ -3,6 +3,7 @@
  */
 import type { Store } from '../store/port';
 import type { Clock } from './clock';
+import type { Notifier } from '../notify/notifier';
 import type { ExportStorage } from './export-storage';
 import type { IdVault } from './id-vault';
 import type { RegionDirectory } from './regions';
@@ -22,6 +23,10 @@ export interface Deps {
   exports?: ExportStorage;
   /** Local host: a background runner moves export jobs on, so status calls only read. */
   exportRunner?: { kick(jobId: string): void };
+  /** Sends reminders after their outbox entries commit (R10.2); absent where nothing sends. */
+  notifier?: Notifier;
+  /** WeChat subscription template ids by configuration key (`TPL_VOUCHER_EXPIRY` → id). */
+  templates?: Record<string, string>;
 }
 
 /** Who is calling: the OPENID from the platform (R1.1), never from the payload. */

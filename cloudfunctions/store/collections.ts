@@ -89,6 +89,20 @@ export const COLLECTIONS = {
   employmentReports: { indexes: [{ fields: ['personId'] }, { fields: ['countyCode', 'reportedOn'] }, { fields: ['countyCode', 'reportedAt'] }, { fields: ['cityCode', 'reportedAt'] }, { fields: ['provinceCode', 'reportedAt'] }] as IndexSpec[] },
   /** id = `{personId}:{year}`: whether the person was already counted employed / transferred this year. */
   employmentYears: { indexes: [] as IndexSpec[] },
+  /** id = `{role}:{openid}`: who holds a staff role where, so reminders find officials and trainers by an index (R10.1). */
+  staff: { indexes: [{ fields: ['role', 'regionCode'] }, { fields: ['role', 'institutionId'] }] as IndexSpec[] },
+  /** id = the reminder's dedupe key (R10.2): one entry per reminder ever; the message centre reads it. */
+  outbox: {
+    indexes: [
+      { fields: ['openid', 'createdAt'] },
+      { fields: ['status', 'nextAttemptAt'] },
+      { fields: ['openid', 'read'] },
+    ] as IndexSpec[],
+  },
+  /** id = `{openid}:{templateKey}`: subscription consents (one-time counted and spent, long-term kept). */
+  consents: { indexes: [] as IndexSpec[] },
+  /** id = China date of the run: which of a day's reminder phases are done (resumable). */
+  remindRuns: { indexes: [] as IndexSpec[] },
   /** Local bookkeeping: seed version and the like. */
   meta: { indexes: [] as IndexSpec[] },
   /** Test and tooling scratch space (contract tests). */
