@@ -12,7 +12,9 @@ export default defineAppConfig({
     // Main package on purpose: the code must show with no network (R6.1).
     'pages/attendance-code/index',
     'pages/certificate-detail/index',
-    'pages/employment/index'
+    'pages/employment/index',
+    // Every role's message centre (R10), so it opens without loading a subpackage.
+    'pages/messages/index'
   ],
   // Role areas load only for the people who use them (DESIGN "Front end").
   subPackages: [

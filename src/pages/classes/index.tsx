@@ -14,6 +14,7 @@ import { useSession } from '../../components/use-session';
 import { type ClassFilter, useClassStore } from '../../stores/use-class-store';
 import { useSessionStore } from '../../stores/use-session-store';
 import { useVoucherStore } from '../../stores/use-voucher-store';
+import { askConsent, prefetchTemplates } from '../../utils/subscribe';
 import { ClassCard, EnrollConfirm, EnrollSuccess, cardState } from './class-card';
 import './index.scss';
 
@@ -150,6 +151,9 @@ function useEnrollFlow() {
   const [notice, setNotice] = useState<string | null>(null);
   const requestId = useRef<string | null>(null);
   const retriedAfterNetwork = useRef(false);
+  useEffect(() => {
+    void prefetchTemplates('enrolled');
+  }, []);
 
   const open = (c: ClassView) => {
     requestId.current = newRequestId();
@@ -174,6 +178,9 @@ function useEnrollFlow() {
 
   const confirm = async () => {
     if (!confirming || submitting) return;
+    // R10.2: consent for the class reminders, in the tap itself (WeChat shows its sheet only
+    // then), once per confirmation (not again on a network retry); never throws.
+    if (!retriedAfterNetwork.current) void askConsent('enrolled');
     const id = requestId.current ?? newRequestId();
     requestId.current = id;
     setSubmitting(true);

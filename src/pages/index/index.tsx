@@ -6,6 +6,7 @@ import { PageShell, RegisterButton } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
 import { useAttendanceKeyStore } from '../../stores/use-attendance-key-store';
 import { dueFollowUps, useEmploymentStore } from '../../stores/use-employment-store';
+import { MessagesEntry } from '../messages/messages-entry';
 
 const SHORTCUTS = [
   { url: '/pages/vouchers/index', title: '培训券', text: '领取和使用培训券' },
@@ -46,6 +47,7 @@ export default function IndexPage() {
           <RegisterButton id="home-register" />
         </View>
       ) : null}
+      {registered ? <MessagesEntry id="home-messages" className="home-messages" /> : null}
       {due.length > 0 ? (
         <View id="home-follow-ups" className="czt-card home-follow-ups" onClick={() => void Taro.navigateTo({ url: '/pages/employment/index' })}>
           {due.map((f) => (

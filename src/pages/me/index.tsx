@@ -1,4 +1,4 @@
-/** 我的: the registered profile, role entries and the large-text switch. */
+/** 我的: the registered profile, 消息 (every role), role entries and the large-text switch. */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Profile, RoleBinding } from '../../../cloudfunctions/contract';
@@ -6,6 +6,7 @@ import { Cell, CellGroup, Switch } from '../../components/nutui';
 import { PageShell, RegisterPrompt } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
 import { useLargeText, useUiStore } from '../../stores/use-ui-store';
+import { MessagesEntry } from '../messages/messages-entry';
 
 /** R3.2 band as shown to the person: letter then name, e.g. `A 青壮年（18–45周岁）`. */
 function bandLabel(profile: Pick<Profile, 'band' | 'bandName'>): string {
@@ -107,6 +108,7 @@ export default function MePage() {
       ) : (
         <RegisterPrompt text="登记后可以领取培训券、报名课程、查看证书" />
       )}
+      {me ? <MessagesEntry id="go-messages" className="me-messages" /> : null}
       {me ? <RoleEntries roles={me.roles} /> : null}
       <DisplaySettings />
       <View className="czt-footnote">

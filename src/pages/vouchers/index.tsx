@@ -16,6 +16,7 @@ import { useSession } from '../../components/use-session';
 import { useSessionStore } from '../../stores/use-session-store';
 import { useVoucherStore } from '../../stores/use-voucher-store';
 import { lastValidDayOf } from '../../utils/china-dates';
+import { askConsent, prefetchTemplates } from '../../utils/subscribe';
 
 const MY_VOUCHERS_URL = '/pages/my-vouchers/index';
 const goMyVouchers = () => void Taro.navigateTo({ url: MY_VOUCHERS_URL });
@@ -201,12 +202,18 @@ export default function VouchersPage() {
   const [notice, setNotice] = useState<string | null>(null);
   // One id per confirmation: a retry after a network failure resends it, so at most one voucher.
   const requestId = useRef<string | null>(null);
+  // R10.2: WeChat asks consent for reminders once per confirmation, on the 确认领取 tap.
+  const consentAsked = useRef(false);
+  useEffect(() => {
+    void prefetchTemplates('voucherClaimed');
+  }, []);
 
   // Coming back to the tab after a claim shows the list again (the success note has been read).
   useDidShow(() => setClaimed(null));
 
   const open = (t: VoucherTypeView) => {
     requestId.current = newRequestId();
+    consentAsked.current = false;
     setNotice(null);
     setClaimed(null);
     setConfirming(t);
@@ -220,6 +227,11 @@ export default function VouchersPage() {
 
   const confirm = async () => {
     if (!confirming || submitting) return;
+    // First, in the tap itself (WeChat shows its consent sheet only then); never throws.
+    if (!consentAsked.current) {
+      consentAsked.current = true;
+      void askConsent('voucherClaimed');
+    }
     const id = requestId.current ?? newRequestId();
     requestId.current = id;
     setSubmitting(true);

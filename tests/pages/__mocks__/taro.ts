@@ -122,6 +122,14 @@ const Taro = {
   getNetworkType: jest.fn((): Promise<{ networkType: string; errMsg: string }> => Promise.resolve({ networkType: 'wifi', errMsg: 'ok' })),
   onNetworkStatusChange: jest.fn((_cb: (res: { isConnected: boolean; networkType: string }) => void) => undefined),
   offNetworkStatusChange: jest.fn((_cb?: (res: { isConnected: boolean; networkType: string }) => void) => undefined),
+  // R10.2 consent sheet (weapp): accepts every template unless a test says otherwise.
+  requestSubscribeMessage: jest.fn(
+    (option: { tmplIds?: string[] }): Promise<Record<string, string>> =>
+      Promise.resolve({
+        errMsg: 'requestSubscribeMessage:ok',
+        ...Object.fromEntries((option.tmplIds ?? []).map((id) => [id, 'accept'])),
+      }),
+  ),
 };
 
 export const {
@@ -166,6 +174,7 @@ export const {
   getNetworkType,
   onNetworkStatusChange,
   offNetworkStatusChange,
+  requestSubscribeMessage,
 } = Taro;
 
 export default Taro;

@@ -12,6 +12,7 @@ import type { ChildProgress, DashboardMetric, DashboardView, MetricProgress, Pla
 import { DASHBOARD_METRICS, METRIC_NAMES } from '../../../../cloudfunctions/core/dashboard';
 import { Button } from '../../../components/nutui';
 import { EmptyState, PageShell } from '../../../components/page-shell';
+import { askConsent, prefetchTemplates } from '../../../utils/subscribe';
 import { ChoicePicker } from '../components/choice-picker';
 import { useOfficialRole } from '../components/use-official-role';
 import { useOfficialStore } from '../stores/use-official-store';
@@ -235,6 +236,10 @@ export default function OfficialDashboardPage() {
   const allowed = Boolean(binding);
 
   const load = () => void loadDashboard(regionCode ? { regionCode, year } : { year });
+  // R10.2: the digest and ranking reminders; the ids are fetched now so the tap can ask at once.
+  useEffect(() => {
+    if (allowed) void prefetchTemplates('dashboard');
+  }, [allowed]);
   useEffect(() => {
     if (allowed) load();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -299,6 +304,15 @@ export default function OfficialDashboardPage() {
             <Button id="go-exports" className="czt-secondary-button" size="xlarge" block onClick={() => go('/packages/official/pages/exports')}>
               导出记录
             </Button>
+            <Button id="official-messages" className="czt-secondary-button" size="xlarge" block onClick={() => go('/pages/messages/index')}>
+              消息
+            </Button>
+            {/* WeChat subscription messages only exist in the mini-program. */}
+            {process.env.TARO_ENV === 'weapp' ? (
+              <Button id="official-subscribe" className="czt-secondary-button" size="xlarge" block onClick={() => void askConsent('dashboard')}>
+                订阅提醒
+              </Button>
+            ) : null}
           </View>
           {shown.children.length > 0 ? (
             <CountyTable regions={shown.children} onOpen={(r) => setPath((p) => [...p, r])} />
