@@ -480,6 +480,8 @@ export interface ReminderKindSpec<I> {
 }
 
 const thing = (value: string): TemplateField => ({ kind: 'thing', value });
+/** A voucher's name as people say it: catalogue names already end in 券 (职业技能培训券). */
+export const voucherName = (typeName: string): string => (typeName.endsWith('券') ? typeName : `${typeName}培训券`);
 const time = (value: string): TemplateField => ({ kind: 'time', value });
 
 export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<ReminderInputs[K]> } = {
@@ -492,8 +494,8 @@ export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<Re
       const last = lastValidDay(expiresAt);
       return {
         title: '培训券7天后到期',
-        text: `您的${typeName}培训券${monthDayText(last)}到期，还剩7天，请尽快报名培训。`,
-        fields: { thing1: thing(`${typeName}培训券`), time2: time(dateText(last)), thing3: thing('请尽快报名培训') },
+        text: `您的${voucherName(typeName)}${monthDayText(last)}到期，还剩7天，请尽快报名培训。`,
+        fields: { thing1: thing(voucherName(typeName)), time2: time(dateText(last)), thing3: thing('请尽快报名培训') },
         page: 'pages/my-vouchers/index',
       };
     },
@@ -589,7 +591,7 @@ export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<Re
     dedupe: '`{county}:{type}:{limit}:{official id}`; the quota year `YYYY` (again only if the limit changes)',
     build: ({ countyName, typeName, used, limit }) => ({
       title: '名额快用完了',
-      text: `${countyName}${typeName}培训券名额已用${used}个，共${limit}个（${percentDown(used, limit)}%）。`,
+      text: `${countyName}${voucherName(typeName)}名额已用${used}个，共${limit}个（${percentDown(used, limit)}%）。`,
       fields: { thing1: thing(`${countyName}${typeName}`), thing2: thing(`已用${used}/${limit}`) },
       page: 'packages/official/pages/index',
     }),

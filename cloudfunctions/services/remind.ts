@@ -224,6 +224,7 @@ async function digests(deps: Deps, today: CalendarDate, at: Date, created: Remin
 /** Official: a county's type quota ≥ 90 % used (once a year per limit). */
 async function quotas(deps: Deps, today: CalendarDate, at: Date, created: RemindReport['created'], staff: StaffDoc[]) {
   const found: Found[] = [];
+  const names = new Map((await deps.store.find<{ _id: string; name: string }>('voucherTypes', undefined, { limit: 100 })).items.map((t) => [t._id, t.name]));
   for (const county of counties(deps)) {
     const watching = staff.filter((s) => deps.regions.isWithin(county.code, s.regionCode!));
     if (watching.length === 0) continue;
@@ -234,7 +235,7 @@ async function quotas(deps: Deps, today: CalendarDate, at: Date, created: Remind
           key: dedupeKey('quotaAlmostUsed', `${county.code}:${q.type}:${q.limit}:${s.openid}`, String(today.year)),
           openid: s.openid,
           kind: 'quotaAlmostUsed',
-          input: { countyName: county.name, typeName: q.type, used: q.used, limit: q.limit },
+          input: { countyName: county.name, typeName: names.get(q.type) ?? q.type, used: q.used, limit: q.limit },
         });
       }
     }

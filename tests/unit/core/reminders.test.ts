@@ -359,6 +359,10 @@ describe('R10.1 reminder kinds and their texts', () => {
   });
 
   it('R10.1 officials’ texts give whole percents rounded down', () => {
+    // Catalogue names already end in 券: never 职业技能培训券培训券.
+    expect(buildReminder('voucherExpiry', { typeName: '职业技能培训券', expiresAt: at('2026-02-20T16:00:00Z') }).text).toBe(
+      '您的职业技能培训券2月20日到期，还剩7天，请尽快报名培训。',
+    );
     expect(buildReminder('quotaAlmostUsed', { countyName: '离石区', typeName: '电工', used: 899, limit: 999 }).text).toBe(
       '离石区电工培训券名额已用899个，共999个（89%）。',
     );
