@@ -198,10 +198,10 @@ export class SqliteStore implements Store {
           clauses.push(`(${orderExpr} ${cmp} ? OR (${orderExpr} IS ? AND id ${cmp} ?))`);
           params.push(sqlValue(value), sqlValue(value), id);
         } else {
-          // A row value: SQLite seeks the index straight to the cursor instead of filtering
-          // every earlier entry (deep pages of a 200k-row ledger stay as fast as the first).
-          clauses.push(`(${orderExpr}, id) ${cmp} (?, ?)`);
-          params.push(sqlValue(value), id);
+          // The plain bound lets SQLite seek the index to the cursor (it does not seek on the row
+          // value alone): deep pages of a 200k-row ledger cost what the first page costs.
+          clauses.push(`${orderExpr} ${cmp}= ? AND (${orderExpr}, id) ${cmp} (?, ?)`);
+          params.push(sqlValue(value), sqlValue(value), id);
         }
       }
       const dir = desc ? 'DESC' : 'ASC';
