@@ -20,7 +20,7 @@ let expected: DashboardView;
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'czt-e2e-lvliang-'));
-  await generateLvliang({ dataDir, scale: 0.001, log: () => undefined });
+  await generateLvliang({ dataDir, scale: 0.001, log: () => undefined, threads: 1 }); // workers cannot load TypeScript under jest
   gw = await startTestGateway({ h5Dir: H5_DIR, devNow: NOW, dataDir });
   expected = await (await gw.as('official-city')).ok<DashboardView>('official', 'dashboard', { year: 2021 });
   browser = await launchBrowser();

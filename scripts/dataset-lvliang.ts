@@ -1,0 +1,37 @@
+/**
+ * `npm run dataset:lvliang [-- --scale 0.01] [--data-dir DIR] [--seed N] [--threads N]`: Lüliang city's 2021
+ * (issue 6): replaces the database in DATA_DIR (default `.data`; keys.json is kept) and loads
+ * the year. See scripts/dataset/generate.ts.
+ */
+import { availableParallelism } from 'node:os';
+import { loadLocalSettings } from '../cloudfunctions/config';
+import { generateLvliang } from './dataset/generate';
+
+function argValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i >= 0) return args[i + 1];
+  const eq = args.find((a) => a.startsWith(`${name}=`));
+  return eq?.slice(name.length + 1);
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const settings = loadLocalSettings(process.env);
+  const dataDir = argValue(args, '--data-dir') ?? settings.DATA_DIR;
+  const scale = Number(argValue(args, '--scale') ?? '1');
+  const seed = Number(argValue(args, '--seed') ?? '2021');
+  // Default: one loading thread per core, at most 4 (the chains and counters are per county).
+  const threads = Number(argValue(args, '--threads') ?? String(Math.min(4, Math.max(1, availableParallelism()))));
+  if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be in (0, 1]');
+  if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
+  console.log(`dataset:lvliang → ${dataDir} (the database there is REPLACED; keys.json is kept)`);
+  await generateLvliang({ dataDir, scale, seed, threads });
+  return 0;
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error: unknown) => {
+    console.error('dataset:lvliang failed:', error instanceof Error ? error.stack : error);
+    process.exit(2);
+  });
