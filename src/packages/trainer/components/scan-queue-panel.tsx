@@ -4,6 +4,7 @@
  */
 import { Text, View } from '@tarojs/components';
 import type { OfflineScan } from '../../../../cloudfunctions/contract';
+import { offlineScanOverdue } from '../../../../cloudfunctions/core/reminders';
 import type { ApiError } from '../../../api/client';
 import { Button } from '../../../components/nutui';
 import type { RefusedScan } from '../stores/use-scan-queue';
@@ -16,9 +17,14 @@ export interface ScanQueuePanelProps {
   uploadError: ApiError | null;
   onUpload: () => void;
   onClearRefused: () => void;
+  /** The phone's time (tests pass one). */
+  now?: Date;
 }
 
-export function ScanQueuePanel({ pending, refused, uploading, uploadError, onUpload, onClearRefused }: ScanQueuePanelProps) {
+export function ScanQueuePanel({ pending, refused, uploading, uploadError, onUpload, onClearRefused, now }: ScanQueuePanelProps) {
+  // R10.1 (D29): only this phone knows its queue, so the 24-hour reminder is shown here.
+  const at = now ?? new Date();
+  const overdue = pending.filter((s) => offlineScanOverdue(new Date(s.deviceScannedAt), at)).length;
   return (
     <>
       <View className={`czt-card scan-queue ${pending.length > 0 ? 'has-pending' : ''}`}>
@@ -34,6 +40,11 @@ export function ScanQueuePanel({ pending, refused, uploading, uploadError, onUpl
             ))}
           </View>
         )}
+        {overdue > 0 ? (
+          <Text id="overdue-scans" className="czt-error scan-queue-overdue">
+            {`有${overdue}条离线签到超过24小时未上传，请尽快联网上传；超过72小时将不能记录`}
+          </Text>
+        ) : null}
         {uploadError && pending.length > 0 ? (
           <Text className="czt-error scan-queue-error">
             {uploadError.code === 'NETWORK' ? '网络不通，联网后自动上传' : uploadError.message}
