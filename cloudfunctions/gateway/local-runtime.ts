@@ -13,7 +13,7 @@ import { deliverDue } from '../services/outbox';
 import { runRemind } from '../services/remind';
 import { ShiftedClock } from '../services/clock';
 import type { Deps, Logger } from '../services/deps';
-import { LocalExportStorage } from '../services/export-storage';
+import { LocalExportStorage } from '../store/export-storage';
 import { advanceExport, pendingJobs } from '../services/exports';
 import { IdVault } from '../services/id-vault';
 import { ensureTargets } from '../services/targets';

@@ -4,7 +4,7 @@
 import type { Store } from '../store/port';
 import type { Clock } from './clock';
 import type { Notifier } from '../notify/notifier';
-import type { ExportStorage } from './export-storage';
+import type { ExportStorage } from '../store/export-storage';
 import type { IdVault } from './id-vault';
 import type { RegionDirectory } from './regions';
 

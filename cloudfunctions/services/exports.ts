@@ -19,7 +19,7 @@ import { bindingsOf } from './authz';
 import { recordChange } from './changes';
 import { officialRegion } from './dashboard';
 import type { Caller, Deps } from './deps';
-import type { ExportStorage } from './export-storage';
+import type { ExportStorage } from '../store/export-storage';
 import { LEDGER_DEFS, describeQuery, loadNames, readLedgerPage, resolveLedgerQuery } from './ledgers';
 import { regionPlace } from './targets';
 

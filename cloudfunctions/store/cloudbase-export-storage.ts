@@ -7,7 +7,7 @@
  */
 import { createReadStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ExportStorage } from '../services/export-storage';
+import type { ExportStorage } from './export-storage';
 
 interface TcbStorageApp {
   uploadFile(input: { cloudPath: string; fileContent: Buffer | NodeJS.ReadableStream }): Promise<{ fileID: string }>;
