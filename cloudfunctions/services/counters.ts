@@ -37,32 +37,42 @@ export const counterId = (countyCode: string, year: number, month: number, metri
 
 /**
  * id = `{countyCode}:{year}`: the same counts as the county's counter documents of that year, in
- * one document of cells (`cellKey`), so a dashboard reads one document per county whatever the
- * number of records (R9.2). Written in the same transaction as the counter documents; the county's
- * ledger head is already written by every change there, so this adds no new point of contention.
+ * one document, so a dashboard reads one document per county whatever the number of records
+ * (R9.2). Each metric has a cell per month (`metric|MM`) and a cell per band (`metric|bA`): the
+ * dashboard needs months and bands, never both at once, and a document of 16 cells a metric
+ * instead of 48 reads three times faster. Written in the same transaction as the counter
+ * documents; the county's ledger head is already written by every change there, so this adds no
+ * new point of contention.
  */
 export type CounterYearDoc = Place & { _id: string; year: number } & { [cell: string]: number | string };
 
 export const counterYearId = (countyCode: string, year: number) => `${countyCode}:${year}`;
 
-/** A cell's field name: `metric|MM|band`, with the metric's dots as `~` (a dot is a path in CloudBase). */
-export const cellKey = (metric: string, month: number, band: Band | '-') =>
-  `${metric.replaceAll('.', '~')}|${String(month).padStart(2, '0')}|${band}`;
+/** A cell's field name, with the metric's dots as `~` (a dot is a path in CloudBase). */
+export function cellKey(metric: string, month: number | null, band: Band | '-' | null): string {
+  const m = metric.replaceAll('.', '~');
+  return month !== null ? `${m}|${String(month).padStart(2, '0')}` : `${m}|b${band}`;
+}
 
+/** A month cell (band null) or a band cell (month null). */
 export interface Cell {
   metric: string;
-  month: number;
-  band: Band | '-';
+  month: number | null;
+  band: Band | '-' | null;
   value: number;
 }
 
 /** The cells of a summary document (its other fields are the place and year). */
 export function cellsOf(doc: Record<string, unknown>): Cell[] {
   const cells: Cell[] = [];
-  for (const [key, value] of Object.entries(doc)) {
-    const parts = key.split('|');
-    if (parts.length !== 3 || typeof value !== 'number') continue;
-    cells.push({ metric: parts[0].replaceAll('~', '.'), month: Number(parts[1]), band: parts[2] as Band | '-', value });
+  for (const key in doc) {
+    const value = doc[key];
+    const bar = key.indexOf('|');
+    if (bar < 0 || typeof value !== 'number') continue;
+    const metric = key.slice(0, bar).replaceAll('~', '.');
+    const rest = key.slice(bar + 1);
+    if (rest.charCodeAt(0) === 98 /* b */) cells.push({ metric, month: null, band: rest.slice(1) as Band | '-', value });
+    else cells.push({ metric, month: Number(rest), band: null, value });
   }
   return cells;
 }
@@ -80,8 +90,7 @@ export async function bumpCounters(tx: Tx, place: Place, at: Date, bumps: readon
     } else {
       await tx.create<CounterDoc>('counters', id, { ...place, year, month, metric: b.metric, band, value: b.by });
     }
-    const key = cellKey(b.metric, month, band);
-    cells[key] = (cells[key] ?? 0) + b.by;
+    for (const key of [cellKey(b.metric, month, null), cellKey(b.metric, null, band)]) cells[key] = (cells[key] ?? 0) + b.by;
   }
   const yearId = counterYearId(place.countyCode, year);
   if (await tx.get<CounterYearDoc>('counterYears', yearId)) {

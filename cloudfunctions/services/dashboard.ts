@@ -106,18 +106,24 @@ export async function buildDashboard(deps: Deps, region: Region, yearInput?: num
   const children = new Map<string, Values>();
   const raw = new Map<string, number>();
   let registered = 0;
-  for (const doc of earlier) for (const cell of cellsOf(doc)) if (cell.metric === REGISTERED_METRIC) registered += cell.value;
+  for (const doc of earlier) for (const cell of cellsOf(doc)) if (cell.metric === REGISTERED_METRIC && cell.month !== null) registered += cell.value;
   for (const doc of docs) {
     const child = childOf(region, doc);
     const childValues = child ? (children.get(child) ?? emptyValues()) : null;
     if (child && childValues) children.set(child, childValues);
     for (const cell of cellsOf(doc)) {
+      if (cell.month === null) {
+        // A band cell: the band chart only (months give every total).
+        if (feedsOf(cell.metric).length === 0) continue;
+        const band = cell.band ?? '-';
+        if (!byBand.has(band)) byBand.set(band, emptyValues());
+        addInto(byBand.get(band)!, cell);
+        continue;
+      }
       raw.set(cell.metric, (raw.get(cell.metric) ?? 0) + cell.value);
       if (cell.metric === REGISTERED_METRIC) registered += cell.value;
       if (feedsOf(cell.metric).length === 0) continue;
       addInto(totals, cell);
-      if (!byBand.has(cell.band)) byBand.set(cell.band, emptyValues());
-      addInto(byBand.get(cell.band)!, cell);
       addInto(byMonth[cell.month - 1], cell);
       if (childValues) addInto(childValues, cell);
     }
@@ -210,7 +216,7 @@ export async function ranking(deps: Deps, caller: Caller, input: RankingInput): 
   for (const doc of docs) {
     const child = childOf(region, doc)!;
     for (const cell of cellsOf(doc)) {
-      if (cell.month > month) continue;
+      if (cell.month === null || cell.month > month) continue;
       for (const [metric, sign] of feedsOf(cell.metric)) if (metric === input.metric) actual.set(child, (actual.get(child) ?? 0) + sign * cell.value);
     }
   }

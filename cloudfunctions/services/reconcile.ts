@@ -135,7 +135,8 @@ export async function reconcile(store: Store): Promise<{ checked: Record<string,
   const summed = new Map<string, number>();
   for await (const c of scan<CounterDoc>(store, 'counters')) {
     if (c.metric === REGISTERED_METRIC) storedRegistered.set(c._id, c.value);
-    inc(summed, `${counterYearId(c.countyCode, c.year)}/${cellKey(c.metric, c.month, c.band)}`, c.value);
+    inc(summed, `${counterYearId(c.countyCode, c.year)}/${cellKey(c.metric, c.month, null)}`, c.value);
+    inc(summed, `${counterYearId(c.countyCode, c.year)}/${cellKey(c.metric, null, c.band)}`, c.value);
   }
   compare('counter', storedRegistered, registered);
   const storedCells = new Map<string, number>();

@@ -28,6 +28,13 @@ type SqlValue = string | number | null;
 
 const FIELD_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
+/** A stored document with its id (set on the parsed object: copying a large one costs more than parsing it). */
+function withId<T>(json: string, id: string): T {
+  const doc = JSON.parse(json) as Record<string, unknown>;
+  doc._id = id;
+  return doc as T;
+}
+
 /** The SQL expression for a document field (`_id` is the key column). */
 function fieldSql(field: string): string {
   if (field === '_id') return 'id';
@@ -209,7 +216,7 @@ export class SqliteStore implements Store {
         ...params,
         limit + 1,
       ) as { id: string; doc: string }[];
-      const items = rows.slice(0, limit).map((r) => ({ ...JSON.parse(r.doc), _id: r.id }) as T);
+      const items = rows.slice(0, limit).map((r) => withId<T>(r.doc, r.id));
       const page: Page<T> = { items };
       if (rows.length > limit) {
         const last = items[items.length - 1];
@@ -261,7 +268,7 @@ export class SqliteStore implements Store {
 
   private read<T extends Doc>(collection: string, id: string): T | null {
     const row = this.sql(`SELECT doc FROM ${table(collection)} WHERE id = ?`).get(id) as { doc: string } | undefined;
-    return row ? ({ ...JSON.parse(row.doc), _id: id } as T) : null;
+    return row ? withId<T>(row.doc, id) : null;
   }
 
   private write(collection: string, id: string, data: Record<string, unknown>): void {

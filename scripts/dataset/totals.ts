@@ -15,7 +15,7 @@ export async function cityYearTotals(
 ): Promise<{ metrics: Record<string, number>; dashboard: Record<DashboardMetric, number> }> {
   const metrics: Record<string, number> = {};
   for await (const doc of scan<CounterYearDoc>(store, 'counterYears', and(where('cityCode', 'eq', cityCode), where('year', 'eq', year)))) {
-    for (const cell of cellsOf(doc)) metrics[cell.metric] = (metrics[cell.metric] ?? 0) + cell.value;
+    for (const cell of cellsOf(doc)) if (cell.month !== null) metrics[cell.metric] = (metrics[cell.metric] ?? 0) + cell.value;
   }
   const dashboard = Object.fromEntries(
     DASHBOARD_METRICS.map((m) => [m, METRIC_TERMS[m].reduce((s, [metric, sign]) => s + sign * (metrics[metric] ?? 0), 0)]),
