@@ -28,6 +28,18 @@ type SqlValue = string | number | null;
 
 const FIELD_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 
+/** `filter` without its top-level bounds on `field` in the paging direction (< and ≤ going down). */
+function withoutBound(filter: Filter, field: string, desc: boolean): Filter | undefined {
+  const ops = desc ? ['lt', 'lte'] : ['gt', 'gte'];
+  const isBound = (f: Filter) => 'field' in f && f.field === field && ops.includes(f.op);
+  if (isBound(filter)) return undefined;
+  if ('and' in filter) {
+    const rest = filter.and.filter((f) => !isBound(f));
+    return rest.length === 0 ? undefined : { and: rest };
+  }
+  return filter;
+}
+
 /** A stored document with its id (set on the parsed object: copying a large one costs more than parsing it). */
 function withId<T>(json: string, id: string): T {
   const doc = JSON.parse(json) as Record<string, unknown>;
@@ -197,9 +209,14 @@ export class SqliteStore implements Store {
       const orderExpr = fieldSql(orderField);
       const params: SqlValue[] = [];
       const clauses = ['1'];
-      if (filter) clauses.push(filterSql(filter, params));
-      if (options.after) {
-        const [value, id] = decodeCursor(options.after);
+      const cursor = options.after ? decodeCursor(options.after) : null;
+      // After a cursor, the filter's own bound on the order field in the paging direction is
+      // implied by the cursor's (the cursor item met it) and would keep SQLite from seeking to the
+      // cursor: each page would rescan from that bound. Leave it to the cursor.
+      const effective = filter && cursor && cursor[0] !== null ? withoutBound(filter, orderField, desc) : filter;
+      if (effective) clauses.push(filterSql(effective, params));
+      if (cursor) {
+        const [value, id] = cursor;
         const cmp = desc ? '<' : '>';
         if (value === null) {
           clauses.push(`(${orderExpr} ${cmp} ? OR (${orderExpr} IS ? AND id ${cmp} ?))`);
