@@ -11,6 +11,8 @@ import { BAND_NAMES, type Band } from '../core/age';
 import { CERTIFICATE_KIND_NAMES, type CertificateKind, LEVEL_NAMES } from '../core/certificates';
 import { type CalendarDate, compareDates, formatDate, parseDate } from '../core/china-date';
 import { LEDGERS, type LedgerKind, statusLabel } from '../core/dashboard';
+import { addDays } from '../core/reminders';
+import { chinaMidnight } from '../core/vouchers';
 import { EMPLOYMENT_STATUS_NAMES, type EmploymentStatus, WORK_PLACE_NAMES, type WorkPlace } from '../core/employment';
 import { DomainError } from '../core/errors';
 import { SUBSIDY_REFUSAL_REASONS, type SubsidyRefusal } from '../core/certificates';
@@ -296,7 +298,7 @@ export const LEDGER_DEFS: Record<LedgerKind, LedgerDef<Doc>> = {
 const REGION_FIELD = { province: 'provinceCode', city: 'cityCode', county: 'countyCode' } as const;
 
 /** China midnight of a date, as the ISO instant stored times compare with. */
-const chinaMidnightIso = (d: CalendarDate) => new Date(Date.UTC(d.year, d.month - 1, d.day) - 8 * 3_600_000).toISOString();
+const chinaMidnightIso = (d: CalendarDate) => chinaMidnight(d).toISOString();
 
 export interface ResolvedQuery {
   kind: LedgerKind;
@@ -315,11 +317,10 @@ export function resolveLedgerQuery(region: Region, f: LedgerFilters, today: Cale
   const to = f.to ? parseDate(f.to) : { year: today.year, month: 12, day: 31 };
   if (!from || !to || compareDates(from, to) > 0) throw new DomainError('PERIOD_INVALID');
   const level = region.level as keyof typeof REGION_FIELD;
-  const dayAfter = new Date(Date.UTC(to.year, to.month - 1, to.day + 1));
   const parts: Filter[] = [
     where(REGION_FIELD[level], 'eq', region.code),
     where(def.dateField, 'gte', chinaMidnightIso(from)),
-    where(def.dateField, 'lt', chinaMidnightIso({ year: dayAfter.getUTCFullYear(), month: dayAfter.getUTCMonth() + 1, day: dayAfter.getUTCDate() })),
+    where(def.dateField, 'lt', chinaMidnightIso(addDays(to, 1))),
   ];
   if (def.fixed) parts.push(def.fixed);
   if (f.type) {

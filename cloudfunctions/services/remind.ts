@@ -10,6 +10,7 @@ import { type CalendarDate, chinaDateOf, formatDate, parseDate } from '../core/c
 import { addMonths } from '../core/certificates';
 import { CERTIFICATE_KIND_NAMES, type CertificateKind } from '../core/certificates';
 import { sessionWindow } from '../core/attendance';
+import { chinaMidnight } from '../core/vouchers';
 import {
   type ReminderInputs,
   type ReminderKind,
@@ -55,8 +56,8 @@ interface Found<K extends ReminderKind = ReminderKind> {
 
 const BATCH = 100;
 
-/** China midnight of a date as an ISO instant. */
-const midnight = (d: CalendarDate) => new Date(Date.UTC(d.year, d.month - 1, d.day) - 8 * 3_600_000).toISOString();
+/** China midnight of a date as an ISO instant (how stored times compare). */
+const midnight = (d: CalendarDate) => chinaMidnight(d).toISOString();
 
 async function write(deps: Deps, found: Found[], at: Date, created: RemindReport['created']): Promise<void> {
   for (let i = 0; i < found.length; i += BATCH) {
