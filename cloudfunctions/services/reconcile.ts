@@ -58,10 +58,13 @@ export async function reconcile(store: Store): Promise<{ checked: Record<string,
     }
   };
 
-  const storedCounters = new Map<string, number>();
-  for await (const c of scan<CounterDoc>(store, 'counters')) {
-    if (VOUCHER_METRICS.test(c.metric)) storedCounters.set(c._id, c.value);
-  }
+  // The stored counters, read once; each part below compares the metrics it can rebuild.
+  const storedAll: CounterDoc[] = [];
+  for await (const c of scan<CounterDoc>(store, 'counters')) storedAll.push(c);
+  const storedOf = (metrics: (metric: string) => boolean) =>
+    new Map(storedAll.filter((c) => metrics(c.metric)).map((c) => [c._id, c.value] as const));
+
+  const storedCounters = storedOf((m) => VOUCHER_METRICS.test(m));
   compare('counter', storedCounters, counters);
 
   const storedQuotas = new Map<string, number>();
@@ -108,18 +111,12 @@ export async function reconcile(store: Store): Promise<{ checked: Record<string,
   const storedClassCounts = new Map<string, number>();
   for await (const c of scan<ClassDoc>(store, 'classes')) storedClassCounts.set(c._id, c.enrolled);
   compare('class enrolled', storedClassCounts, classCounts);
-  const storedTraining = new Map<string, number>();
-  for await (const c of scan<CounterDoc>(store, 'counters')) {
-    if (TRAINING_METRICS.test(c.metric)) storedTraining.set(c._id, c.value);
-  }
+  const storedTraining = storedOf((m) => TRAINING_METRICS.test(m));
   compare('counter', storedTraining, trainingCounters);
 
   // Results, certificates, subsidies and employment (D24, D25).
   const credentials = await recountCredentials(store);
-  const storedCredentials = new Map<string, number>();
-  for await (const c of scan<CounterDoc>(store, 'counters')) {
-    if (CREDENTIAL_METRICS.test(c.metric)) storedCredentials.set(c._id, c.value);
-  }
+  const storedCredentials = storedOf((m) => CREDENTIAL_METRICS.test(m));
   compare('counter', storedCredentials, credentials.counters);
 
   // Registered laborers, by household county and the month and band of registration.
@@ -130,11 +127,10 @@ export async function reconcile(store: Store): Promise<{ checked: Record<string,
     const at = chinaDateOf(new Date(p.registeredAt));
     inc(registered, counterId(p.countyCode, at.year, at.month, REGISTERED_METRIC, registrationBand(p) ?? '-'));
   }
-  const storedRegistered = new Map<string, number>();
+  const storedRegistered = storedOf((m) => m === REGISTERED_METRIC);
   // The yearly summaries must hold exactly the counter documents' values, cell by cell.
   const summed = new Map<string, number>();
-  for await (const c of scan<CounterDoc>(store, 'counters')) {
-    if (c.metric === REGISTERED_METRIC) storedRegistered.set(c._id, c.value);
+  for (const c of storedAll) {
     inc(summed, `${counterYearId(c.countyCode, c.year)}/${cellKey(c.metric, c.month, null)}`, c.value);
     inc(summed, `${counterYearId(c.countyCode, c.year)}/${cellKey(c.metric, null, c.band)}`, c.value);
   }
