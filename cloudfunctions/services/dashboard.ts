@@ -28,6 +28,7 @@ import {
 } from '../core/dashboard';
 import { DomainError } from '../core/errors';
 import { type Filter, and, where } from '../store/port';
+import { scan } from '../store/scan';
 import { REGISTERED_METRIC } from './account';
 import { requireRole } from './authz';
 import type { VoucherTypeDoc } from './catalogue';
@@ -54,15 +55,7 @@ const placeField = { province: 'provinceCode', city: 'cityCode', county: 'county
 async function summaries(deps: Deps, region: Region, yearFilter: Filter): Promise<CounterYearDoc[]> {
   const level = region.level as keyof typeof placeField;
   const out: CounterYearDoc[] = [];
-  let after: string | undefined;
-  do {
-    const page = await deps.store.find<CounterYearDoc>('counterYears', and(where(placeField[level], 'eq', region.code), yearFilter), {
-      limit: 1000,
-      after,
-    });
-    out.push(...page.items);
-    after = page.next;
-  } while (after);
+  for await (const doc of scan<CounterYearDoc>(deps.store, 'counterYears', and(where(placeField[level], 'eq', region.code), yearFilter))) out.push(doc);
   return out;
 }
 

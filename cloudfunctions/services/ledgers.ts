@@ -17,6 +17,7 @@ import { EMPLOYMENT_STATUS_NAMES, type EmploymentStatus, WORK_PLACE_NAMES, type 
 import { DomainError } from '../core/errors';
 import { SUBSIDY_REFUSAL_REASONS, type SubsidyRefusal } from '../core/certificates';
 import type { CollectionName } from '../store/collections';
+import { scan } from '../store/scan';
 import { type Doc, type Filter, type Page, type Store, and, where } from '../store/port';
 import type { PersonDoc } from './account';
 import type { AttendanceDoc } from './attendance';
@@ -370,12 +371,7 @@ export async function loadNames(store: Store): Promise<NameCache> {
   const occupations = new Map<string, string>();
   for (const o of (await store.find<OccupationDoc>('occupations', undefined, { limit: 1000 })).items) occupations.set(o._id, o.name);
   const institutions = new Map<string, string>();
-  let after: string | undefined;
-  do {
-    const page = await store.find<InstitutionDoc>('institutions', undefined, { limit: 1000, after });
-    for (const i of page.items) institutions.set(i._id, i.name);
-    after = page.next;
-  } while (after);
+  for await (const i of scan<InstitutionDoc>(store, 'institutions')) institutions.set(i._id, i.name);
   return { occupations, institutions, classes: new Map() };
 }
 

@@ -7,7 +7,6 @@
 import type { ConsentAnswer, MessageList, MessageView, SubscribeMoment, SubscribeTemplate } from '../contract';
 import {
   type Consent,
-  MAX_ATTEMPTS,
   type OutboxStatus,
   type ReminderKind,
   afterSendFailure,
@@ -184,8 +183,6 @@ export async function deliverDue(deps: Deps, notifier: Notifier, templates: Temp
   }
   return report;
 }
-
-export const MAX_SEND_ATTEMPTS = MAX_ATTEMPTS;
 
 function messageView(e: OutboxDoc): MessageView {
   return { id: e._id, kind: e.kind, title: e.title, text: e.text, page: e.page, read: e.read, createdAt: e.createdAt, delivery: e.status };

@@ -6,9 +6,8 @@
  * document records finished phases so a run cut short resumes where it stopped. The vouchers'
  * expiry sweep and the classes' 72 h completion run here too. Sending comes after (outbox.ts).
  */
-import { type CalendarDate, chinaDateOf, formatDate, parseDate } from '../core/china-date';
-import { addMonths } from '../core/certificates';
-import { CERTIFICATE_KIND_NAMES, type CertificateKind } from '../core/certificates';
+import { type CalendarDate, chinaDateOf, formatDate } from '../core/china-date';
+import { CERTIFICATE_KIND_NAMES, type CertificateKind, addMonths } from '../core/certificates';
 import { sessionWindow } from '../core/attendance';
 import { chinaMidnight } from '../core/vouchers';
 import {
@@ -24,8 +23,8 @@ import {
   tenDayPeriodStart,
   voucherExpiryDue,
 } from '../core/reminders';
-import { type Filter, and, where } from '../store/port';
-import { scan } from '../store/scan';
+import { and, where } from '../store/port';
+import { scan, scanPages } from '../store/scan';
 import type { PersonDoc, StaffDoc } from './account';
 import type { CertificateDoc } from './certificates';
 import type { ClassDoc, EnrollmentDoc } from './classes';
@@ -71,16 +70,6 @@ async function write(deps: Deps, found: Found[], at: Date, created: RemindReport
   }
 }
 
-/** Every page of a query, a page at a time (≤ 1000 a read). */
-async function* pages<T extends { _id: string }>(deps: Deps, collection: Parameters<Deps['store']['find']>[0], filter: Filter, field: string) {
-  let after: string | undefined;
-  do {
-    const page = await deps.store.find<T>(collection, filter, { orderBy: { field }, limit: 1000, after });
-    yield page.items;
-    after = page.next;
-  } while (after);
-}
-
 /** Laborer: an unused voucher whose last valid day is 7 days from today. */
 async function voucherExpiry(deps: Deps, today: CalendarDate, at: Date, created: RemindReport['created']) {
   const filter = and(
@@ -88,7 +77,7 @@ async function voucherExpiry(deps: Deps, today: CalendarDate, at: Date, created:
     where('expiresAt', 'gt', midnight(addDays(today, 7))),
     where('expiresAt', 'lte', midnight(addDays(today, 8))),
   );
-  for await (const items of pages<VoucherDoc>(deps, 'vouchers', filter, 'expiresAt')) {
+  for await (const items of scanPages<VoucherDoc>(deps.store, 'vouchers', filter, { field: 'expiresAt' })) {
     const found: Found[] = items
       .filter((v) => voucherExpiryDue(new Date(v.expiresAt), today))
       .map((v) => ({
@@ -102,19 +91,21 @@ async function voucherExpiry(deps: Deps, today: CalendarDate, at: Date, created:
 }
 
 /** Classes still running whose sessions include `day`: each session's index and start. */
-async function classesWithSessionOn(deps: Deps, day: CalendarDate): Promise<{ c: ClassDoc; session: number; start: Date }[]> {
-  const date = formatDate(day);
-  const out: { c: ClassDoc; session: number; start: Date }[] = [];
-  const filter = and(where('completion', 'eq', 'pending'), where('lastSessionEndsAt', 'gte', midnight(day)));
-  for await (const items of pages<ClassDoc>(deps, 'classes', filter, 'lastSessionEndsAt')) {
+/** Running classes' sessions on `today` and `tomorrow` (China dates), from one pass over the classes. */
+async function sessionsOn(deps: Deps, today: CalendarDate, tomorrow: CalendarDate) {
+  type Meeting = { c: ClassDoc; session: number; start: Date };
+  const wanted = new Map<string, Meeting[]>([
+    [formatDate(today), []],
+    [formatDate(tomorrow), []],
+  ]);
+  const filter = and(where('completion', 'eq', 'pending'), where('lastSessionEndsAt', 'gte', midnight(today)));
+  for await (const items of scanPages<ClassDoc>(deps.store, 'classes', filter, { field: 'lastSessionEndsAt' })) {
     for (const c of items) {
-      if (c.firstSessionAt >= midnight(addDays(day, 1))) continue;
-      c.sessions.forEach((s, i) => {
-        if (s.date === date) out.push({ c, session: i, start: sessionWindow(s).startsAt });
-      });
+      if (c.firstSessionAt >= midnight(addDays(tomorrow, 1))) continue;
+      c.sessions.forEach((s, i) => wanted.get(s.date)?.push({ c, session: i, start: sessionWindow(s).startsAt }));
     }
   }
-  return out;
+  return { today: wanted.get(formatDate(today))!, tomorrow: wanted.get(formatDate(tomorrow))! };
 }
 
 const placeOfClass = (deps: Deps, c: ClassDoc) => (c.townshipCode ? deps.regions.ref(c.townshipCode).name : c.institutionName);
@@ -122,7 +113,8 @@ const placeOfClass = (deps: Deps, c: ClassDoc) => (c.townshipCode ? deps.regions
 /** Laborer: a session tomorrow. Trainer: a session today. */
 async function sessions(deps: Deps, today: CalendarDate, at: Date, created: RemindReport['created']) {
   const tomorrow = addDays(today, 1);
-  for (const { c, session, start } of await classesWithSessionOn(deps, tomorrow)) {
+  const meetings = await sessionsOn(deps, today, tomorrow);
+  for (const { c, session, start } of meetings.tomorrow) {
     const found: Found[] = [];
     for await (const e of scan<EnrollmentDoc>(deps.store, 'enrollments', and(where('classId', 'eq', c._id), where('status', 'eq', 'enrolled')))) {
       found.push({
@@ -134,7 +126,7 @@ async function sessions(deps: Deps, today: CalendarDate, at: Date, created: Remi
     }
     await write(deps, found, at, created);
   }
-  for (const { c, session, start } of await classesWithSessionOn(deps, today)) {
+  for (const { c, session, start } of meetings.today) {
     const found: Found[] = [];
     for await (const t of scan<StaffDoc>(deps.store, 'staff', and(where('role', 'eq', 'trainer'), where('institutionId', 'eq', c.institutionId)))) {
       found.push({
@@ -175,7 +167,7 @@ async function certificates(deps: Deps, today: CalendarDate, at: Date, created: 
   for (const county of counties(deps)) {
     const issued: CertificateDoc[] = [];
     const filter = and(where('countyCode', 'eq', county.code), where('issuedOn', 'in', [formatDate(yesterday), ...followUpDays]));
-    for await (const items of pages<CertificateDoc>(deps, 'certificates', filter, 'issuedOn')) issued.push(...items.filter((c) => c.status === 'valid'));
+    for await (const items of scanPages<CertificateDoc>(deps.store, 'certificates', filter, { field: 'issuedOn' })) issued.push(...items.filter((c) => c.status === 'valid'));
     if (issued.length === 0) continue;
     const openids = await openidsOf(deps, issued.map((c) => c.personId));
     const found: Found[] = [];
@@ -249,7 +241,7 @@ async function attendance(deps: Deps, today: CalendarDate, at: Date, created: Re
   const yesterday = addDays(today, -1);
   const found: Found[] = [];
   const filter = and(where('completion', 'in', ['pending', 'closing']), where('lastSessionEndsAt', 'gte', midnight(yesterday)));
-  for await (const items of pages<ClassDoc>(deps, 'classes', filter, 'lastSessionEndsAt')) {
+  for await (const items of scanPages<ClassDoc>(deps.store, 'classes', filter, { field: 'lastSessionEndsAt' })) {
     for (const c of items) {
       const session = c.sessions.findIndex((s) => s.date === formatDate(yesterday));
       if (session < 0 || c.enrolled === 0) continue;
@@ -302,4 +294,3 @@ export async function runRemind(deps: Deps): Promise<RemindReport> {
 
 /** Parses `--at` for the CLI: an ISO time. */
 export const parseAt = (text: string | undefined): Date | null => (text && !Number.isNaN(Date.parse(text)) ? new Date(text) : null);
-export { parseDate };
