@@ -2,11 +2,12 @@
  * R1.2 role checks. Bindings live server-side in `accounts`; an official or admin sees and acts
  * on their region's subtree only.
  */
-import type { Role, RoleBinding } from '../contract';
+import type { Region, Role, RoleBinding } from '../contract';
 import { DomainError } from '../core/errors';
 import type { AccountDoc } from './account';
 import { requireOpenid } from './account';
 import type { Caller, Deps } from './deps';
+import type { RegionDirectory } from './regions';
 
 export async function bindingsOf(deps: Deps, caller: Caller): Promise<RoleBinding[]> {
   const openid = requireOpenid(caller);
@@ -23,4 +24,17 @@ export async function requireRole(deps: Deps, caller: Caller, role: Role, region
   );
   if (!match) throw new DomainError('FORBIDDEN');
   return match;
+}
+
+/** A region dashboards, targets and ledgers work on: a county or above (counters are per county). */
+export function statisticalRegion(regions: RegionDirectory, code: string | undefined): Region {
+  const region = code ? regions.get(code) : undefined;
+  if (!region || region.level === 'township') throw new DomainError('REGION_NOT_STATISTICAL');
+  return region;
+}
+
+/** The region an official asks about: theirs by default, and inside their subtree (R1.2). */
+export async function officialRegion(deps: Deps, caller: Caller, regionCode: string | undefined): Promise<{ region: Region; binding: RoleBinding }> {
+  const binding = await requireRole(deps, caller, 'official', regionCode);
+  return { region: statisticalRegion(deps.regions, regionCode ?? binding.regionCode), binding };
 }

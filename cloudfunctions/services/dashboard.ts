@@ -12,7 +12,6 @@ import type {
   RankingInput,
   RankingView,
   Region,
-  RoleBinding,
 } from '../contract';
 import { BAND_NAMES, type Band } from '../core/age';
 import { chinaDateOf, formatDate } from '../core/china-date';
@@ -30,23 +29,13 @@ import { DomainError } from '../core/errors';
 import { type Filter, and, where } from '../store/port';
 import { scan } from '../store/scan';
 import { REGISTERED_METRIC } from './account';
-import { requireRole } from './authz';
+import { officialRegion } from './authz';
 import type { VoucherTypeDoc } from './catalogue';
 import { type Cell, type CounterYearDoc, cellsOf } from './counters';
 import type { Caller, Deps } from './deps';
 import { childTargetsOf, targetsOf } from './targets';
 
 type Values = Record<DashboardMetric, number>;
-
-/** The region an official asks about: theirs by default, and inside their subtree (R1.2). */
-export async function officialRegion(deps: Deps, caller: Caller, regionCode: string | undefined): Promise<{ region: Region; binding: RoleBinding }> {
-  const binding = await requireRole(deps, caller, 'official', regionCode);
-  const code = regionCode ?? binding.regionCode;
-  const region = code ? deps.regions.get(code) : undefined;
-  if (!region) throw new DomainError('REGION_UNKNOWN');
-  if (region.level === 'township') throw new DomainError('REGION_NOT_STATISTICAL');
-  return { region, binding };
-}
 
 /** Which field of a counter summary names the region at `level`. */
 const placeField = { province: 'provinceCode', city: 'cityCode', county: 'countyCode' } as const;

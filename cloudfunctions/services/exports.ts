@@ -11,13 +11,12 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { ExportJobView, LedgerFilters } from '../contract';
-import { chinaDateOf } from '../core/china-date';
+import { chinaDateOf, formatDate, parseDate } from '../core/china-date';
 import { LEDGERS, type LedgerKind } from '../core/dashboard';
 import { DomainError } from '../core/errors';
 import { MAX_PAGE, where } from '../store/port';
-import { bindingsOf } from './authz';
+import { bindingsOf, officialRegion } from './authz';
 import { recordChange } from './changes';
-import { officialRegion } from './dashboard';
 import type { Caller, Deps } from './deps';
 import type { ExportStorage } from '../store/export-storage';
 import { LEDGER_DEFS, describeQuery, loadNames, readLedgerPage, resolveLedgerQuery } from './ledgers';
@@ -88,16 +87,15 @@ export async function startExport(deps: Deps, caller: Caller, filters: LedgerFil
   const fullIdNumbers = (await bindingsOf(deps, caller)).some((b) => b.role === 'official');
   const total = await deps.store.count(LEDGER_DEFS[filters.ledger].collection, query.filter);
   const id = `x${randomUUID().replace(/-/g, '')}`;
-  const stamp = `${today.year}${String(today.month).padStart(2, '0')}${String(today.day).padStart(2, '0')}`;
   const job: ExportJobDoc = {
     _id: id,
     ownerOpenid: caller.openid!,
     ledger: filters.ledger,
     filters: { ...filters, regionCode: region.code },
     regionCode: region.code,
-    today: `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`,
+    today: formatDate(today),
     summary: describeQuery(query, filters, deps.regions),
-    fileName: `${region.name}${LEDGERS[filters.ledger].title}-${stamp}-${id.slice(1, 7)}.xlsx`,
+    fileName: `${region.name}${LEDGERS[filters.ledger].title}-${formatDate(today).replaceAll('-', '')}-${id.slice(1, 7)}.xlsx`,
     fullIdNumbers,
     status: 'queued',
     total,
@@ -172,8 +170,7 @@ export async function advanceExport(deps: Deps, jobId: string, budgetMs: number)
     let state = job;
     if (!state.rowsDone) {
       const region = deps.regions.get(state.regionCode)!;
-      const [y, m, d] = state.today.split('-').map(Number);
-      const query = resolveLedgerQuery(region, state.filters, { year: y, month: m, day: d });
+      const query = resolveLedgerQuery(region, state.filters, parseDate(state.today)!);
       const names = await loadNames(deps.store);
       const columns = LEDGER_DEFS[state.ledger].columns;
       while (!state.rowsDone && Date.now() - started < budgetMs) {

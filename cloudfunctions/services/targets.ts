@@ -5,10 +5,9 @@
 import type { DashboardMetric, TargetView } from '../contract';
 import { DASHBOARD_METRICS, METRIC_NAMES } from '../core/dashboard';
 import { chinaDateOf } from '../core/china-date';
-import { DomainError } from '../core/errors';
 import lvliang2021 from '../data/targets-lvliang-2021.json';
 import { type Store, and, where } from '../store/port';
-import { requireRole } from './authz';
+import { officialRegion, requireRole, statisticalRegion } from './authz';
 import { recordChange } from './changes';
 import type { Caller, Deps } from './deps';
 import type { RegionDirectory } from './regions';
@@ -65,19 +64,13 @@ export function regionPlace(regions: RegionDirectory, code: string) {
   return { countyCode: code, cityCode: city, provinceCode: province };
 }
 
-function checkRegion(regions: RegionDirectory, code: string) {
-  const r = regions.get(code);
-  if (!r || r.level === 'township') throw new DomainError('REGION_NOT_STATISTICAL');
-  return r;
-}
-
 /** Admin of a region containing `regionCode`: set one target (a ledger entry keeps before and after). */
 export async function setTarget(
   deps: Deps,
   caller: Caller,
   input: { regionCode: string; year: number; metric: DashboardMetric; target: number },
 ): Promise<TargetView> {
-  const region = checkRegion(deps.regions, input.regionCode);
+  const region = statisticalRegion(deps.regions, input.regionCode);
   await requireRole(deps, caller, 'admin', region.code);
   const id = targetId(region.code, input.year, input.metric);
   const doc = await deps.store.transaction(async (tx) => {
@@ -111,9 +104,8 @@ export async function setTarget(
 
 /** Official: the targets of a region and its children for a year. */
 export async function listTargets(deps: Deps, caller: Caller, input: { regionCode?: string; year?: number }): Promise<TargetView[]> {
-  const binding = await requireRole(deps, caller, 'official', input.regionCode);
-  const code = input.regionCode ?? binding.regionCode!;
-  checkRegion(deps.regions, code);
+  const { region } = await officialRegion(deps, caller, input.regionCode);
+  const code = region.code;
   const year = input.year ?? chinaDateOf(deps.clock.now()).year;
   const own = await deps.store.find<TargetDoc>('targets', and(where('regionCode', 'eq', code), where('year', 'eq', year)), { limit: 100 });
   const children = await deps.store.find<TargetDoc>('targets', and(where('parentCode', 'eq', code), where('year', 'eq', year)), { limit: 1000 });

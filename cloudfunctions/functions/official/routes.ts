@@ -4,9 +4,9 @@
  */
 import { z } from 'zod';
 import { DASHBOARD_METRICS, LEDGER_KINDS } from '../../core/dashboard';
-import { requireRole } from '../../services/authz';
 import { importCatalogue } from '../../services/catalogue';
-import { dashboard, officialRegion, ranking } from '../../services/dashboard';
+import { officialRegion, requireRole } from '../../services/authz';
+import { dashboard, ranking } from '../../services/dashboard';
 import { jobStatus, myExports, startExport } from '../../services/exports';
 import { ledgerPageOf, loadNames, readLedgerPage, resolveLedgerQuery } from '../../services/ledgers';
 import { listTargets, setTarget } from '../../services/targets';
