@@ -3,7 +3,6 @@
  * concurrent claimants against a county quota of 5,000, next to the raw store's single-document
  * transaction rate measured in the same run on the same database file.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { scan } from '../cloudfunctions/store/scan';
 import { idNumberAged } from '../tests/support/id-numbers';
 import { loader } from './http-load';
 import type { BenchResult } from './run';
+import { startGatewayProcess } from './gateway-process';
 
 const CLAIMANTS = Number(process.env.BENCH_CLAIMANTS ?? 10_000);
 const QUOTA = Number(process.env.BENCH_QUOTA ?? 5_000);
@@ -29,19 +29,6 @@ const DIRECT_COUNTY = '141126';
 const DIRECT_TOWNSHIP = '141126100';
 const NOW = '2026-03-02T02:00:00.000Z';
 const PORT = 18_787;
-
-function startGateway(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), '--import', 'tsx', join(__dirname, '..', 'cloudfunctions', 'gateway', 'main.ts')], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), DEV_NOW: NOW, H5_DIR: join(dataDir, 'no-h5') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
-  });
-}
 
 export async function claimsBench(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'czt-bench-claims-'));
@@ -77,7 +64,7 @@ export async function claimsBench(): Promise<BenchResult> {
     console.log(`  setup: ${CLAIMANTS} claimants registered in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     // Measured: every claimant claims at once, through the gateway in its own process.
-    const gateway = await startGateway(dataDir);
+    const gateway = await startGatewayProcess({ dataDir, port: PORT, devNow: NOW });
     const http = loader(`http://127.0.0.1:${PORT}`);
     let claimSeconds: number;
     let accepted = 0;
@@ -99,8 +86,7 @@ export async function claimsBench(): Promise<BenchResult> {
       }
     } finally {
       http.close();
-      gateway.kill('SIGTERM');
-      await new Promise((r) => gateway.once('exit', r));
+      await gateway.stop();
     }
 
     // Checked and compared on the same database file.

@@ -5,34 +5,20 @@
  * not grow with the records: `scaleRatio` = p95 ÷ p95Small (goal ≤ 1.5), p95 ≤ 20 ms.
  * Correctness: the five completions must be Lüliang's (115.83, 148.84, 179.14, 141.45, 126.68).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import type { ApiResponse, DashboardView } from '../cloudfunctions/contract';
 import { lvliangDataset } from './lvliang-data';
 import type { BenchResult } from './run';
+import { startGatewayProcess } from './gateway-process';
 
 const PORT = 18_789;
 const WARMUP = 30;
 const RUNS = Number(process.env.BENCH_DASHBOARD_RUNS ?? 500);
 const EXPECTED = ['115.83', '148.84', '179.14', '141.45', '126.68'];
 
-function startGateway(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'cloudfunctions', 'gateway', 'main.ts')], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), H5_DIR: join(dataDir, 'no-h5') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
-  });
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function measure(dataDir: string): Promise<{ p50: number; p95: number; completions: (string | null)[] }> {
-  const gateway = await startGateway(dataDir);
+  const gateway = await startGatewayProcess({ dataDir, port: PORT });
   try {
     const base = `http://127.0.0.1:${PORT}`;
     const login = await fetch(`${base}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ persona: 'official-city' }) });
@@ -57,8 +43,7 @@ async function measure(dataDir: string): Promise<{ p50: number; p95: number; com
     times.sort((a, b) => a - b);
     return { p50: percentile(times, 50), p95: percentile(times, 95), completions: last.data.metrics.map((m) => m.completion) };
   } finally {
-    gateway.kill('SIGTERM');
-    await new Promise((r) => gateway.once('exit', r));
+    await gateway.stop();
   }
 }
 

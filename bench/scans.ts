@@ -8,7 +8,6 @@
  * enrollments), with the trainees' attendance keys made by the same helper enrollment uses.
  * Codes are computed the way the laborer's phone does (core/attendance.ts) at the server's time.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +25,7 @@ import { verifyAllChains } from '../cloudfunctions/services/ledger';
 import { reconcile } from '../cloudfunctions/services/reconcile';
 import { loader } from './http-load';
 import type { BenchResult } from './run';
+import { startGatewayProcess } from './gateway-process';
 
 const CLASSES = Number(process.env.BENCH_CLASSES ?? 1000);
 const CLASS_SIZE = Number(process.env.BENCH_CLASS_SIZE ?? 40);
@@ -33,19 +33,6 @@ const NOW = '2026-03-02T02:00:00.000Z'; // 10:00 China; the session runs 08:00�
 const PORT = 18_788;
 /** 吕梁 counties: trainees spread over their ledgers as in real life. */
 const COUNTIES = ['141102', '141121', '141122', '141123', '141124', '141125', '141126', '141127', '141128', '141129', '141130', '141181', '141182'];
-
-function startGateway(dataDir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'cloudfunctions', 'gateway', 'main.ts')], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), DEV_NOW: NOW, H5_DIR: join(dataDir, 'no-h5') },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
-  });
-}
 
 interface Trainee {
   personRef: string;
@@ -126,7 +113,7 @@ export async function scansBench(): Promise<BenchResult> {
     await setup.close();
     console.log(`  setup: ${CLASSES} classes of ${CLASS_SIZE} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    const gateway = await startGateway(dataDir);
+    const gateway = await startGatewayProcess({ dataDir, port: PORT, devNow: NOW });
     const http = loader(`http://127.0.0.1:${PORT}`);
     let seconds: number;
     let accepted = 0;
@@ -163,8 +150,7 @@ export async function scansBench(): Promise<BenchResult> {
       seconds = Number(process.hrtime.bigint() - started) / 1e9;
     } finally {
       http.close();
-      gateway.kill('SIGTERM');
-      await new Promise((r) => gateway.once('exit', r));
+      await gateway.stop();
     }
 
     const check = await openLocalRuntime({ dataDir, devNow: NOW });
