@@ -5,14 +5,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { loadLocalSettings } from '../cloudfunctions/config';
+import { argValue } from '../cloudfunctions/gateway/cli/run-local';
 import { generateLvliang } from './dataset/generate';
-
-function argValue(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i >= 0) return args[i + 1];
-  const eq = args.find((a) => a.startsWith(`${name}=`));
-  return eq?.slice(name.length + 1);
-}
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);

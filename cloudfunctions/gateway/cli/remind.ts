@@ -4,12 +4,12 @@
  */
 import { deliverDue } from '../../services/outbox';
 import { parseAt, runRemind } from '../../services/remind';
-import { runLocal } from './run-local';
+import { argValue, runLocal } from './run-local';
 
-runLocal('remind', async (runtime) => {
-  const i = process.argv.indexOf('--at');
-  if (i >= 0) {
-    const at = parseAt(process.argv[i + 1]);
+runLocal('remind', async (runtime, args) => {
+  const atText = argValue(args, '--at');
+  if (atText !== undefined) {
+    const at = parseAt(atText);
     if (!at) {
       console.error('--at needs an ISO time, e.g. 2026-01-11T00:00:00Z');
       return 2;

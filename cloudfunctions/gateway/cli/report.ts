@@ -6,12 +6,7 @@
 import type { DashboardView } from '../../contract';
 import { DomainError } from '../../core/errors';
 import { buildDashboard } from '../../services/dashboard';
-import { runLocal } from './run-local';
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+import { argValue, runLocal } from './run-local';
 
 /** Terminal width of a string: CJK characters take two columns. */
 const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
@@ -59,9 +54,10 @@ export function formatReport(d: DashboardView): string {
   return out.join('\n');
 }
 
-runLocal('report', async (runtime) => {
-  const code = arg('region') ?? '141100';
-  const year = arg('year') ? Number(arg('year')) : undefined;
+runLocal('report', async (runtime, args) => {
+  const code = argValue(args, '--region') ?? '141100';
+  const yearText = argValue(args, '--year');
+  const year = yearText ? Number(yearText) : undefined;
   const region = runtime.deps.regions.get(code);
   if (!region || region.level === 'township') {
     console.error(`没有这个县级及以上地区：${code}`);
@@ -69,7 +65,7 @@ runLocal('report', async (runtime) => {
   }
   try {
     const d = await buildDashboard(runtime.deps, region, year);
-    console.log(process.argv.includes('--json') ? JSON.stringify(d, null, 2) : formatReport(d));
+    console.log(args.includes('--json') ? JSON.stringify(d, null, 2) : formatReport(d));
     return 0;
   } catch (e) {
     if (e instanceof DomainError) {

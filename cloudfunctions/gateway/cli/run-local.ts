@@ -5,6 +5,13 @@
 import { loadLocalSettings } from '../../config';
 import { type LocalRuntime, openLocalRuntime } from '../local-runtime';
 
+/** A command-line option's value: `--name value` or `--name=value`. */
+export function argValue(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i >= 0) return args[i + 1];
+  return args.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
+}
+
 export function runLocal(name: string, command: (runtime: LocalRuntime, args: string[]) => Promise<number>): void {
   const settings = loadLocalSettings(process.env);
   const started = Date.now();
