@@ -5,7 +5,7 @@
  */
 import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha256';
-import { CHINA_OFFSET_MS, parseDate } from './china-date';
+import { chinaInstant, parseDate } from './china-date';
 
 /** R6.1: one code per 30-second step. */
 export const STEP_SECONDS = 30;
@@ -92,9 +92,8 @@ export interface SessionTimes {
 export function sessionWindow(s: SessionTimes): { opensAt: Date; startsAt: Date; endsAt: Date } {
   const d = parseDate(s.date);
   const time = (hhmm: string) => {
-    const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
-    if (!d || !m) throw new Error(`bad session time ${s.date} ${hhmm}`);
-    return new Date(Date.UTC(d.year, d.month - 1, d.day, Number(m[1]), Number(m[2])) - CHINA_OFFSET_MS);
+    if (!d) throw new Error(`bad session date ${s.date}`);
+    return chinaInstant(d, hhmm);
   };
   const startsAt = time(s.start);
   return { opensAt: new Date(startsAt.getTime() - EARLY_WINDOW_MS), startsAt, endsAt: time(s.end) };

@@ -2,7 +2,7 @@
  * R7 Assessment, certificates and subsidies, pure: result checks, the certificate's kind and
  * number, and whether a certificate earns its institution a subsidy (R7.3) or why not.
  */
-import { type CalendarDate, compareDates, daysInMonth } from './china-date';
+import { type CalendarDate, addMonths, compareDates } from './china-date';
 
 /** Catalogue categories (data/occupations.json). */
 export type OccupationCategory = 'skills' | 'special' | 'agri' | 'village';
@@ -73,14 +73,6 @@ export function verificationCode(random: Uint8Array): string {
 
 /** Typed input: upper case, spaces and dashes dropped. */
 export const normaliseVerifyCode = (text: string): string => text.toUpperCase().replace(/[\s-]/g, '');
-
-/** The same day `months` calendar months later (clamped to the month's end: 31 Aug + 6 → 28/29 Feb). */
-export function addMonths(d: CalendarDate, months: number): CalendarDate {
-  const index = d.year * 12 + (d.month - 1) + months;
-  const year = Math.floor(index / 12);
-  const month = (index % 12) + 1;
-  return { year, month, day: Math.min(d.day, daysInMonth(year, month)) };
-}
 
 /** R7.3: the subsidy must be claimed within 12 months of the certificate date. */
 export const SUBSIDY_WINDOW_MONTHS = 12;

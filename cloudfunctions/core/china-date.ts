@@ -1,16 +1,21 @@
 /**
- * Calendar dates in China time, whatever the host's time zone. R3.1: all calendar logic is in
- * China time.
+ * Calendar dates and clock times in China time, whatever the host's time zone — the one module
+ * for them, shared by the cloud functions and the app. R3.1: all calendar logic is in China time.
  *
- * China (Asia/Shanghai) has kept UTC+8 with no daylight saving since 1991, so for the instants
- * this system handles (claims, sessions, reports: all after 1991) the China date is the UTC date
- * of the instant plus 8 hours. We compute it that way instead of through dayjs's timezone plugin:
- * the plugin builds an Intl.DateTimeFormat per call (measured: claims ran at 242/s with it and
- * several times faster without), and mini-program runtimes do not all ship full Intl time-zone
- * data. Birth dates are calendar dates, never instants, so the 1986–1991 DST years do not matter.
+ * China (Asia/Shanghai) has kept UTC+8 with no daylight saving since 1991, so every instant this
+ * system handles (claims, sessions, reports: all after 1991) is read with dayjs's `utc` plugin at
+ * a fixed offset of +480 minutes. The `timezone` plugin would build an `Intl.DateTimeFormat` per
+ * call (about 250 µs here, and mini-program runtimes do not all ship Intl time-zone data); the
+ * fixed offset needs no Intl. Measured in `npm run bench -- dates` (docs/benchmarks.md). Birth
+ * dates are calendar dates, never instants, so the 1986–1991 DST years do not matter.
  */
-export const CHINA_TZ = 'Asia/Shanghai';
-export const CHINA_OFFSET_MS = 8 * 3_600_000;
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+
+/** China's offset from UTC, in minutes (UTC+8, no DST). */
+export const CHINA_OFFSET_MINUTES = 480;
 
 /** A calendar date without time: month 1–12. */
 export interface CalendarDate {
@@ -19,28 +24,37 @@ export interface CalendarDate {
   day: number;
 }
 
+/** The instant as China's wall clock reads it. */
+const inChina = (at: Date | number | string) => dayjs(at).utcOffset(CHINA_OFFSET_MINUTES);
+
+/** A calendar date as a dayjs at 00:00 UTC of that date (date arithmetic only, no zone). */
+const onCalendar = (d: CalendarDate) => dayjs.utc(Date.UTC(d.year, d.month - 1, d.day));
+
+const fromCalendar = (t: dayjs.Dayjs): CalendarDate => ({ year: t.year(), month: t.month() + 1, day: t.date() });
+
 /** The calendar date in China at instant `now`. */
-export function chinaDateOf(now: Date): CalendarDate {
-  const shifted = new Date(now.getTime() + CHINA_OFFSET_MS);
-  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+export const chinaDateOf = (now: Date): CalendarDate => fromCalendar(inChina(now));
+
+/** 00:00 China time starting the given calendar date, as an instant. */
+export const chinaMidnight = (d: CalendarDate): Date =>
+  dayjs.utc(Date.UTC(d.year, d.month - 1, d.day)).subtract(CHINA_OFFSET_MINUTES, 'minute').toDate();
+
+/** The instant at `HH:mm` China time on a calendar date; throws on a malformed time. */
+export function chinaInstant(d: CalendarDate, hhmm: string): Date {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
+  if (!m) throw new Error(`bad time of day ${hhmm}`);
+  return dayjs(chinaMidnight(d)).add(Number(m[1]), 'hour').add(Number(m[2]), 'minute').toDate();
 }
 
-export const isLeapYear = (year: number): boolean =>
-  (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
-export function daysInMonth(year: number, month: number): number {
-  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-}
+export const daysInYear = (year: number): number => (isLeapYear(year) ? 366 : 365);
+
+export const daysInMonth = (year: number, month: number): number => onCalendar({ year, month, day: 1 }).daysInMonth();
 
 /** True when year/month/day name a real calendar day. */
 export function isRealDate(d: CalendarDate): boolean {
-  return (
-    Number.isInteger(d.year) &&
-    d.month >= 1 &&
-    d.month <= 12 &&
-    d.day >= 1 &&
-    d.day <= daysInMonth(d.year, d.month)
-  );
+  return Number.isInteger(d.year) && d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= daysInMonth(d.year, d.month);
 }
 
 /** Orders two calendar dates: negative, zero or positive. */
@@ -48,11 +62,22 @@ export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 
+/** The calendar date `n` days after `d` (n may be negative). */
+export const addDays = (d: CalendarDate, n: number): CalendarDate => fromCalendar(onCalendar(d).add(n, 'day'));
+
+/** The same day `months` calendar months later (clamped to the month's end: 31 Aug + 6 → 28/29 Feb). */
+export const addMonths = (d: CalendarDate, months: number): CalendarDate => fromCalendar(onCalendar(d).add(months, 'month'));
+
+/** Whole days from `a` to `b` (negative when `b` is earlier). */
+export const daysBetween = (a: CalendarDate, b: CalendarDate): number => onCalendar(b).diff(onCalendar(a), 'day');
+
+/** Day of the year, 1 = 1 January. */
+export const dayOfYear = (d: CalendarDate): number => daysBetween({ year: d.year, month: 1, day: 1 }, d) + 1;
+
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
 /** `YYYY-MM-DD` */
-export const formatDate = (d: CalendarDate): string =>
-  `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
+export const formatDate = (d: CalendarDate): string => `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`;
 
 /** Parses `YYYY-MM-DD` (or `YYYYMMDD`); null when it is not a real date. */
 export function parseDate(text: string): CalendarDate | null {
@@ -61,3 +86,32 @@ export function parseDate(text: string): CalendarDate | null {
   const d = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   return isRealDate(d) ? d : null;
 }
+
+/** Today's China date as `YYYY-MM-DD`. */
+export const chinaToday = (now: Date): string => formatDate(chinaDateOf(now));
+
+/** R4.5: the last day a validity that ends at `endsAt` (00:00 China time after it) covers. */
+export const lastDayBefore = (endsAt: Date): CalendarDate => chinaDateOf(new Date(endsAt.getTime() - 1));
+
+// --- Texts as people read them (Simplified Chinese, China time) -------------------------------
+
+/** `2026年2月20日` */
+export const dateText = (d: CalendarDate): string => `${d.year}年${d.month}月${d.day}日`;
+
+/** `2月20日` */
+export const monthDayText = (d: CalendarDate): string => `${d.month}月${d.day}日`;
+
+/** The China date of an instant as text: `2026年2月20日`. */
+export const dateTextOf = (at: Date | string): string => dateText(chinaDateOf(new Date(at)));
+
+/** `08:30` in China time. */
+export const clockText = (at: Date | string): string => inChina(at).format('HH:mm');
+
+/** `08:30:05` in China time. */
+export const clockTextWithSeconds = (at: Date | string): string => inChina(at).format('HH:mm:ss');
+
+/** `2026年1月11日 08:30` in China time (a WeChat `time` value). */
+export const dateTimeText = (at: Date | string): string => `${dateTextOf(at)} ${clockText(at)}`;
+
+/** `2021-03-05 14:30` in China time (ledger cells). */
+export const isoMinuteText = (at: Date | string): string => inChina(at).format('YYYY-MM-DD HH:mm');

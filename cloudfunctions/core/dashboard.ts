@@ -4,7 +4,7 @@
  * Pure: no storage, no clock.
  */
 import type { Band } from './age';
-import { type CalendarDate, compareDates } from './china-date';
+import { type CalendarDate, compareDates, dayOfYear, daysInYear } from './china-date';
 
 export type DashboardMetric = 'trainings' | 'certificates' | 'newSkilled' | 'newHighSkilled' | 'transfers';
 
@@ -76,14 +76,6 @@ function hundredthsString(h: number): string {
   return `${sign}${Math.floor(a / 100)}.${String(a % 100).padStart(2, '0')}`;
 }
 
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-export const daysInYear = (y: number) => (isLeap(y) ? 366 : 365);
-
-/** Day of the year, 1 = 1 January. */
-export function dayOfYear(d: CalendarDate): number {
-  const start = Date.UTC(d.year, 0, 1);
-  return Math.round((Date.UTC(d.year, d.month - 1, d.day) - start) / 86_400_000) + 1;
-}
 
 export interface Pace {
   /** The day measured at: `today` within the year, else the year's last (past) or first (future) day. */

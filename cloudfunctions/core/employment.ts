@@ -2,8 +2,7 @@
  * R8 Employment, pure: what a report must hold, whether it is a transfer, and when follow-ups
  * fall due after a certificate.
  */
-import { addMonths } from './certificates';
-import { type CalendarDate, compareDates, formatDate, parseDate } from './china-date';
+import { type CalendarDate, addMonths, compareDates, formatDate, parseDate } from './china-date';
 
 export type EmploymentStatus = 'employed' | 'self_employed' | 'flexible' | 'seeking';
 export type WorkPlace = 'county' | 'province' | 'country' | 'abroad';

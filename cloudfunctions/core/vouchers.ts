@@ -1,7 +1,7 @@
 /**
  * R4.2–R4.5 claim rules and voucher dates, pure.
  */
-import { CHINA_OFFSET_MS, type CalendarDate, chinaDateOf } from './china-date';
+import { addDays, chinaDateOf, chinaMidnight, daysBetween, lastDayBefore } from './china-date';
 import type { Eligibility } from './eligibility';
 import { DomainError } from './errors';
 
@@ -13,25 +13,17 @@ export type VoucherStatus = 'unused' | 'reserved' | 'redeemed' | 'cancelled' | '
 /** R4.4: claimed (unused), reserved and redeemed vouchers count; cancelled and expired do not. */
 export const COUNTS_TOWARD_LIMIT: readonly VoucherStatus[] = ['unused', 'reserved', 'redeemed'];
 
-/** Midnight China time (UTC+8, no DST) starting the given calendar date, as an instant. */
-export function chinaMidnight(d: CalendarDate): Date {
-  return new Date(Date.UTC(d.year, d.month - 1, d.day) - CHINA_OFFSET_MS);
-}
-
 /**
  * R4.5: a voucher claimed on China date D with V days of validity is valid through the end of
  * day D + V − 1 and expires at 00:00 China time on D + V.
  */
 export function expiryOf(claimedAt: Date, validityDays: number): Date {
-  const d = chinaDateOf(claimedAt);
-  return chinaMidnight({ ...d, day: d.day + validityDays });
+  return chinaMidnight(addDays(chinaDateOf(claimedAt), validityDays));
 }
 
 /** Whole China-time days left before expiry (0 on the last day). */
 export function daysLeft(expiresAt: Date, now: Date): number {
-  const last = chinaDateOf(new Date(expiresAt.getTime() - 1));
-  const today = chinaDateOf(now);
-  return Math.round((chinaMidnight(last).getTime() - chinaMidnight(today).getTime()) / 86_400_000);
+  return daysBetween(chinaDateOf(now), lastDayBefore(expiresAt));
 }
 
 export interface ClaimState {

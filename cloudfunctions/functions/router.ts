@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { ActionInput, ActionName, ActionOutput, ApiResponse, FunctionName } from '../contract';
 import { DomainError, ERROR_MESSAGES } from '../core/errors';
-import type { Caller, Deps } from '../services/deps';
+import type { Caller, Deps } from '../services/kernel/deps';
 import { isStoreError } from '../store/port';
 
 export interface Route<I, O> {

@@ -6,7 +6,9 @@
  */
 import { type Band, ageAt, bandOfAge } from '../../cloudfunctions/core/age';
 import type { SessionTimes } from '../../cloudfunctions/core/attendance';
-import { type CalendarDate, CHINA_OFFSET_MS, chinaDateOf, formatDate } from '../../cloudfunctions/core/china-date';
+import { type CalendarDate, CHINA_OFFSET_MINUTES, chinaDateOf, formatDate } from '../../cloudfunctions/core/china-date';
+
+const CHINA_OFFSET_MS = CHINA_OFFSET_MINUTES * 60_000;
 import { type ClassMode, DEFAULT_MIN_ATTENDANCE, requiredSessions } from '../../cloudfunctions/core/classes';
 import type { WorkPlace } from '../../cloudfunctions/core/employment';
 import { expiryOf } from '../../cloudfunctions/core/vouchers';

@@ -4,7 +4,7 @@
  * their counter terms (core/dashboard.ts METRIC_TERMS).
  */
 import { DASHBOARD_METRICS, type DashboardMetric, METRIC_TERMS } from '../../cloudfunctions/core/dashboard';
-import { type CounterYearDoc, cellsOf } from '../../cloudfunctions/services/counters';
+import { type CounterYearDoc, cellsOf } from '../../cloudfunctions/services/books/counters';
 import { type Store, and, where } from '../../cloudfunctions/store/port';
 import { scan } from '../../cloudfunctions/store/scan';
 

@@ -4,7 +4,7 @@
  */
 import type { AttendanceKey, RosterView, ScanResult } from '../../cloudfunctions/contract';
 import { attendanceCode } from '../../cloudfunctions/core/attendance';
-import { verifyAllChains } from '../../cloudfunctions/services/ledger';
+import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 

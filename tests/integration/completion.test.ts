@@ -13,10 +13,10 @@ import type {
   VoucherView,
 } from '../../cloudfunctions/contract';
 import { attendanceCode } from '../../cloudfunctions/core/attendance';
-import { sweepClassCompletion } from '../../cloudfunctions/services/completion';
-import type { CounterDoc } from '../../cloudfunctions/services/counters';
-import { verifyAllChains } from '../../cloudfunctions/services/ledger';
-import { reconcile } from '../../cloudfunctions/services/reconcile';
+import { sweepClassCompletion } from '../../cloudfunctions/services/training/completion';
+import type { CounterDoc } from '../../cloudfunctions/services/books/counters';
+import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
+import { reconcile } from '../../cloudfunctions/services/audit/reconcile';
 import { scan } from '../../cloudfunctions/store/scan';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';

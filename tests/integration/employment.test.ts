@@ -3,9 +3,9 @@
  * certificate, and the 企业职工培训券 reading the current employer.
  */
 import type { EmploymentView, FollowUpView, VoucherTypeView, VoucherView } from '../../cloudfunctions/contract';
-import type { CounterDoc } from '../../cloudfunctions/services/counters';
-import { verifyAllChains } from '../../cloudfunctions/services/ledger';
-import { reconcile } from '../../cloudfunctions/services/reconcile';
+import type { CounterDoc } from '../../cloudfunctions/services/books/counters';
+import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
+import { reconcile } from '../../cloudfunctions/services/audit/reconcile';
 import { scan } from '../../cloudfunctions/store/scan';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';

@@ -3,8 +3,8 @@
  * with the demo classes (sessions start tomorrow, China time).
  */
 import type { ClassView, EnrollmentView, VoucherView } from '../../cloudfunctions/contract';
-import { verifyAllChains } from '../../cloudfunctions/services/ledger';
-import { reconcile } from '../../cloudfunctions/services/reconcile';
+import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
+import { reconcile } from '../../cloudfunctions/services/audit/reconcile';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 

@@ -5,8 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { DashboardView, ExportJobView, LedgerFilters, LedgerPage, LedgerRow, RankingView, TargetView } from '../../cloudfunctions/contract';
-import { verifyAllChains } from '../../cloudfunctions/services/ledger';
-import { reconcile } from '../../cloudfunctions/services/reconcile';
+import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
+import { reconcile } from '../../cloudfunctions/services/audit/reconcile';
 import { where } from '../../cloudfunctions/store/port';
 import type { ApiClient } from '../support/gateway';
 import { type TestGateway, startTestGateway } from '../support/gateway';

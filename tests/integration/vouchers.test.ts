@@ -2,9 +2,9 @@
  * `voucher` through the gateway over HTTP (R3.3, R4, R9.1, R9.2), on a fresh embedded store.
  */
 import type { VoucherTypeView, VoucherView } from '../../cloudfunctions/contract';
-import { verifyAllChains } from '../../cloudfunctions/services/ledger';
-import { reconcile } from '../../cloudfunctions/services/reconcile';
-import { sweepExpiredVouchers } from '../../cloudfunctions/services/vouchers';
+import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
+import { reconcile } from '../../cloudfunctions/services/audit/reconcile';
+import { sweepExpiredVouchers } from '../../cloudfunctions/services/voucher/vouchers';
 import { and, where } from '../../cloudfunctions/store/port';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';

@@ -2,7 +2,7 @@
  * `message`: the message centre every role has (R10.2) and subscription consents.
  */
 import { z } from 'zod';
-import { listMessages, markRead, recordConsents, templatesFor } from '../../services/outbox';
+import { listMessages, markRead, recordConsents, templatesFor } from '../../services/message/outbox';
 import type { RouteTable } from '../router';
 
 export const messageRoutes: RouteTable<'message'> = {

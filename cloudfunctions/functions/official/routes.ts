@@ -4,14 +4,14 @@
  */
 import { z } from 'zod';
 import { DASHBOARD_METRICS, LEDGER_KINDS } from '../../core/dashboard';
-import { importCatalogue } from '../../services/catalogue';
-import { officialRegion, requireRole } from '../../services/authz';
-import { dashboard, ranking } from '../../services/dashboard';
-import { jobStatus, myExports, startExport } from '../../services/exports';
-import { ledgerPageOf, loadNames, readLedgerPage, resolveLedgerQuery } from '../../services/ledgers';
-import { listTargets, setTarget } from '../../services/targets';
+import { importCatalogue } from '../../services/catalogue/catalogue';
+import { officialRegion, requireRole } from '../../services/kernel/authz';
+import { dashboard, ranking } from '../../services/official/dashboard';
+import { jobStatus, myExports, startExport } from '../../services/official/exports';
+import { ledgerPageOf, loadNames, readLedgerPage, resolveLedgerQuery } from '../../services/official/ledgers';
+import { listTargets, setTarget } from '../../services/official/targets';
 import { chinaDateOf } from '../../core/china-date';
-import { adminUpsertVoucherType, setCountyQuota } from '../../services/quotas';
+import { adminUpsertVoucherType, setCountyQuota } from '../../services/voucher/quotas';
 import type { RouteTable } from '../router';
 
 const regionCode = z.string().regex(/^\d{6}$/, { error: '请选择县（市、区）及以上的地区' });

@@ -4,8 +4,8 @@
  * The trigger's cron is in config.json, written for 08:00 China time (core/reminders.ts).
  */
 import { cloudMain, productionDeps } from '../cloud-entry';
-import { deliverDue } from '../../services/outbox';
-import { runRemind } from '../../services/remind';
+import { deliverDue } from '../../services/message/outbox';
+import { runRemind } from '../../services/remind/run';
 import { remindRoutes } from './routes';
 
 const routed = cloudMain(remindRoutes);

@@ -3,9 +3,9 @@
  * calls it with no user; an admin may also run it by hand (`run`).
  */
 import { z } from 'zod';
-import { requireRole } from '../../services/authz';
-import { deliverDue } from '../../services/outbox';
-import { runRemind } from '../../services/remind';
+import { requireRole } from '../../services/kernel/authz';
+import { deliverDue } from '../../services/message/outbox';
+import { runRemind } from '../../services/remind/run';
 import type { RouteTable } from '../router';
 
 export const remindRoutes: RouteTable<'remind'> = {

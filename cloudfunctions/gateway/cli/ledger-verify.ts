@@ -1,5 +1,5 @@
 /** `npm run ledger:verify`: recompute every county's hash chain (R9.1); exit 1 on the first break. */
-import { verifyAllChains } from '../../services/ledger';
+import { verifyAllChains } from '../../services/books/ledger';
 import { runLocal } from './run-local';
 
 runLocal('ledger:verify', async (runtime) => {

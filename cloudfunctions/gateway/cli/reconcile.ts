@@ -1,5 +1,5 @@
 /** `npm run reconcile`: recount from records and print any difference (R9.2); exit 1 if any. */
-import { reconcile } from '../../services/reconcile';
+import { reconcile } from '../../services/audit/reconcile';
 import { runLocal } from './run-local';
 
 runLocal('reconcile', async (runtime) => {

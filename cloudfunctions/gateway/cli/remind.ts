@@ -2,8 +2,8 @@
  * `npm run remind [-- --at 2026-01-11T00:00:00Z]`: one reminder run (R10.1) at the given time
  * (default now), then the sends that are due (to DATA_DIR/outbox.log locally).
  */
-import { deliverDue } from '../../services/outbox';
-import { parseAt, runRemind } from '../../services/remind';
+import { deliverDue } from '../../services/message/outbox';
+import { parseAt, runRemind } from '../../services/remind/run';
 import { argValue, runLocal } from './run-local';
 
 runLocal('remind', async (runtime, args) => {

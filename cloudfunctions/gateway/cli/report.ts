@@ -5,7 +5,7 @@
  */
 import type { DashboardView } from '../../contract';
 import { DomainError } from '../../core/errors';
-import { buildDashboard } from '../../services/dashboard';
+import { buildDashboard } from '../../services/official/dashboard';
 import { argValue, runLocal } from './run-local';
 
 /** Terminal width of a string: CJK characters take two columns. */

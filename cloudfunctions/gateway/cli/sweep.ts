@@ -2,8 +2,8 @@
  * `npm run sweep`: what the timer does: expire unused vouchers past their validity (R4.5) and
  * complete classes whose last session ended over 72 hours ago (R6.5).
  */
-import { sweepClassCompletion } from '../../services/completion';
-import { sweepExpiredVouchers } from '../../services/vouchers';
+import { sweepClassCompletion } from '../../services/training/completion';
+import { sweepExpiredVouchers } from '../../services/voucher/vouchers';
 import { runLocal } from './run-local';
 
 runLocal('sweep', async (runtime) => {

@@ -1,5 +1,5 @@
+import { addMonths } from '../../../cloudfunctions/core/china-date';
 import {
-  addMonths,
   certificateKindOf,
   certificateNumber,
   isHighSkilled,

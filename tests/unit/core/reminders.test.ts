@@ -1,6 +1,5 @@
-import { chinaDateOf } from '../../../cloudfunctions/core/china-date';
+import { addDays, chinaDateOf } from '../../../cloudfunctions/core/china-date';
 import {
-  addDays,
   afterSendFailure,
   buildReminder,
   classifySendError,

@@ -1,5 +1,5 @@
 import { canonicalJson } from '../../../cloudfunctions/core/canonical-json';
-import { GENESIS_HASH, appendLedger, entryHash, ledgerId, verifyAllChains, verifyChain } from '../../../cloudfunctions/services/ledger';
+import { GENESIS_HASH, appendLedger, entryHash, ledgerId, verifyAllChains, verifyChain } from '../../../cloudfunctions/services/books/ledger';
 import { SqliteStore } from '../../../cloudfunctions/store/sqlite-store';
 
 const actor = { openid: 'o1', role: 'laborer' as const };

@@ -1,6 +1,6 @@
 /** How the trainer's pages write sessions and times (China time, as people read them). */
 import type { SessionTimes } from '../../../../cloudfunctions/contract';
-import { CHINA_OFFSET_MS, parseDate } from '../../../../cloudfunctions/core/china-date';
+import { clockTextWithSeconds, parseDate } from '../../../../cloudfunctions/core/china-date';
 
 /** Sessions are numbered from 1 on screen: index 2 is 第3节. */
 export const sessionName = (index: number): string => `第${index + 1}节`;
@@ -12,10 +12,5 @@ export function sessionTimeText(s: SessionTimes): string {
   return `${day} ${s.start}–${s.end}`;
 }
 
-const two = (n: number) => String(n).padStart(2, '0');
-
 /** `09:31:05`, China time, for scans made on the phone. */
-export function clockTimeOf(iso: string): string {
-  const t = new Date(new Date(iso).getTime() + CHINA_OFFSET_MS);
-  return `${two(t.getUTCHours())}:${two(t.getUTCMinutes())}:${two(t.getUTCSeconds())}`;
-}
+export const clockTimeOf = (iso: string): string => clockTextWithSeconds(iso);

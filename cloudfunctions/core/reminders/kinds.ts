@@ -1,0 +1,192 @@
+/**
+ * Reminder kinds and their texts: the message-centre text and the WeChat template fields.
+ */
+import { type CalendarDate, chinaDateOf, clockText, dateText, dateTimeText, lastDayBefore, monthDayText } from '../china-date';
+import { type TemplateField, fitTemplateData } from './fields';
+import type { ReminderKind } from './outbox';
+import { percentDown } from './due';
+
+export type Audience = 'laborer' | 'trainer' | 'official';
+
+
+export interface ReminderInputs {
+  voucherExpiry: { typeName: string; expiresAt: Date };
+  sessionTomorrow: { className: string; start: Date; place: string };
+  certificateIssued: { certificateName: string; issuedAt: Date };
+  followUpDue: { dueOn: CalendarDate };
+  trainerSessionToday: { className: string; start: Date; place: string };
+  offlineScansPending: { className: string; count: number };
+  officialDigest: { regionName: string; day: CalendarDate };
+  monthlyRanking: { regionName: string; year: number; month: number };
+  quotaAlmostUsed: { countyName: string; typeName: string; used: number; limit: number };
+  lowAttendance: { className: string; attended: number; expected: number };
+}
+
+export interface BuiltReminder {
+  title: string;
+  /** The message-centre text: plain, short, one or two sentences. */
+  text: string;
+  /** WeChat fields before cutting; keys follow the templates picked in the WeChat console. */
+  fields: Record<string, TemplateField>;
+  /** The mini-program page the message opens. */
+  page: string;
+}
+
+export interface ReminderKindSpec<I> {
+  audience: Audience;
+  title: string;
+  /** Configuration name holding the WeChat template id. */
+  template: string;
+  /** Who the subject is and which date goes into the dedupe key. */
+  dedupe: string;
+  build(input: I): BuiltReminder;
+}
+
+const thing = (value: string): TemplateField => ({ kind: 'thing', value });
+/** A voucher's name as people say it: catalogue names already end in 券 (职业技能培训券). */
+export const voucherName = (typeName: string): string => (typeName.endsWith('券') ? typeName : `${typeName}培训券`);
+const time = (value: string): TemplateField => ({ kind: 'time', value });
+
+export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<ReminderInputs[K]> } = {
+  voucherExpiry: {
+    audience: 'laborer',
+    title: '培训券7天后到期',
+    template: 'TPL_VOUCHER_EXPIRY',
+    dedupe: 'voucher id; the voucher’s last valid day',
+    build: ({ typeName, expiresAt }) => {
+      const last = lastDayBefore(expiresAt);
+      return {
+        title: '培训券7天后到期',
+        text: `您的${voucherName(typeName)}${monthDayText(last)}到期，还剩7天，请尽快报名培训。`,
+        fields: { thing1: thing(voucherName(typeName)), time2: time(dateText(last)), thing3: thing('请尽快报名培训') },
+        page: 'pages/my-vouchers/index',
+      };
+    },
+  },
+  sessionTomorrow: {
+    audience: 'laborer',
+    title: '明天有培训课',
+    template: 'TPL_SESSION_TOMORROW',
+    dedupe: '`{session id}:{person id}`; the session’s China date',
+    build: ({ className, start, place }) => ({
+      title: '明天有培训课',
+      text: `明天${clockText(start)}上课：${className}，地点：${place}。请带好身份证，按时签到。`,
+      fields: { thing1: thing(className), time2: time(dateTimeText(start)), thing3: thing(place) },
+      page: 'pages/my-classes/index',
+    }),
+  },
+  certificateIssued: {
+    audience: 'laborer',
+    title: '证书已发放',
+    template: 'TPL_CERTIFICATE_ISSUED',
+    dedupe: 'certificate id; the China date it was issued',
+    build: ({ certificateName, issuedAt }) => ({
+      title: '证书已发放',
+      text: `您的${certificateName}证书已发放，可在“证书”页查看。`,
+      fields: { thing1: thing(certificateName), time2: time(dateText(chinaDateOf(issuedAt))) },
+      page: 'pages/certificates/index',
+    }),
+  },
+  followUpDue: {
+    audience: 'laborer',
+    title: '请填写就业情况',
+    template: 'TPL_FOLLOW_UP_DUE',
+    dedupe: 'follow-up id; its due date',
+    build: ({ dueOn }) => ({
+      title: '请填写就业情况',
+      text: `请在${monthDayText(dueOn)}前填写您现在的就业情况。`,
+      fields: { thing1: thing('填写就业情况'), time2: time(dateText(dueOn)) },
+      page: 'pages/employment/index',
+    }),
+  },
+  trainerSessionToday: {
+    audience: 'trainer',
+    title: '今天有课',
+    template: 'TPL_TRAINER_SESSION_TODAY',
+    dedupe: '`{session id}:{trainer id}`; the session’s China date',
+    build: ({ className, start, place }) => ({
+      title: '今天有课',
+      text: `今天${clockText(start)}上课：${className}，地点：${place}。`,
+      fields: { thing1: thing(className), time2: time(dateTimeText(start)), thing3: thing(place) },
+      page: 'packages/trainer/pages/index',
+    }),
+  },
+  offlineScansPending: {
+    audience: 'trainer',
+    title: '签到记录未上传',
+    template: 'TPL_OFFLINE_SCANS',
+    dedupe: '`{class id}:{trainer id}`; the China date of the run (at most one a day)',
+    build: ({ className, count }) => ({
+      title: '签到记录未上传',
+      text: `${className}有${count}条签到记录超过24小时未上传，请连网后打开班级页面上传。`,
+      fields: { thing1: thing(className), thing2: thing(`${count}条签到未上传`) },
+      page: 'packages/trainer/pages/index',
+    }),
+  },
+  officialDigest: {
+    audience: 'official',
+    title: '旬报已生成',
+    template: 'TPL_OFFICIAL_DIGEST',
+    dedupe: '`{region code}:{official id}`; the digest day (1st, 11th or 21st)',
+    build: ({ regionName, day }) => ({
+      title: '旬报已生成',
+      text: `${regionName}${monthDayText(day)}旬报已生成，请到工作台查看。`,
+      fields: { thing1: thing(`${regionName}旬报`), time2: time(dateText(day)) },
+      page: 'packages/official/pages/index',
+    }),
+  },
+  monthlyRanking: {
+    audience: 'official',
+    title: '月度排名已更新',
+    template: 'TPL_MONTHLY_RANKING',
+    dedupe: '`{region code}:{official id}`; the ranked month `YYYY-MM`',
+    build: ({ regionName, year, month }) => ({
+      title: '月度排名已更新',
+      text: `${regionName}${year}年${month}月完成情况排名已更新，请到工作台查看。`,
+      fields: { thing1: thing(`${regionName}${month}月排名`), time2: time(`${year}年${month}月`) },
+      page: 'packages/official/pages/ranking',
+    }),
+  },
+  quotaAlmostUsed: {
+    audience: 'official',
+    title: '名额快用完了',
+    template: 'TPL_QUOTA_ALMOST_USED',
+    dedupe: '`{county}:{type}:{limit}:{official id}`; the quota year `YYYY` (again only if the limit changes)',
+    build: ({ countyName, typeName, used, limit }) => ({
+      title: '名额快用完了',
+      text: `${countyName}${voucherName(typeName)}名额已用${used}个，共${limit}个（${percentDown(used, limit)}%）。`,
+      fields: { thing1: thing(`${countyName}${typeName}`), thing2: thing(`已用${used}/${limit}`) },
+      page: 'packages/official/pages/index',
+    }),
+  },
+  lowAttendance: {
+    audience: 'official',
+    title: '出勤率偏低',
+    template: 'TPL_LOW_ATTENDANCE',
+    dedupe: '`{class id}:{official id}`; the start of the ten-day period (tenDayPeriodStart)',
+    build: ({ className, attended, expected }) => ({
+      title: '出勤率偏低',
+      text: `${className}出勤率${percentDown(attended, expected)}%，低于60%，请关注。`,
+      fields: { thing1: thing(className), thing2: thing(`出勤率${percentDown(attended, expected)}%`) },
+      page: 'packages/official/pages/index',
+    }),
+  },
+};
+
+/** A reminder ready for the outbox: the message-centre text and the WeChat data, already cut. */
+export function buildReminder<K extends ReminderKind>(
+  kind: K,
+  input: ReminderInputs[K],
+): { kind: K; audience: Audience; template: string; title: string; text: string; data: Record<string, string>; page: string } {
+  const spec = REMINDER_KINDS[kind] as ReminderKindSpec<ReminderInputs[K]>;
+  const built = spec.build(input);
+  return {
+    kind,
+    audience: spec.audience,
+    template: spec.template,
+    title: built.title,
+    text: built.text,
+    data: fitTemplateData(built.fields),
+    page: built.page,
+  };
+}

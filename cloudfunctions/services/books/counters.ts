@@ -1,0 +1,101 @@
+/**
+ * R9.2 Counters per (county, year, month, metric, band), updated in the same transaction as the
+ * change they count. Dashboards read these; `reconcile` rebuilds them from records.
+ */
+import type { Band } from '../../core/age';
+import { chinaDateOf } from '../../core/china-date';
+import type { Tx } from '../../store/port';
+
+export interface Place {
+  countyCode: string;
+  cityCode: string;
+  provinceCode: string;
+}
+
+/** The place of a record (person, voucher, enrollment …), without its other fields. */
+export const placeOf = (p: Place): Place => ({ countyCode: p.countyCode, cityCode: p.cityCode, provinceCode: p.provinceCode });
+
+export interface CounterBump {
+  /** e.g. `vouchersClaimed.skills`. */
+  metric: string;
+  band: Band | null;
+  by: number;
+}
+
+export type CounterDoc = Place & {
+  _id: string;
+  year: number;
+  month: number;
+  metric: string;
+  /** `-` when the metric has no band. */
+  band: Band | '-';
+  value: number;
+};
+
+export const counterId = (countyCode: string, year: number, month: number, metric: string, band: Band | '-') =>
+  `${countyCode}:${year}:${String(month).padStart(2, '0')}:${metric}:${band}`;
+
+/**
+ * id = `{countyCode}:{year}`: the same counts as the county's counter documents of that year, in
+ * one document, so a dashboard reads one document per county whatever the number of records
+ * (R9.2). Each metric has a cell per month (`metric|MM`) and a cell per band (`metric|bA`): the
+ * dashboard needs months and bands, never both at once, and a document of 16 cells a metric
+ * instead of 48 reads three times faster. Written in the same transaction as the counter
+ * documents; the county's ledger head is already written by every change there, so this adds no
+ * new point of contention.
+ */
+export type CounterYearDoc = Place & { _id: string; year: number } & { [cell: string]: number | string };
+
+export const counterYearId = (countyCode: string, year: number) => `${countyCode}:${year}`;
+
+/** A cell's field name, with the metric's dots as `~` (a dot is a path in CloudBase). */
+export function cellKey(metric: string, month: number | null, band: Band | '-' | null): string {
+  const m = metric.replaceAll('.', '~');
+  return month !== null ? `${m}|${String(month).padStart(2, '0')}` : `${m}|b${band}`;
+}
+
+/** A month cell (band null) or a band cell (month null). */
+export interface Cell {
+  metric: string;
+  month: number | null;
+  band: Band | '-' | null;
+  value: number;
+}
+
+/** The cells of a summary document (its other fields are the place and year). */
+export function cellsOf(doc: Record<string, unknown>): Cell[] {
+  const cells: Cell[] = [];
+  for (const key in doc) {
+    const value = doc[key];
+    const bar = key.indexOf('|');
+    if (bar < 0 || typeof value !== 'number') continue;
+    const metric = key.slice(0, bar).replaceAll('~', '.');
+    const rest = key.slice(bar + 1);
+    if (rest.charCodeAt(0) === 98 /* b */) cells.push({ metric, month: null, band: rest.slice(1) as Band | '-', value });
+    else cells.push({ metric, month: Number(rest), band: null, value });
+  }
+  return cells;
+}
+
+/** The only counter writer. `at` decides the year and month, in China time. */
+export async function bumpCounters(tx: Tx, place: Place, at: Date, bumps: readonly CounterBump[]): Promise<void> {
+  if (bumps.length === 0) return;
+  const { year, month } = chinaDateOf(at);
+  const cells: Record<string, number> = {};
+  for (const b of bumps) {
+    const band = b.band ?? '-';
+    const id = counterId(place.countyCode, year, month, b.metric, band);
+    if (await tx.get<CounterDoc>('counters', id)) {
+      await tx.update('counters', id, { inc: { value: b.by } });
+    } else {
+      await tx.create<CounterDoc>('counters', id, { ...place, year, month, metric: b.metric, band, value: b.by });
+    }
+    for (const key of [cellKey(b.metric, month, null), cellKey(b.metric, null, band)]) cells[key] = (cells[key] ?? 0) + b.by;
+  }
+  const yearId = counterYearId(place.countyCode, year);
+  if (await tx.get<CounterYearDoc>('counterYears', yearId)) {
+    await tx.update('counterYears', yearId, { inc: cells });
+  } else {
+    await tx.create<CounterYearDoc>('counterYears', yearId, { ...placeOf(place), year, ...cells } as never);
+  }
+}

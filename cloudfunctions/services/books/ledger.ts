@@ -1,0 +1,100 @@
+/**
+ * R9.1 The ledger: append-only entries, one SHA-256 hash chain per county, written in the same
+ * transaction as the change they record. Corrections are new entries, never edits.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../core/canonical-json';
+import type { Store, Tx } from '../../store/port';
+import { where } from '../../store/port';
+import { scan } from '../../store/scan';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface Actor {
+  openid: string | null;
+  role: 'laborer' | 'trainer' | 'official' | 'admin' | 'system';
+}
+
+export interface LedgerEntryBody {
+  countyCode: string;
+  seq: number;
+  /** `voucher.claimed`, `voucher.cancelled`, … */
+  type: string;
+  /** Ids of what the entry is about (voucherId, personId, …). */
+  subjects: Record<string, string>;
+  actor: Actor;
+  /** Server time, set just before writing (ISO). */
+  at: string;
+  data: Record<string, unknown>;
+  prevHash: string;
+}
+
+export type LedgerEntryDoc = LedgerEntryBody & { _id: string; hash: string };
+export type LedgerHeadDoc = { _id: string; seq: number; hash: string; updatedAt: string };
+
+export const ledgerId = (countyCode: string, seq: number): string => `${countyCode}:${String(seq).padStart(10, '0')}`;
+
+/** hash = SHA-256(previous hash + canonical JSON of the entry without its hash). */
+export function entryHash(body: LedgerEntryBody): string {
+  return createHash('sha256').update(body.prevHash + canonicalJson(body), 'utf8').digest('hex');
+}
+
+export type NewLedgerEntry = Omit<LedgerEntryBody, 'seq' | 'prevHash'>;
+
+/** Appends to the county's chain inside `tx` (the only ledger writer). */
+export async function appendLedger(tx: Tx, entry: NewLedgerEntry): Promise<LedgerEntryDoc> {
+  const head = await tx.get<LedgerHeadDoc>('ledgerHeads', entry.countyCode);
+  const body: LedgerEntryBody = {
+    ...entry,
+    seq: (head?.seq ?? 0) + 1,
+    prevHash: head?.hash ?? GENESIS_HASH,
+  };
+  const hash = entryHash(body);
+  const id = ledgerId(entry.countyCode, body.seq);
+  await tx.create<LedgerEntryDoc>('ledger', id, { ...body, hash });
+  await tx.set<LedgerHeadDoc>('ledgerHeads', entry.countyCode, { seq: body.seq, hash, updatedAt: entry.at });
+  return { _id: id, ...body, hash };
+}
+
+export interface ChainReport {
+  countyCode: string;
+  entries: number;
+  /** The first broken entry and why, or null when the chain verifies. */
+  broken: { id: string; seq: number; reason: string } | null;
+}
+
+/** Recomputes one county's chain from its first entry, reading pages of ≤ 1000. */
+export async function verifyChain(store: Store, countyCode: string): Promise<ChainReport> {
+  const head = await store.get<LedgerHeadDoc>('ledgerHeads', countyCode);
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  for await (const e of scan<LedgerEntryDoc>(store, 'ledger', where('countyCode', 'eq', countyCode), { field: 'seq' })) {
+    const fail = (reason: string): ChainReport => ({
+      countyCode,
+      entries: expectedSeq - 1,
+      broken: { id: e._id, seq: e.seq, reason },
+    });
+    if (e.seq !== expectedSeq) return fail(`expected seq ${expectedSeq}, found ${e.seq} (entry missing)`);
+    if (e.prevHash !== prevHash) return fail('prevHash does not match the previous entry');
+    const { _id, hash, ...body } = e;
+    if (entryHash(body) !== hash) return fail('hash does not match the entry (entry altered)');
+    prevHash = hash;
+    expectedSeq++;
+  }
+  const entries = expectedSeq - 1;
+  if ((head?.seq ?? 0) !== entries || (head?.hash ?? GENESIS_HASH) !== prevHash) {
+    return {
+      countyCode,
+      entries,
+      broken: { id: ledgerId(countyCode, entries + 1), seq: entries + 1, reason: `head says seq ${head?.seq ?? 0}, chain ends at ${entries}` },
+    };
+  }
+  return { countyCode, entries, broken: null };
+}
+
+/** Every county's chain (the heads list the counties). */
+export async function verifyAllChains(store: Store): Promise<ChainReport[]> {
+  const reports: ChainReport[] = [];
+  for await (const head of scan<LedgerHeadDoc>(store, 'ledgerHeads')) reports.push(await verifyChain(store, head._id));
+  return reports;
+}

@@ -1,0 +1,223 @@
+/**
+ * R9.2–R9.4 officials' dashboard and rankings. Reads only the yearly counter summaries
+ * (`counterYears`: one document per county and year) and targets, never raw records, so the
+ * cost depends on the number of counties, not on the number of laborers.
+ */
+import type {
+  DashboardInput,
+  DashboardMetric,
+  DashboardView,
+  MetricProgress,
+  PlaceRef,
+  RankingInput,
+  RankingView,
+  Region,
+} from '../../contract';
+import { BAND_NAMES, type Band } from '../../core/age';
+import { chinaDateOf, formatDate } from '../../core/china-date';
+import {
+  DASHBOARD_METRICS,
+  METRIC_NAMES,
+  completionPercent,
+  emptyValues,
+  expectedByPace,
+  feedsOf,
+  paceOf,
+  rankByCompletion,
+} from '../../core/dashboard';
+import { DomainError } from '../../core/errors';
+import { type Filter, and, where } from '../../store/port';
+import { scan } from '../../store/scan';
+import { REGISTERED_METRIC } from '../account/account';
+import { officialRegion } from '../kernel/authz';
+import type { VoucherTypeDoc } from '../catalogue/catalogue';
+import { type Cell, type CounterYearDoc, cellsOf } from '../books/counters';
+import type { Caller, Deps } from '../kernel/deps';
+import { childTargetsOf, targetsOf } from './targets';
+
+type Values = Record<DashboardMetric, number>;
+
+/** Which field of a counter summary names the region at `level`. */
+const placeField = { province: 'provinceCode', city: 'cityCode', county: 'countyCode' } as const;
+
+/** The summaries of the counties in `region` for years matching `year` (a filter on `year`). */
+async function summaries(deps: Deps, region: Region, yearFilter: Filter): Promise<CounterYearDoc[]> {
+  const level = region.level as keyof typeof placeField;
+  const out: CounterYearDoc[] = [];
+  for await (const doc of scan<CounterYearDoc>(deps.store, 'counterYears', and(where(placeField[level], 'eq', region.code), yearFilter))) out.push(doc);
+  return out;
+}
+
+/** The child region (one level down) a county's summary belongs to. */
+function childOf(region: Region, doc: CounterYearDoc): string | null {
+  if (region.level === 'province') return doc.cityCode;
+  if (region.level === 'city') return doc.countyCode;
+  return null;
+}
+
+function addInto(values: Values, cell: Cell) {
+  for (const [metric, sign] of feedsOf(cell.metric)) values[metric] += sign * cell.value;
+}
+
+
+function checkYear(year: number, now: number): number {
+  if (!Number.isInteger(year) || year < 2019 || year > now + 1) throw new DomainError('INVALID_INPUT', '年度不正确');
+  return year;
+}
+
+export async function dashboard(deps: Deps, caller: Caller, input: DashboardInput): Promise<DashboardView> {
+  const { region } = await officialRegion(deps, caller, input.regionCode);
+  return buildDashboard(deps, region, input.year);
+}
+
+/** The dashboard of a region whose access is already checked (the official, or `npm run report`). */
+export async function buildDashboard(deps: Deps, region: Region, yearInput?: number): Promise<DashboardView> {
+  const today = chinaDateOf(deps.clock.now());
+  const year = checkYear(yearInput ?? today.year, today.year);
+  const [docs, earlier, targets, childTargets, typesPage] = await Promise.all([
+    summaries(deps, region, where('year', 'eq', year)),
+    summaries(deps, region, where('year', 'lt', year)),
+    targetsOf(deps.store, region.code, year),
+    childTargetsOf(deps.store, region.code, year),
+    deps.store.find<VoucherTypeDoc>('voucherTypes', undefined, { limit: 100 }),
+  ]);
+
+  const totals = emptyValues();
+  const byBand = new Map<Band | '-', Values>();
+  const byMonth = Array.from({ length: 12 }, () => emptyValues());
+  const children = new Map<string, Values>();
+  const raw = new Map<string, number>();
+  let registered = 0;
+  for (const doc of earlier) for (const cell of cellsOf(doc)) if (cell.metric === REGISTERED_METRIC && cell.month !== null) registered += cell.value;
+  for (const doc of docs) {
+    const child = childOf(region, doc);
+    const childValues = child ? (children.get(child) ?? emptyValues()) : null;
+    if (child && childValues) children.set(child, childValues);
+    for (const cell of cellsOf(doc)) {
+      if (cell.month === null) {
+        // A band cell: the band chart only (months give every total).
+        if (feedsOf(cell.metric).length === 0) continue;
+        const band = cell.band ?? '-';
+        if (!byBand.has(band)) byBand.set(band, emptyValues());
+        addInto(byBand.get(band)!, cell);
+        continue;
+      }
+      raw.set(cell.metric, (raw.get(cell.metric) ?? 0) + cell.value);
+      if (cell.metric === REGISTERED_METRIC) registered += cell.value;
+      if (feedsOf(cell.metric).length === 0) continue;
+      addInto(totals, cell);
+      addInto(byMonth[cell.month - 1], cell);
+      if (childValues) addInto(childValues, cell);
+    }
+  }
+
+  const pace = paceOf(year, today);
+  const metrics: MetricProgress[] = DASHBOARD_METRICS.map((metric) => {
+    const target = targets.get(metric) ?? null;
+    const expected = expectedByPace(target, pace);
+    return {
+      metric,
+      name: METRIC_NAMES[metric],
+      actual: totals[metric],
+      target,
+      completion: completionPercent(totals[metric], target),
+      expected,
+      onPace: expected === null ? null : totals[metric] >= expected,
+    };
+  });
+
+  const childRegions = region.level === 'county' ? [] : deps.regions.childrenOf(region.code).filter((r) => r.level !== 'township');
+  const childRows = childRegions.map((r) => {
+    const values = children.get(r.code) ?? emptyValues();
+    const t = childTargets.get(r.code);
+    return {
+      region: { code: r.code, name: r.name } as PlaceRef,
+      metrics: DASHBOARD_METRICS.map((metric) => {
+        const target = t?.get(metric) ?? null;
+        return { metric, actual: values[metric], target, completion: completionPercent(values[metric], target) };
+      }),
+    };
+  });
+
+  const get = (metric: string) => raw.get(metric) ?? 0;
+  const typeNames = new Map(typesPage.items.map((t) => [t._id, t.name]));
+  const typeCodes = new Set<string>(typesPage.items.map((t) => t._id));
+  for (const metric of raw.keys()) {
+    const m = /^vouchers(?:Claimed|Redeemed|Expired|Cancelled)\.(.+)$/.exec(metric);
+    if (m) typeCodes.add(m[1]);
+  }
+  const certified = get('certifiedPeople');
+  const employed = get('certifiedEmployed');
+  const bands: (Band | '-')[] = ['A', 'B', 'C', '-'];
+
+  return {
+    region: { code: region.code, name: region.name, level: region.level },
+    year,
+    asOf: formatDate(pace.asOf),
+    pace: pace.percent,
+    registeredLaborers: registered,
+    metrics,
+    children: childRows,
+    byBand: bands
+      .filter((b) => b !== '-' || DASHBOARD_METRICS.some((m) => (byBand.get('-')?.[m] ?? 0) !== 0))
+      .map((band) => ({ band, name: band === '-' ? '未分段' : BAND_NAMES[band], values: byBand.get(band) ?? emptyValues() })),
+    byMonth: byMonth.map((values, i) => ({ month: i + 1, values })),
+    vouchers: [...typeCodes].sort().map((type) => ({
+      type,
+      name: typeNames.get(type) ?? type,
+      claimed: get(`vouchersClaimed.${type}`),
+      redeemed: get(`vouchersRedeemed.${type}`),
+      expired: get(`vouchersExpired.${type}`),
+      cancelled: get(`vouchersCancelled.${type}`),
+    })),
+    trainings: {
+      started: get('trainingsStarted'),
+      withdrawn: get('trainingsWithdrawn'),
+      completed: get('trainingsCompleted'),
+      notCompleted: get('trainingsNotCompleted'),
+    },
+    employment: { certified, employed, rate: completionPercent(employed, certified) },
+    subsidies: {
+      granted: get('subsidiesGranted') - get('subsidiesWithdrawn'),
+      amountFen: get('subsidiesFen') - get('subsidiesWithdrawnFen'),
+      refused: get('subsidiesRefused'),
+      withdrawn: get('subsidiesWithdrawn'),
+    },
+  };
+}
+
+/** R9.4: the children of a region by completion % of one metric, year to date up to `month`. */
+export async function ranking(deps: Deps, caller: Caller, input: RankingInput): Promise<RankingView> {
+  const { region } = await officialRegion(deps, caller, input.regionCode);
+  if (region.level === 'county') throw new DomainError('REGION_NOT_STATISTICAL', '县级没有下级地区可排名，请选择市或省');
+  const today = chinaDateOf(deps.clock.now());
+  const year = checkYear(input.year ?? today.year, today.year);
+  const month = input.month ?? (year === today.year ? today.month : 12);
+  const [docs, childTargets] = await Promise.all([summaries(deps, region, where('year', 'eq', year)), childTargetsOf(deps.store, region.code, year)]);
+  const actual = new Map<string, number>();
+  for (const doc of docs) {
+    const child = childOf(region, doc)!;
+    for (const cell of cellsOf(doc)) {
+      if (cell.month === null || cell.month > month) continue;
+      for (const [metric, sign] of feedsOf(cell.metric)) if (metric === input.metric) actual.set(child, (actual.get(child) ?? 0) + sign * cell.value);
+    }
+  }
+  const rows = deps.regions
+    .childrenOf(region.code)
+    .filter((r) => r.level !== 'township')
+    .map((r) => ({ code: r.code, actual: actual.get(r.code) ?? 0, target: childTargets.get(r.code)?.get(input.metric) ?? null }));
+  return {
+    region: { code: region.code, name: region.name },
+    year,
+    month,
+    metric: input.metric,
+    metricName: METRIC_NAMES[input.metric],
+    rows: rankByCompletion(rows).map((r) => ({
+      rank: r.rank,
+      region: deps.regions.ref(r.code),
+      actual: r.actual,
+      target: r.target,
+      completion: r.completion,
+    })),
+  };
+}

@@ -1,0 +1,261 @@
+/**
+ * R9.5 ledger exports as jobs (DESIGN.md "Long work"): a job document, processed in chunks of
+ * ≤ 1000 rows (one read each), each chunk saved as a part before the job's cursor moves on, so
+ * any run may stop and the next one resumes; then the parts stream into an .xlsx with exceljs
+ * (no shared strings, no styles) and the file is published to its owner. The export is logged
+ * in the ledger when it finishes.
+ *
+ * Whoever calls `advanceExport` moves the job on for a time budget under a lease: the local
+ * gateway's runner right after the job is created, and in the cloud each `jobStatus` poll.
+ */
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { ExportJobView, LedgerFilters } from '../../contract';
+import { chinaDateOf, formatDate, parseDate } from '../../core/china-date';
+import { LEDGERS, type LedgerKind } from '../../core/dashboard';
+import { DomainError } from '../../core/errors';
+import { MAX_PAGE, where } from '../../store/port';
+import { bindingsOf, officialRegion } from '../kernel/authz';
+import { recordChange } from '../books/changes';
+import type { Caller, Deps } from '../kernel/deps';
+import type { ExportStorage } from '../../store/export-storage';
+import { LEDGER_DEFS, describeQuery, loadNames, readLedgerPage, resolveLedgerQuery } from './ledgers';
+import { regionPlace } from './targets';
+
+export type ExportJobDoc = {
+  _id: string;
+  ownerOpenid: string;
+  ledger: LedgerKind;
+  filters: LedgerFilters;
+  regionCode: string;
+  /** China date the default period was taken from, so a resumed job reads the same rows. */
+  today: string;
+  summary: string;
+  fileName: string;
+  fullIdNumbers: boolean;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  total: number;
+  rows: number;
+  parts: number;
+  /** Cursor of the next chunk; null before the first and after the last. */
+  after: string | null;
+  rowsDone: boolean;
+  fileRef: string | null;
+  leaseUntil: string | null;
+  attempts: number;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+/** Rows per chunk: one read of at most 1000 (CloudBase's limit). */
+export const CHUNK_ROWS = MAX_PAGE;
+const MAX_ATTEMPTS = 3;
+
+function storageOf(deps: Deps): ExportStorage {
+  if (!deps.exports) throw new Error('export storage is not configured');
+  return deps.exports;
+}
+
+export function jobView(job: ExportJobDoc): ExportJobView {
+  const progress = job.status === 'done' ? 100 : job.total === 0 ? 0 : Math.min(99, Math.floor((job.rows / job.total) * 100));
+  return {
+    jobId: job._id,
+    ledger: job.ledger,
+    title: LEDGERS[job.ledger].title,
+    summary: job.summary,
+    status: job.status,
+    rows: job.rows,
+    total: job.total,
+    progress,
+    fileName: job.fileName,
+    downloadUrl: job.status === 'done' ? `/exports/${job._id}` : null,
+    fullIdNumbers: job.fullIdNumbers,
+    createdAt: job.createdAt,
+    finishedAt: job.finishedAt,
+    error: job.error,
+  };
+}
+
+/** Starts an export of a ledger query; an official of the region only (R1.2). */
+export async function startExport(deps: Deps, caller: Caller, filters: LedgerFilters): Promise<ExportJobView> {
+  const { region } = await officialRegion(deps, caller, filters.regionCode);
+  const now = deps.clock.now();
+  const today = chinaDateOf(now);
+  const query = resolveLedgerQuery(region, filters, today);
+  // Full ID numbers only for officials (admins without an official binding get the masked ones).
+  const fullIdNumbers = (await bindingsOf(deps, caller)).some((b) => b.role === 'official');
+  const total = await deps.store.count(LEDGER_DEFS[filters.ledger].collection, query.filter);
+  const id = `x${randomUUID().replace(/-/g, '')}`;
+  const job: ExportJobDoc = {
+    _id: id,
+    ownerOpenid: caller.openid!,
+    ledger: filters.ledger,
+    filters: { ...filters, regionCode: region.code },
+    regionCode: region.code,
+    today: formatDate(today),
+    summary: describeQuery(query, filters, deps.regions),
+    fileName: `${region.name}${LEDGERS[filters.ledger].title}-${formatDate(today).replaceAll('-', '')}-${id.slice(1, 7)}.xlsx`,
+    fullIdNumbers,
+    status: 'queued',
+    total,
+    rows: 0,
+    parts: 0,
+    after: null,
+    rowsDone: false,
+    fileRef: null,
+    leaseUntil: null,
+    attempts: 0,
+    error: null,
+    createdAt: now.toISOString(),
+    finishedAt: null,
+  };
+  const { _id, ...data } = job;
+  await deps.store.transaction((tx) => tx.create<ExportJobDoc>('exportJobs', id, data));
+  return jobView(job);
+}
+
+async function ownJob(deps: Deps, caller: Caller, jobId: string): Promise<ExportJobDoc> {
+  const job = await deps.store.get<ExportJobDoc>('exportJobs', jobId);
+  // Someone else's job answers exactly like a missing one.
+  if (!job || job.ownerOpenid !== caller.openid) throw new DomainError('NOT_FOUND');
+  return job;
+}
+
+export async function jobStatus(deps: Deps, caller: Caller, jobId: string, budgetMs: number): Promise<ExportJobView> {
+  const job = await ownJob(deps, caller, jobId);
+  if (budgetMs > 0 && (job.status === 'queued' || job.status === 'running')) await advanceExport(deps, jobId, budgetMs);
+  return jobView((await deps.store.get<ExportJobDoc>('exportJobs', jobId))!);
+}
+
+export async function myExports(deps: Deps, caller: Caller): Promise<ExportJobView[]> {
+  if (!caller.openid) throw new DomainError('UNAUTHENTICATED');
+  const page = await deps.store.find<ExportJobDoc>('exportJobs', where('ownerOpenid', 'eq', caller.openid), {
+    orderBy: { field: 'createdAt', direction: 'desc' },
+    limit: 50,
+  });
+  return page.items.map(jobView);
+}
+
+/** The file of a finished job, for its owner only (the gateway streams it). */
+export async function exportFile(deps: Deps, caller: Caller, jobId: string): Promise<{ job: ExportJobDoc; ref: string }> {
+  const job = await ownJob(deps, caller, jobId);
+  if (job.status !== 'done' || !job.fileRef) throw new DomainError('NOT_FOUND');
+  return { job, ref: job.fileRef };
+}
+
+/** Takes the job's lease; null when it is finished or someone else holds it. */
+async function takeLease(deps: Deps, jobId: string, ms: number): Promise<ExportJobDoc | null> {
+  return deps.store.transaction(async (tx) => {
+    const job = await tx.get<ExportJobDoc>('exportJobs', jobId);
+    if (!job || job.status === 'done' || job.status === 'failed') return null;
+    const now = deps.clock.now();
+    if (job.leaseUntil && job.leaseUntil > now.toISOString()) return null;
+    const leaseUntil = new Date(now.getTime() + ms).toISOString();
+    await tx.update('exportJobs', jobId, { set: { status: 'running', leaseUntil } });
+    return { ...job, status: 'running', leaseUntil };
+  });
+}
+
+/**
+ * Moves a job on for about `budgetMs`: chunks of rows into parts, then the workbook. Answers
+ * true when the job is finished (done or failed).
+ */
+export async function advanceExport(deps: Deps, jobId: string, budgetMs: number): Promise<boolean> {
+  const started = Date.now();
+  const job = await takeLease(deps, jobId, budgetMs + 60_000);
+  if (!job) return true;
+  const storage = storageOf(deps);
+  try {
+    let state = job;
+    if (!state.rowsDone) {
+      const region = deps.regions.get(state.regionCode)!;
+      const query = resolveLedgerQuery(region, state.filters, parseDate(state.today)!);
+      const names = await loadNames(deps.store);
+      const columns = LEDGER_DEFS[state.ledger].columns;
+      while (!state.rowsDone && Date.now() - started < budgetMs) {
+        const page = await readLedgerPage(deps, query, {
+          after: state.after ?? undefined,
+          limit: CHUNK_ROWS,
+          fullIdNumbers: state.fullIdNumbers,
+          names,
+        });
+        const lines = page.rows.map((r) => JSON.stringify(columns.map((c) => r[c.key] ?? null))).join('\n');
+        await storage.writePart(state._id, state.parts, lines);
+        const next = {
+          rows: state.rows + page.rows.length,
+          parts: state.parts + 1,
+          after: page.next ?? null,
+          rowsDone: !page.next,
+        };
+        await deps.store.transaction((tx) => tx.update('exportJobs', state._id, { set: next }));
+        state = { ...state, ...next };
+      }
+    }
+    if (state.rowsDone) {
+      await writeWorkbook(storage, state);
+      const fileRef = await storage.publish(state._id, state.fileName);
+      await finish(deps, state, fileRef);
+      await storage.removeParts(state._id, state.parts);
+      return true;
+    }
+    await deps.store.transaction((tx) => tx.update('exportJobs', state._id, { set: { leaseUntil: null } }));
+    return false;
+  } catch (error) {
+    const attempts = job.attempts + 1;
+    deps.log.error('export step failed', { jobId, attempts, error: error instanceof Error ? error.message : String(error) });
+    const failed = attempts >= MAX_ATTEMPTS;
+    await deps.store.transaction((tx) =>
+      tx.update('exportJobs', jobId, {
+        set: { attempts, leaseUntil: null, ...(failed ? { status: 'failed', error: '导出失败，请重新导出', finishedAt: deps.clock.now().toISOString() } : {}) },
+      }),
+    );
+    return failed;
+  }
+}
+
+/** Streams the parts into one worksheet: a header row, then each row as it is read. */
+async function writeWorkbook(storage: ExportStorage, job: ExportJobDoc): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: storage.outputPath(job._id, job.fileName),
+    useStyles: false,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(LEDGERS[job.ledger].title);
+  sheet.addRow(LEDGER_DEFS[job.ledger].columns.map((c) => c.title)).commit();
+  for (let i = 0; i < job.parts; i++) {
+    const text = await storage.readPart(job._id, i);
+    if (!text) continue;
+    for (const line of text.split('\n')) sheet.addRow(JSON.parse(line) as unknown[]).commit();
+  }
+  sheet.commit();
+  await workbook.commit();
+}
+
+/** Done, and logged in the region's chain in the same transaction (D27). */
+async function finish(deps: Deps, job: ExportJobDoc, fileRef: string): Promise<void> {
+  await deps.store.transaction(async (tx) => {
+    const now = deps.clock.now();
+    await tx.update('exportJobs', job._id, { set: { status: 'done', fileRef, leaseUntil: null, finishedAt: now.toISOString() } });
+    await recordChange(tx, {
+      place: regionPlace(deps.regions, job.regionCode),
+      at: now,
+      type: 'ledger.exported',
+      subjects: { jobId: job._id },
+      actor: { openid: job.ownerOpenid, role: 'official' },
+      data: { ledger: job.ledger, summary: job.summary, rows: job.rows, fullIdNumbers: job.fullIdNumbers },
+      counters: [],
+    });
+  });
+}
+
+/** Unfinished jobs whose lease has lapsed: the local runner picks these up (e.g. after a restart). */
+export async function pendingJobs(deps: Deps): Promise<string[]> {
+  const out: string[] = [];
+  for (const status of ['queued', 'running'] as const) {
+    const page = await deps.store.find<ExportJobDoc>('exportJobs', where('status', 'eq', status), { orderBy: { field: 'createdAt' }, limit: 20 });
+    const now = deps.clock.now().toISOString();
+    for (const j of page.items) if (!j.leaseUntil || j.leaseUntil < now) out.push(j._id);
+  }
+  return out;
+}

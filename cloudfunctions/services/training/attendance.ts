@@ -1,0 +1,219 @@
+/**
+ * R6 attendance: the laborer's attendance key (reference + secret, kept on the phone so codes can
+ * be shown offline), the trainer's scan and offline upload, and the class roster.
+ */
+import type { AttendanceKey, OfflineScan, RosterView, ScanResult } from '../../contract';
+import {
+  type ScanRefusal,
+  checkAttendanceCode,
+  offlineUploadCheck,
+  parseAttendanceCode,
+  scanRefusal,
+  sessionAt,
+} from '../../core/attendance';
+import { currentSession } from '../../core/classes';
+import { DomainError, ERROR_MESSAGES } from '../../core/errors';
+import { maskName } from '../../core/id-number';
+import { where } from '../../store/port';
+import { scan as scanAll } from '../../store/scan';
+import { personOf, requireOpenid } from '../account/account';
+import { type AttendanceKeyDoc, type AttendanceRefDoc, ensureAttendanceKey } from './attendance-keys';
+import { requireRole } from '../kernel/authz';
+import { recordChange } from '../books/changes';
+import { type ClassDoc, ENROLLMENT_STATUS_NAMES, type EnrollmentDoc, attendanceId, enrollmentId } from './classes';
+import type { Caller, Deps } from '../kernel/deps';
+import type { RequestDoc } from '../voucher/vouchers';
+
+export type AttendanceDoc = {
+  _id: string;
+  /** The trainee's household place, band and the class's occupation, for the attendance ledger (R9.5). */
+  countyCode?: string;
+  cityCode?: string;
+  provinceCode?: string;
+  band?: string;
+  occupationCode?: string;
+  classId: string;
+  session: number;
+  personId: string;
+  scannedAt: string;
+  recordedAt: string;
+  trainerOpenid: string;
+  offline: boolean;
+  skewMs: number;
+  skewFlagged: boolean;
+};
+
+/** R6.1: the laborer's own reference and secret, for showing codes offline. */
+export async function myAttendanceKey(deps: Deps, caller: Caller): Promise<AttendanceKey> {
+  const openid = requireOpenid(caller);
+  const key = await deps.store.transaction(async (tx) => {
+    const person = await personOf(tx, openid);
+    return ensureAttendanceKey(deps, tx, person._id);
+  });
+  return { personRef: key.ref, secret: deps.idVault.decrypt(key.secretCipher), serverNow: deps.clock.now().toISOString() };
+}
+
+async function trainerClass(deps: Deps, caller: Caller, classId: string): Promise<{ c: ClassDoc; teaches: boolean }> {
+  const binding = await requireRole(deps, caller, 'trainer');
+  const c = await deps.store.get<ClassDoc>('classes', classId);
+  if (!c) throw new DomainError('CLASS_NOT_FOUND');
+  return { c, teaches: c.institutionId === binding.institutionId };
+}
+
+const refused = (code: ScanRefusal | 'UPLOAD_TOO_LATE' | 'CLASS_CLOSED' | 'CLASS_NOT_FOUND'): ScanResult => ({ status: 'refused', code, message: ERROR_MESSAGES[code] });
+
+/** One scan, judged at `scannedAt` (R6.2), recorded once per person and session (R6.3). */
+async function applyScan(
+  deps: Deps,
+  openid: string,
+  c: ClassDoc,
+  teaches: boolean,
+  text: string,
+  scannedAt: Date,
+  offline: { skewMs: number; skewFlagged: boolean } | null,
+): Promise<ScanResult> {
+  // R6.5: once a class is closed its attendance is final.
+  if (c.closedAt) return refused('CLASS_CLOSED');
+  const code = parseAttendanceCode(text);
+  if (!code) return refused('CODE_FORGED');
+  const ref = await deps.store.get<AttendanceRefDoc>('attendanceRefs', code.personRef);
+  const key = ref ? await deps.store.get<AttendanceKeyDoc>('attendanceKeys', ref.personId) : null;
+  if (!ref || !key) return refused('CODE_FORGED');
+  const secret = new Uint8Array(Buffer.from(deps.idVault.decrypt(key.secretCipher), 'base64'));
+  const enrollment = await deps.store.get<EnrollmentDoc>('enrollments', enrollmentId(c._id, ref.personId));
+  const enrolledInClass = enrollment?.status === 'enrolled';
+  const elsewhere = enrolledInClass
+    ? false
+    : (await deps.store.find<EnrollmentDoc>('enrollments', where('personId', 'eq', ref.personId), { limit: 50 })).items.some(
+        (e) => e.status === 'enrolled',
+      );
+  const session = sessionAt(c.sessions, scannedAt);
+  const refusal = scanRefusal({
+    code: checkAttendanceCode(code, secret, scannedAt),
+    trainerTeachesClass: teaches,
+    enrolledInClass,
+    enrolledElsewhere: elsewhere,
+    session: c.sessions[session],
+    scannedAt,
+  });
+  if (refusal) return refused(refusal);
+  const id = attendanceId(c._id, session, ref.personId);
+  const person = await deps.store.get<{ _id: string; name: string }>('persons', ref.personId);
+  const name = person ? maskName(person.name) : '';
+  return deps.store.transaction(async (tx) => {
+    if ((await tx.get<ClassDoc>('classes', c._id))?.closedAt) return refused('CLASS_CLOSED');
+    if (await tx.get<AttendanceDoc>('attendance', id)) {
+      return { status: 'duplicate', code: 'ALREADY_CHECKED_IN', message: ERROR_MESSAGES.ALREADY_CHECKED_IN, session, name };
+    }
+    const now = deps.clock.now();
+    await tx.create<AttendanceDoc>('attendance', id, {
+      countyCode: enrollment!.countyCode,
+      cityCode: enrollment!.cityCode,
+      provinceCode: enrollment!.provinceCode,
+      band: enrollment!.band,
+      occupationCode: c.occupationCode,
+      classId: c._id,
+      session,
+      personId: ref.personId,
+      scannedAt: scannedAt.toISOString(),
+      recordedAt: now.toISOString(),
+      trainerOpenid: openid,
+      offline: offline !== null,
+      skewMs: offline?.skewMs ?? 0,
+      skewFlagged: offline?.skewFlagged ?? false,
+    });
+    await recordChange(tx, {
+      place: { countyCode: enrollment!.countyCode, cityCode: enrollment!.cityCode, provinceCode: enrollment!.provinceCode },
+      at: now,
+      type: 'attendance.recorded',
+      subjects: { attendanceId: id, classId: c._id, personId: ref.personId },
+      actor: { openid, role: 'trainer' },
+      data: { session, scannedAt: scannedAt.toISOString(), offline: offline !== null, skewFlagged: offline?.skewFlagged ?? false },
+      counters: [],
+    });
+    return { status: 'accepted', session, skewFlagged: offline?.skewFlagged ?? false, name };
+  });
+}
+
+/** R6.2: a live scan, judged at the server's time. */
+export async function scan(deps: Deps, caller: Caller, input: { classId: string; code: string }): Promise<ScanResult> {
+  const openid = requireOpenid(caller);
+  const { c, teaches } = await trainerClass(deps, caller, input.classId);
+  return applyScan(deps, openid, c, teaches, input.code, deps.clock.now(), null);
+}
+
+/**
+ * R6.4: scans queued offline, each judged at its recorded device time if uploaded within 72 h;
+ * a device clock over 5 minutes off is flagged. Idempotent by scan id.
+ */
+export async function uploadOfflineScans(
+  deps: Deps,
+  caller: Caller,
+  input: { deviceNow: string; scans: OfflineScan[] },
+): Promise<{ scanId: string; result: ScanResult }[]> {
+  const openid = requireOpenid(caller);
+  const out: { scanId: string; result: ScanResult }[] = [];
+  for (const s of input.scans) {
+    const key = `${openid}:training.scan:${s.scanId}`;
+    const done = await deps.store.get<RequestDoc>('requests', key);
+    if (done) {
+      out.push({ scanId: s.scanId, result: JSON.parse(done.result) as ScanResult });
+      continue;
+    }
+    const found = await trainerClass(deps, caller, s.classId).catch((e: unknown) => {
+      // One scan naming a class that is gone must not block the rest of the queue.
+      if (e instanceof DomainError && e.code === 'CLASS_NOT_FOUND') return null;
+      throw e;
+    });
+    const serverNow = deps.clock.now();
+    if (!found) {
+      const result = refused('CLASS_NOT_FOUND');
+      await deps.store.transaction((tx) => tx.set<RequestDoc>('requests', key, { result: JSON.stringify(result), at: serverNow.toISOString() }));
+      out.push({ scanId: s.scanId, result });
+      continue;
+    }
+    const { c, teaches } = found;
+    const check = offlineUploadCheck({ deviceScannedAt: new Date(s.deviceScannedAt), deviceUploadedAt: new Date(input.deviceNow), serverNow });
+    const result = check.refusal
+      ? refused(check.refusal)
+      : await applyScan(deps, openid, c, teaches, s.code, new Date(s.deviceScannedAt), check);
+    await deps.store.transaction((tx) => tx.set<RequestDoc>('requests', key, { result: JSON.stringify(result), at: serverNow.toISOString() }));
+    out.push({ scanId: s.scanId, result });
+  }
+  return out;
+}
+
+/** The class roster: who is enrolled and, per session, who is in. */
+export async function roster(deps: Deps, caller: Caller, input: { classId: string }): Promise<RosterView> {
+  const { c, teaches } = await trainerClass(deps, caller, input.classId);
+  if (!teaches) throw new DomainError('NOT_YOUR_CLASS');
+  const enrollments: EnrollmentDoc[] = [];
+  for await (const e of scanAll<EnrollmentDoc>(deps.store, 'enrollments', where('classId', 'eq', c._id))) {
+    if (e.status !== 'withdrawn') enrollments.push(e);
+  }
+  const present: AttendanceDoc[] = [];
+  for await (const a of scanAll<AttendanceDoc>(deps.store, 'attendance', where('classId', 'eq', c._id))) present.push(a);
+  const people = await Promise.all(
+    enrollments.map(async (e) => {
+      const p = await deps.store.get<{ _id: string; name: string }>('persons', e.personId);
+      return {
+        personId: e.personId,
+        // R2.4: a trainer sees names masked.
+        name: p ? maskName(p.name) : '',
+        sessions: present.filter((a) => a.personId === e.personId).map((a) => a.session).sort((a, b) => a - b),
+        skewFlagged: present.some((a) => a.personId === e.personId && a.skewFlagged),
+        status: e.status,
+        statusName: ENROLLMENT_STATUS_NAMES[e.status],
+      };
+    }),
+  );
+  const now = deps.clock.now();
+  return {
+    classId: c._id,
+    name: c.name,
+    sessions: c.sessions,
+    people,
+    currentSession: c.closedAt ? null : currentSession(c.sessions, now),
+    closedAt: c.closedAt,
+  };
+}
