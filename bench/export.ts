@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { chinaDateOf } from '../cloudfunctions/core/china-date';
 import { openLocalRuntime } from '../cloudfunctions/gateway/local-runtime';
-import { type ExportJobDoc, advanceExport, startExport } from '../cloudfunctions/services/official/exports';
-import { LEDGER_DEFS, loadNames, readLedgerPage, resolveLedgerQuery } from '../cloudfunctions/services/official/ledgers';
+import { type ExportJobDoc, advanceExport, startExport } from '../cloudfunctions/services/official';
+import { LEDGER_DEFS, loadNames, readLedgerPage, resolveLedgerQuery } from '../cloudfunctions/services/official';
 import { lvliangDataset } from './lvliang-data';
 import type { BenchResult } from './run';
 

@@ -300,7 +300,8 @@ export interface CompletionView {
 export type { CertificateKind } from './core/certificates';
 import type { CertificateKind } from './core/certificates';
 
-export type SubsidyStatus = 'payable' | 'refused' | 'withdrawn';
+export type { SubsidyStatus } from './core/certificates';
+import type { SubsidyStatus } from './core/certificates';
 
 /** R7.3: the subsidy a certificate earned its institution, or why not. */
 export interface SubsidyView {

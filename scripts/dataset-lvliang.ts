@@ -5,17 +5,17 @@
  */
 import { availableParallelism } from 'node:os';
 import { loadLocalSettings } from '../cloudfunctions/config';
-import { argValue } from '../cloudfunctions/gateway/cli/run-local';
+import { cliValues } from '../cloudfunctions/gateway/cli/run-local';
 import { generateLvliang } from './dataset/generate';
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
+  const values = cliValues({ 'data-dir': { type: 'string' }, scale: { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' } });
   const settings = loadLocalSettings(process.env);
-  const dataDir = argValue(args, '--data-dir') ?? settings.DATA_DIR;
-  const scale = Number(argValue(args, '--scale') ?? '1');
-  const seed = Number(argValue(args, '--seed') ?? '2021');
+  const dataDir = (values['data-dir'] as string | undefined) ?? settings.DATA_DIR;
+  const scale = Number(values.scale ?? '1');
+  const seed = Number(values.seed ?? '2021');
   // Default: one loading thread per core, at most 4 (the chains and counters are per county).
-  const threads = Number(argValue(args, '--threads') ?? String(Math.min(4, Math.max(1, availableParallelism()))));
+  const threads = Number(values.threads ?? String(Math.min(4, Math.max(1, availableParallelism()))));
   if (!(scale > 0 && scale <= 1)) throw new Error('--scale must be in (0, 1]');
   if (!Number.isInteger(seed)) throw new Error('--seed must be an integer');
   console.log(`dataset:lvliang → ${dataDir} (the database there is REPLACED; keys.json is kept)`);

@@ -39,3 +39,7 @@ export function bandOfAge(age: number): Band | null {
   if (age <= 60) return 'B';
   return 'C';
 }
+
+/** A band as stored on a record (`'-'` when there was none), back to a band or null. */
+export const bandOrNull = (stored: string | null | undefined): Band | null =>
+  stored === 'A' || stored === 'B' || stored === 'C' ? stored : null;

@@ -52,32 +52,13 @@ export function parseVoucherMetric(metric: string): { event: VoucherEvent; type:
   return m ? { event: m[1].toLowerCase() as VoucherEvent, type: m[2] } : null;
 }
 
-/** Metric families, for the recounts that rebuild them. */
+/** The training counters, which the training recount rebuilds. */
 export const TRAINING_METRICS: readonly PlainMetric[] = [
   METRICS.trainingsStarted,
   METRICS.trainingsWithdrawn,
   METRICS.trainingsCompleted,
   METRICS.trainingsNotCompleted,
 ];
-export const CREDENTIAL_METRICS: readonly PlainMetric[] = [
-  METRICS.assessmentsPassed,
-  METRICS.assessmentsFailed,
-  METRICS.certificatesIssued,
-  METRICS.certificatesRevoked,
-  METRICS.newSkilled,
-  METRICS.newHighSkilled,
-  METRICS.subsidiesGranted,
-  METRICS.subsidiesFen,
-  METRICS.subsidiesRefused,
-  METRICS.subsidiesWithdrawn,
-  METRICS.subsidiesWithdrawnFen,
-  METRICS.employmentReports,
-  METRICS.employedPeople,
-  METRICS.transferPeople,
-  METRICS.certifiedPeople,
-  METRICS.certifiedEmployed,
-];
-
 /** Every ledger entry type (R9.1). A new kind of change adds its type here first. */
 export const LEDGER_EVENTS = [
   'person.registered',

@@ -10,6 +10,15 @@ export type OccupationCategory = 'skills' | 'special' | 'agri' | 'village';
 /** R7.2: 技能等级 (with a level), 专项职业能力, 培训合格. */
 export type CertificateKind = 'skill_level' | 'special' | 'training';
 
+export type CertificateStatus = 'valid' | 'revoked';
+
+export const CERTIFICATE_STATUS_NAMES: Record<CertificateStatus, string> = { valid: '有效', revoked: '已撤销' };
+
+/** R7.3: an institution's subsidy entry for one certificate. */
+export type SubsidyStatus = 'payable' | 'refused' | 'withdrawn';
+
+export const SUBSIDY_STATUS_NAMES: Record<SubsidyStatus, string> = { payable: '待拨付', refused: '不予补贴', withdrawn: '已撤回' };
+
 export const CERTIFICATE_KIND_NAMES: Record<CertificateKind, string> = {
   skill_level: '职业技能等级证书',
   special: '专项职业能力证书',

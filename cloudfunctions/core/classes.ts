@@ -5,6 +5,16 @@ import { type SessionTimes, sessionAt, sessionWindow } from './attendance';
 
 export type ClassMode = 'fulltime' | 'parttime' | 'village';
 
+export type EnrollmentStatus = 'enrolled' | 'withdrawn' | 'completed' | 'not_completed';
+
+/** The laborer's words for an enrollment (the officials' ledger uses its own, core/dashboard.ts). */
+export const ENROLLMENT_STATUS_NAMES: Record<EnrollmentStatus, string> = {
+  enrolled: '已报名',
+  withdrawn: '已退出',
+  completed: '已结业',
+  not_completed: '未达到出勤要求',
+};
+
 export const MODE_NAMES: Record<ClassMode, string> = { fulltime: '全脱产', parttime: '业余', village: '送培训下乡' };
 
 /** R5.1: the default minimum attendance ratio. */

@@ -4,7 +4,11 @@
  * Pure: no storage, no clock.
  */
 import type { Band } from './age';
+import { METRICS, type PlainMetric } from './books';
+import { CERTIFICATE_STATUS_NAMES, SUBSIDY_STATUS_NAMES } from './certificates';
 import { type CalendarDate, compareDates, dayOfYear, daysInYear } from './china-date';
+import { EMPLOYMENT_STATUS_NAMES } from './employment';
+import { VOUCHER_STATUS_NAMES } from './vouchers';
 
 export type DashboardMetric = 'trainings' | 'certificates' | 'newSkilled' | 'newHighSkilled' | 'transfers';
 
@@ -26,18 +30,18 @@ export const METRIC_NAMES: Record<DashboardMetric, string> = {
  * - newSkilled, newHighSkilled: D23;
  * - transfers: people counted as transferred, once a year each (D25).
  */
-export const METRIC_TERMS: Record<DashboardMetric, readonly (readonly [string, 1 | -1])[]> = {
+export const METRIC_TERMS: Record<DashboardMetric, readonly (readonly [PlainMetric, 1 | -1])[]> = {
   trainings: [
-    ['trainingsStarted', 1],
-    ['trainingsWithdrawn', -1],
+    [METRICS.trainingsStarted, 1],
+    [METRICS.trainingsWithdrawn, -1],
   ],
   certificates: [
-    ['certificatesIssued', 1],
-    ['certificatesRevoked', -1],
+    [METRICS.certificatesIssued, 1],
+    [METRICS.certificatesRevoked, -1],
   ],
-  newSkilled: [['newSkilled', 1]],
-  newHighSkilled: [['newHighSkilled', 1]],
-  transfers: [['transferPeople', 1]],
+  newSkilled: [[METRICS.newSkilled, 1]],
+  newHighSkilled: [[METRICS.newHighSkilled, 1]],
+  transfers: [[METRICS.transferPeople, 1]],
 };
 
 /** counter metric → the dashboard metrics it feeds, with the sign. */
@@ -144,17 +148,15 @@ export interface LedgerInfo {
   occupationFilter: boolean;
 }
 
+/** Filter choices taken from a status catalogue, in the order given. */
+const choices = <S extends string>(names: Record<S, string>, order: readonly S[]): LedgerChoice[] =>
+  order.map((value) => ({ value, label: names[value] }));
+
 export const LEDGERS: Record<LedgerKind, LedgerInfo> = {
   vouchers: {
     title: '培训券台账',
     typeFilter: 'voucherType',
-    statuses: [
-      { value: 'unused', label: '未使用' },
-      { value: 'reserved', label: '已报名' },
-      { value: 'redeemed', label: '已使用' },
-      { value: 'expired', label: '已过期' },
-      { value: 'cancelled', label: '已退回' },
-    ],
+    statuses: choices(VOUCHER_STATUS_NAMES, ['unused', 'reserved', 'redeemed', 'expired', 'cancelled']),
     occupationFilter: false,
   },
   trainees: {
@@ -180,30 +182,19 @@ export const LEDGERS: Record<LedgerKind, LedgerInfo> = {
   certificates: {
     title: '取证人员台账',
     typeFilter: 'certificateKind',
-    statuses: [
-      { value: 'valid', label: '有效' },
-      { value: 'revoked', label: '已撤销' },
-    ],
+    statuses: choices(CERTIFICATE_STATUS_NAMES, ['valid', 'revoked']),
     occupationFilter: true,
   },
   subsidies: {
     title: '补贴台账',
     typeFilter: null,
-    statuses: [
-      { value: 'payable', label: '待拨付' },
-      { value: 'refused', label: '不予补贴' },
-      { value: 'withdrawn', label: '已撤回' },
-    ],
+    statuses: choices(SUBSIDY_STATUS_NAMES, ['payable', 'refused', 'withdrawn']),
     occupationFilter: true,
   },
   transfers: {
     title: '转移就业台账',
     typeFilter: 'workPlace',
-    statuses: [
-      { value: 'employed', label: '单位就业' },
-      { value: 'self_employed', label: '自主创业' },
-      { value: 'flexible', label: '灵活就业' },
-    ],
+    statuses: choices(EMPLOYMENT_STATUS_NAMES, ['employed', 'self_employed', 'flexible']),
     occupationFilter: false,
   },
 };

@@ -30,9 +30,9 @@ export interface Reason {
   message: string;
 }
 
-export type Eligibility =
-  | { eligible: true; age: number; band: Band }
-  | { eligible: false; age: number; band: Band | null; reasons: Reason[] };
+export type Eligible = { eligible: true; age: number; band: Band };
+
+export type Eligibility = Eligible | { eligible: false; age: number; band: Band | null; reasons: Reason[] };
 
 const BAND_RANGES: Record<Band, string> = { A: '18–45周岁', B: '46–60周岁', C: '60周岁以上' };
 

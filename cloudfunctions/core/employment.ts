@@ -9,7 +9,7 @@ export type WorkPlace = 'county' | 'province' | 'country' | 'abroad';
 
 export const EMPLOYMENT_STATUS_NAMES: Record<EmploymentStatus, string> = {
   employed: '单位就业',
-  self_employed: '创业',
+  self_employed: '自主创业',
   flexible: '灵活就业',
   seeking: '正在找工作',
 };

@@ -2,9 +2,9 @@
  * Demo data for an empty local store, written through the same use cases the app uses.
  * Runs once: a `meta/seed` document records it.
  */
-import { grantRole, register } from '../services/account/account';
-import { importCatalogue } from '../services/catalogue/catalogue';
-import { seedDemoClasses } from '../services/training/classes';
+import { grantRole, register } from '../services/account';
+import { importCatalogue } from '../services/catalogue';
+import { seedDemoClasses } from '../services/training';
 import type { Deps } from '../services/kernel/deps';
 import { PERSONAS, demoIdNumber } from './personas';
 

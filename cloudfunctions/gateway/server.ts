@@ -9,7 +9,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { ERROR_MESSAGES, isDomainError } from '../core/errors';
-import { exportFile } from '../services/official/exports';
+import { exportFile } from '../services/official';
 import { FUNCTIONS, isFunctionName } from '../functions/registry';
 import { dispatch } from '../functions/router';
 import { registerDevRoutes } from './dev-routes';

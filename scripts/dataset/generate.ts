@@ -29,13 +29,14 @@ import { DEFAULT_MIN_ATTENDANCE, completionOf, spanOf } from '../../cloudfunctio
 import { isTransfer } from '../../cloudfunctions/core/employment';
 import { composeIdNumber, maskIdNumber } from '../../cloudfunctions/core/id-number';
 import { openLocalRuntime } from '../../cloudfunctions/gateway/local-runtime';
-import { REGISTERED_METRIC } from '../../cloudfunctions/services/account/account';
-import type { CertificateDoc, CredentialsDoc, ResultDoc, SubsidyDoc } from '../../cloudfunctions/services/certificate/certificates';
+import type { CertificateDoc, CredentialsDoc, ResultDoc, SubsidyDoc } from '../../cloudfunctions/services/certificate';
 import { recordChange } from '../../cloudfunctions/services/books/changes';
-import type { ClassDoc, EnrollmentDoc, InstitutionDoc } from '../../cloudfunctions/services/training/classes';
-import { type Place, bumpCounters } from '../../cloudfunctions/services/books/counters';
+import type { ClassDoc, EnrollmentDoc, InstitutionDoc } from '../../cloudfunctions/services/training';
+import { bumpCounters } from '../../cloudfunctions/services/books/counters';
+import type { Place } from '../../cloudfunctions/services/kernel/place';
+import { METRICS, voucherMetric } from '../../cloudfunctions/core/books';
 import type { Actor } from '../../cloudfunctions/services/books/ledger';
-import type { VoucherDoc } from '../../cloudfunctions/services/voucher/vouchers';
+import type { VoucherDoc } from '../../cloudfunctions/services/voucher';
 import type { CollectionName } from '../../cloudfunctions/store/collections';
 import type { Doc } from '../../cloudfunctions/store/port';
 import { scan } from '../../cloudfunctions/store/scan';
@@ -323,7 +324,7 @@ export async function loadPart(options: PartOptions, log: (line: string) => void
       subjects: { personId },
       actor: { openid, role: 'laborer' },
       data: { townshipCode: household.townshipCode, band },
-      counters: [{ metric: REGISTERED_METRIC, band, by: 1 }],
+      counters: [{ metric: METRICS.laborersRegistered, band, by: 1 }],
     });
     await flushLedger();
   }
@@ -414,7 +415,7 @@ export async function loadPart(options: PartOptions, log: (line: string) => void
       subjects: { voucherId: id, personId },
       actor: { openid, role: 'laborer' },
       data: { type: v.type, band: v.band, age: v.age, year: YEAR, expiresAt },
-      counters: [{ metric: `vouchersClaimed.${v.type}`, band: v.band, by: 1 }],
+      counters: [{ metric: voucherMetric('claimed', v.type), band: v.band, by: 1 }],
     });
     await flushLedger();
   }
@@ -435,7 +436,7 @@ export async function loadPart(options: PartOptions, log: (line: string) => void
       subjects: { voucherId: voucherIds[vi], personId: personIds[v.person] },
       actor: status === 'cancelled' ? { openid: openidOf(v.person), role: 'laborer' } : SYSTEM,
       data: { type: v.type, year: YEAR, band: v.band },
-      counters: [{ metric: `${status === 'cancelled' ? 'vouchersCancelled' : 'vouchersExpired'}.${v.type}`, band: v.band, by: 1 }],
+      counters: [{ metric: voucherMetric(status, v.type), band: v.band, by: 1 }],
     });
     await flushLedger();
   }
@@ -521,7 +522,7 @@ export async function loadPart(options: PartOptions, log: (line: string) => void
       subjects: { enrollmentId: id, classId: c.id, personId, ...(v ? { voucherId: voucherIds[e.voucher] } : {}) },
       actor: { openid, role: 'laborer' },
       data: { voucherType: v ? v.type : null, band: e.band, occupationCode: c.occupation, mode: c.mode },
-      counters: [{ metric: 'trainingsStarted', band: bandOrNull(e.band), by: 1 }],
+      counters: [{ metric: METRICS.trainingsStarted, band: bandOrNull(e.band), by: 1 }],
     });
     await flushLedger();
   }
@@ -614,7 +615,7 @@ export async function loadPart(options: PartOptions, log: (line: string) => void
           subjects: { voucherId: voucherIds[e.voucher], personId, enrollmentId: id, classId: c.id },
           actor: SYSTEM,
           data: { type: v.type, year: YEAR, band: v.band, completion: status },
-          counters: [{ metric: `vouchersRedeemed.${v.type}`, band: v.band, by: 1 }],
+          counters: [{ metric: voucherMetric('redeemed', v.type), band: v.band, by: 1 }],
         });
       }
       await recordChange(tx, {
@@ -624,7 +625,7 @@ export async function loadPart(options: PartOptions, log: (line: string) => void
         subjects: { enrollmentId: id, classId: c.id, personId },
         actor: SYSTEM,
         data: { attended, sessions: c.sessions.length, minAttendanceRatio: DEFAULT_MIN_ATTENDANCE, voucherId: e.voucher >= 0 ? voucherIds[e.voucher] : null },
-        counters: [{ metric: status === 'completed' ? 'trainingsCompleted' : 'trainingsNotCompleted', band: bandOrNull(e.band), by: 1 }],
+        counters: [{ metric: status === 'completed' ? METRICS.trainingsCompleted : METRICS.trainingsNotCompleted, band: bandOrNull(e.band), by: 1 }],
       });
     }
     await flushLedger();
@@ -656,7 +657,7 @@ export async function loadPart(options: PartOptions, log: (line: string) => void
         subjects: { voucherId: voucherIds[r.voucher], personId, resultId },
         actor,
         data: { type: v.type, year: YEAR, band: v.band },
-        counters: [{ metric: `vouchersRedeemed.${v.type}`, band: v.band, by: 1 }],
+        counters: [{ metric: voucherMetric('redeemed', v.type), band: v.band, by: 1 }],
       });
     }
     const assessed = parseDate(r.assessedOn)!;
@@ -695,7 +696,7 @@ export async function loadPart(options: PartOptions, log: (line: string) => void
       subjects: { resultId, personId, institutionId: inst._id },
       actor,
       data: { occupationCode: r.occupation, level: r.level, passed: r.passed, score: r.score, assessedOn: r.assessedOn },
-      counters: [{ metric: r.passed ? 'assessmentsPassed' : 'assessmentsFailed', band, by: 1 }],
+      counters: [{ metric: r.passed ? METRICS.assessmentsPassed : METRICS.assessmentsFailed, band, by: 1 }],
     });
     if (!number) continue;
     const cred = credentials.get(r.person) ?? { _id: personId, held: [], granted: [] };
@@ -733,10 +734,10 @@ export async function loadPart(options: PartOptions, log: (line: string) => void
       actor,
       data: { kind, occupationCode: r.occupation, level: r.level, issuedOn: r.assessedOn },
       counters: [
-        { metric: 'certificatesIssued', band, by: 1 },
-        ...(firstSkilled ? [{ metric: 'newSkilled', band, by: 1 }] : []),
-        ...(firstHighSkilled ? [{ metric: 'newHighSkilled', band, by: 1 }] : []),
-        ...(newCohort ? [{ metric: 'certifiedPeople', band, by: 1 }] : []),
+        { metric: METRICS.certificatesIssued, band, by: 1 },
+        ...(firstSkilled ? [{ metric: METRICS.newSkilled, band, by: 1 }] : []),
+        ...(firstHighSkilled ? [{ metric: METRICS.newHighSkilled, band, by: 1 }] : []),
+        ...(newCohort ? [{ metric: METRICS.certifiedPeople, band, by: 1 }] : []),
       ],
     });
     const fundedByVoucher = direct || plan.enrollments[r.enrollment].voucher >= 0;
@@ -775,10 +776,10 @@ export async function loadPart(options: PartOptions, log: (line: string) => void
       actor,
       data: { amountFen: subsidy.amountFen, refusal, occupationCode: r.occupation, level: r.level },
       counters: refusal
-        ? [{ metric: 'subsidiesRefused', band, by: 1 }]
+        ? [{ metric: METRICS.subsidiesRefused, band, by: 1 }]
         : [
-            { metric: 'subsidiesGranted', band, by: 1 },
-            { metric: 'subsidiesFen', band, by: amountFen },
+            { metric: METRICS.subsidiesGranted, band, by: 1 },
+            { metric: METRICS.subsidiesFen, band, by: amountFen },
           ],
     });
     credentials.set(r.person, {
@@ -847,7 +848,7 @@ export async function loadPart(options: PartOptions, log: (line: string) => void
     if (cred && waiting.length > 0) {
       for (const c of waiting) {
         await bumpCounters(tx, { countyCode: c.countyCode, cityCode: c.cityCode, provinceCode: c.provinceCode }, new Date(c.at), [
-          { metric: 'certifiedEmployed', band: c.band === '-' ? null : c.band, by: 1 },
+          { metric: METRICS.certifiedEmployed, band: c.band === '-' ? null : c.band, by: 1 },
         ]);
       }
       credentials.set(p, { ...cred, cohorts: (cred.cohorts ?? []).map((c) => (waiting.includes(c) ? { ...c, employed: true } : c)) });
@@ -860,9 +861,9 @@ export async function loadPart(options: PartOptions, log: (line: string) => void
       actor: { openid: openidOf(p), role: 'laborer' },
       data: { status: r.status, place: wp, transfer, monthlyIncomeFen: report.monthlyIncomeFen },
       counters: [
-        { metric: 'employmentReports', band, by: 1 },
-        ...(working && !counted.employed ? [{ metric: 'employedPeople', band, by: 1 }] : []),
-        ...(transfer && !counted.transfer ? [{ metric: 'transferPeople', band, by: 1 }] : []),
+        { metric: METRICS.employmentReports, band, by: 1 },
+        ...(working && !counted.employed ? [{ metric: METRICS.employedPeople, band, by: 1 }] : []),
+        ...(transfer && !counted.transfer ? [{ metric: METRICS.transferPeople, band, by: 1 }] : []),
       ],
     });
     await flushLedger();

@@ -13,7 +13,7 @@ import type {
 } from '../../cloudfunctions/contract';
 import { attendanceCode } from '../../cloudfunctions/core/attendance';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
-import { reconcile } from '../../cloudfunctions/services/audit/reconcile';
+import { reconcile } from '../../cloudfunctions/services/audit';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 

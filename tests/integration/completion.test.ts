@@ -13,10 +13,10 @@ import type {
   VoucherView,
 } from '../../cloudfunctions/contract';
 import { attendanceCode } from '../../cloudfunctions/core/attendance';
-import { sweepClassCompletion } from '../../cloudfunctions/services/training/completion';
+import { sweepClassCompletion } from '../../cloudfunctions/services/training';
 import type { CounterDoc } from '../../cloudfunctions/services/books/counters';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
-import { reconcile } from '../../cloudfunctions/services/audit/reconcile';
+import { reconcile } from '../../cloudfunctions/services/audit';
 import { scan } from '../../cloudfunctions/store/scan';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';

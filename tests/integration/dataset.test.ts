@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLocalRuntime } from '../../cloudfunctions/gateway/local-runtime';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
-import { reconcile } from '../../cloudfunctions/services/audit/reconcile';
+import { reconcile } from '../../cloudfunctions/services/audit';
 import { generateLvliang } from '../../scripts/dataset/generate';
 import { CITY, YEAR, targetsOf } from '../../scripts/dataset/plan';
 import { cityYearTotals } from '../../scripts/dataset/totals';

@@ -5,7 +5,7 @@
 import type { EmploymentView, FollowUpView, VoucherTypeView, VoucherView } from '../../cloudfunctions/contract';
 import type { CounterDoc } from '../../cloudfunctions/services/books/counters';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
-import { reconcile } from '../../cloudfunctions/services/audit/reconcile';
+import { reconcile } from '../../cloudfunctions/services/audit';
 import { scan } from '../../cloudfunctions/store/scan';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';

@@ -4,7 +4,7 @@
  */
 import type { ClassView, EnrollmentView, VoucherView } from '../../cloudfunctions/contract';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
-import { reconcile } from '../../cloudfunctions/services/audit/reconcile';
+import { reconcile } from '../../cloudfunctions/services/audit';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { DashboardView, ExportJobView, LedgerFilters, LedgerPage, LedgerRow, RankingView, TargetView } from '../../cloudfunctions/contract';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
-import { reconcile } from '../../cloudfunctions/services/audit/reconcile';
+import { reconcile } from '../../cloudfunctions/services/audit';
 import { where } from '../../cloudfunctions/store/port';
 import type { ApiClient } from '../support/gateway';
 import { type TestGateway, startTestGateway } from '../support/gateway';

@@ -4,13 +4,13 @@
  * and it is the 11th (一旬一调度). The run writes each reminder once, however often and however
  * concurrently it goes; sending needs consent, retries with backoff, and cuts long fields.
  */
-import type { ClassDoc } from '../../cloudfunctions/services/training/classes';
+import type { ClassDoc } from '../../cloudfunctions/services/training';
 import type { MessageList, VoucherView } from '../../cloudfunctions/contract';
 import type { Notifier, OutgoingMessage, SendResult } from '../../cloudfunctions/notify/notifier';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
-import { type OutboxDoc, deliverDue } from '../../cloudfunctions/services/message/outbox';
-import { reconcile } from '../../cloudfunctions/services/audit/reconcile';
-import { runRemind } from '../../cloudfunctions/services/remind/run';
+import { type OutboxDoc, deliverDue } from '../../cloudfunctions/services/message';
+import { reconcile } from '../../cloudfunctions/services/audit';
+import { runRemind } from '../../cloudfunctions/services/remind';
 import { where } from '../../cloudfunctions/store/port';
 import { scan } from '../../cloudfunctions/store/scan';
 import { type TestGateway, startTestGateway } from '../support/gateway';

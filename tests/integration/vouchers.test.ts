@@ -3,8 +3,8 @@
  */
 import type { VoucherTypeView, VoucherView } from '../../cloudfunctions/contract';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
-import { reconcile } from '../../cloudfunctions/services/audit/reconcile';
-import { sweepExpiredVouchers } from '../../cloudfunctions/services/voucher/vouchers';
+import { reconcile } from '../../cloudfunctions/services/audit';
+import { sweepExpiredVouchers } from '../../cloudfunctions/services/voucher';
 import { and, where } from '../../cloudfunctions/store/port';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';

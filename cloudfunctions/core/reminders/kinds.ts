@@ -2,6 +2,7 @@
  * Reminder kinds and their texts: the message-centre text and the WeChat template fields.
  */
 import { type CalendarDate, chinaDateOf, clockText, dateText, dateTimeText, lastDayBefore, monthDayText } from '../china-date';
+import { PAGES } from '../pages';
 import { type TemplateField, fitTemplateData } from './fields';
 import type { ReminderKind } from './outbox';
 import { percentDown } from './due';
@@ -59,7 +60,7 @@ export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<Re
         title: '培训券7天后到期',
         text: `您的${voucherName(typeName)}${monthDayText(last)}到期，还剩7天，请尽快报名培训。`,
         fields: { thing1: thing(voucherName(typeName)), time2: time(dateText(last)), thing3: thing('请尽快报名培训') },
-        page: 'pages/my-vouchers/index',
+        page: PAGES.myVouchers,
       };
     },
   },
@@ -72,7 +73,7 @@ export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<Re
       title: '明天有培训课',
       text: `明天${clockText(start)}上课：${className}，地点：${place}。请带好身份证，按时签到。`,
       fields: { thing1: thing(className), time2: time(dateTimeText(start)), thing3: thing(place) },
-      page: 'pages/my-classes/index',
+      page: PAGES.myClasses,
     }),
   },
   certificateIssued: {
@@ -84,7 +85,7 @@ export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<Re
       title: '证书已发放',
       text: `您的${certificateName}证书已发放，可在“证书”页查看。`,
       fields: { thing1: thing(certificateName), time2: time(dateText(chinaDateOf(issuedAt))) },
-      page: 'pages/certificates/index',
+      page: PAGES.certificates,
     }),
   },
   followUpDue: {
@@ -96,7 +97,7 @@ export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<Re
       title: '请填写就业情况',
       text: `请在${monthDayText(dueOn)}前填写您现在的就业情况。`,
       fields: { thing1: thing('填写就业情况'), time2: time(dateText(dueOn)) },
-      page: 'pages/employment/index',
+      page: PAGES.employment,
     }),
   },
   trainerSessionToday: {
@@ -108,7 +109,7 @@ export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<Re
       title: '今天有课',
       text: `今天${clockText(start)}上课：${className}，地点：${place}。`,
       fields: { thing1: thing(className), time2: time(dateTimeText(start)), thing3: thing(place) },
-      page: 'packages/trainer/pages/index',
+      page: PAGES.trainerClasses,
     }),
   },
   offlineScansPending: {
@@ -120,7 +121,7 @@ export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<Re
       title: '签到记录未上传',
       text: `${className}有${count}条签到记录超过24小时未上传，请连网后打开班级页面上传。`,
       fields: { thing1: thing(className), thing2: thing(`${count}条签到未上传`) },
-      page: 'packages/trainer/pages/index',
+      page: PAGES.trainerClasses,
     }),
   },
   officialDigest: {
@@ -132,7 +133,7 @@ export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<Re
       title: '旬报已生成',
       text: `${regionName}${monthDayText(day)}旬报已生成，请到工作台查看。`,
       fields: { thing1: thing(`${regionName}旬报`), time2: time(dateText(day)) },
-      page: 'packages/official/pages/index',
+      page: PAGES.officialDashboard,
     }),
   },
   monthlyRanking: {
@@ -144,7 +145,7 @@ export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<Re
       title: '月度排名已更新',
       text: `${regionName}${year}年${month}月完成情况排名已更新，请到工作台查看。`,
       fields: { thing1: thing(`${regionName}${month}月排名`), time2: time(`${year}年${month}月`) },
-      page: 'packages/official/pages/ranking',
+      page: PAGES.officialRanking,
     }),
   },
   quotaAlmostUsed: {
@@ -156,7 +157,7 @@ export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<Re
       title: '名额快用完了',
       text: `${countyName}${voucherName(typeName)}名额已用${used}个，共${limit}个（${percentDown(used, limit)}%）。`,
       fields: { thing1: thing(`${countyName}${typeName}`), thing2: thing(`已用${used}/${limit}`) },
-      page: 'packages/official/pages/index',
+      page: PAGES.officialDashboard,
     }),
   },
   lowAttendance: {
@@ -168,7 +169,7 @@ export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<Re
       title: '出勤率偏低',
       text: `${className}出勤率${percentDown(attended, expected)}%，低于60%，请关注。`,
       fields: { thing1: thing(className), thing2: thing(`出勤率${percentDown(attended, expected)}%`) },
-      page: 'packages/official/pages/index',
+      page: PAGES.officialDashboard,
     }),
   },
 };

@@ -2,7 +2,7 @@
  * `account`: profile, roles, whoami (R1–R3).
  */
 import { z } from 'zod';
-import { listRegions, register, updateProfile, whoami } from '../../services/account/account';
+import { listRegions, register, updateProfile, whoami } from '../../services/account';
 import type { RouteTable } from '../router';
 
 const text = (message: string) => z.string({ error: message });

@@ -3,7 +3,7 @@
  * revocation, and the subsidy each certificate earns (R7.3).
  */
 import { z } from 'zod';
-import { myCertificates, recordBatch, recordResult, revokeCertificate, verifyCertificate } from '../../services/certificate/certificates';
+import { myCertificates, recordBatch, recordResult, revokeCertificate, verifyCertificate } from '../../services/certificate';
 import type { RouteTable } from '../router';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为YYYY-MM-DD' });

@@ -1,6 +1,6 @@
 /** `employment`: reports (R8.1), transfers (R8.2) and follow-ups (R8.3). */
 import { z } from 'zod';
-import { myEmployment, myFollowUps, reportEmployment } from '../../services/employment/report';
+import { myEmployment, myFollowUps, reportEmployment } from '../../services/employment';
 import type { RouteTable } from '../router';
 
 export const employmentRoutes: RouteTable<'employment'> = {

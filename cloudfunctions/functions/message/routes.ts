@@ -2,7 +2,7 @@
  * `message`: the message centre every role has (R10.2) and subscription consents.
  */
 import { z } from 'zod';
-import { listMessages, markRead, recordConsents, templatesFor } from '../../services/message/outbox';
+import { listMessages, markRead, recordConsents, templatesFor } from '../../services/message';
 import type { RouteTable } from '../router';
 
 export const messageRoutes: RouteTable<'message'> = {
@@ -19,7 +19,7 @@ export const messageRoutes: RouteTable<'message'> = {
   },
   templates: {
     schema: z.object({ moment: z.enum(['voucherClaimed', 'enrolled', 'dashboard'], { error: '订阅时机不正确' }) }),
-    handle: async (deps, _caller, input) => templatesFor(deps.templates ?? {}, input.moment),
+    handle: (deps, caller, input) => templatesFor(deps, caller, input.moment),
   },
   consent: {
     schema: z.object({
@@ -34,6 +34,6 @@ export const messageRoutes: RouteTable<'message'> = {
         .max(3, { error: '一次最多订阅3个消息' }),
       longTerm: z.boolean().optional(),
     }),
-    handle: (deps, caller, input) => recordConsents(deps, caller, deps.templates ?? {}, input),
+    handle: (deps, caller, input) => recordConsents(deps, caller, input),
   },
 };

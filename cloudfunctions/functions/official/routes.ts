@@ -4,14 +4,9 @@
  */
 import { z } from 'zod';
 import { DASHBOARD_METRICS, LEDGER_KINDS } from '../../core/dashboard';
-import { importCatalogue } from '../../services/catalogue/catalogue';
-import { officialRegion, requireRole } from '../../services/kernel/authz';
-import { dashboard, ranking } from '../../services/official/dashboard';
-import { jobStatus, myExports, startExport } from '../../services/official/exports';
-import { ledgerPageOf, loadNames, readLedgerPage, resolveLedgerQuery } from '../../services/official/ledgers';
-import { listTargets, setTarget } from '../../services/official/targets';
-import { chinaDateOf } from '../../core/china-date';
-import { adminUpsertVoucherType, setCountyQuota } from '../../services/voucher/quotas';
+import { adminImportCatalogue, adminUpsertVoucherType } from '../../services/catalogue';
+import { MAX_TARGET, dashboard, exportLedger, jobStatus, ledgerPage, listTargets, myExports, ranking, setTarget } from '../../services/official';
+import { setCountyQuota } from '../../services/voucher';
 import type { RouteTable } from '../router';
 
 const regionCode = z.string().regex(/^\d{6}$/, { error: '请选择县（市、区）及以上的地区' });
@@ -34,10 +29,7 @@ const JOB_STEP_MS = 2_000;
 export const officialRoutes: RouteTable<'official'> = {
   importCatalogue: {
     schema: z.object({}),
-    handle: async (deps, caller) => {
-      await requireRole(deps, caller, 'admin');
-      return importCatalogue(deps.store, deps.clock.now());
-    },
+    handle: (deps, caller) => adminImportCatalogue(deps, caller),
   },
   upsertVoucherType: {
     schema: z.object({
@@ -88,7 +80,7 @@ export const officialRoutes: RouteTable<'official'> = {
       regionCode,
       year,
       metric,
-      target: z.number({ error: '请填写目标数' }).int({ error: '目标数应为整数' }).min(1, { error: '目标数至少为1' }).max(100_000_000, { error: '目标数过大' }),
+      target: z.number({ error: '请填写目标数' }).int({ error: '目标数应为整数' }).min(1, { error: '目标数至少为1' }).max(MAX_TARGET, { error: '目标数过大' }),
     }),
     handle: (deps, caller, input) => setTarget(deps, caller, input),
   },
@@ -97,26 +89,11 @@ export const officialRoutes: RouteTable<'official'> = {
       after: z.string().max(2000).optional(),
       limit: z.number().int().min(1).max(200, { error: '每页最多200条' }).optional(),
     }),
-    handle: async (deps, caller, input) => {
-      const filters = input;
-      const { region } = await officialRegion(deps, caller, filters.regionCode);
-      const query = resolveLedgerQuery(region, filters, chinaDateOf(deps.clock.now()));
-      const page = await readLedgerPage(deps, query, {
-        after: filters.after,
-        limit: filters.limit ?? 50,
-        fullIdNumbers: false,
-        names: await loadNames(deps.store),
-      });
-      return ledgerPageOf(filters.ledger, page.rows, page.next);
-    },
+    handle: (deps, caller, input) => ledgerPage(deps, caller, input),
   },
   exportLedger: {
     schema: ledgerFilters,
-    handle: async (deps, caller, input) => {
-      const job = await startExport(deps, caller, input);
-      deps.exportRunner?.kick(job.jobId);
-      return job;
-    },
+    handle: (deps, caller, input) => exportLedger(deps, caller, input),
   },
   jobStatus: {
     schema: z.object({ jobId: z.string().regex(/^x[0-9a-f]{32}$/, { error: '没有找到这个导出任务' }) }),

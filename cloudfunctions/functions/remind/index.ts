@@ -4,8 +4,7 @@
  * The trigger's cron is in config.json, written for 08:00 China time (core/reminders.ts).
  */
 import { cloudMain, productionDeps } from '../cloud-entry';
-import { deliverDue } from '../../services/message/outbox';
-import { runRemind } from '../../services/remind/run';
+import { runDayAndSend } from '../../services/remind';
 import { remindRoutes } from './routes';
 
 const routed = cloudMain(remindRoutes);
@@ -14,10 +13,9 @@ export async function main(event: unknown, context: { request_id?: string }) {
   const e = event as { Type?: string; TriggerName?: string } | undefined;
   if (e?.Type === 'Timer' || e?.TriggerName) {
     const deps = productionDeps();
-    const report = await runRemind(deps);
-    const delivery = deps.notifier ? await deliverDue(deps, deps.notifier, deps.templates ?? {}) : null;
-    deps.log.info('remind timer', { ...report, delivery });
-    return { ok: true, data: { ...report, delivery } };
+    const report = await runDayAndSend(deps);
+    deps.log.info('remind timer', { ...report });
+    return { ok: true, data: report };
   }
   return routed(event, context);
 }

@@ -3,9 +3,9 @@
  * scans (R6.1–R6.4); closing a class (R6.5).
  */
 import { z } from 'zod';
-import { myAttendanceKey, roster, scan, uploadOfflineScans } from '../../services/training/attendance';
-import { enroll, listClasses, myClasses, myEnrollments, withdraw } from '../../services/training/classes';
-import { closeClass } from '../../services/training/completion';
+import { myAttendanceKey, roster, scan, uploadOfflineScans } from '../../services/training';
+import { enroll, listClasses, myClasses, myEnrollments, withdraw } from '../../services/training';
+import { closeClass } from '../../services/training';
 import type { RouteTable } from '../router';
 
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { error: '时间格式不正确' });

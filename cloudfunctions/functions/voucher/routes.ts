@@ -2,7 +2,7 @@
  * `voucher`: electronic training vouchers (R3.3, R4).
  */
 import { z } from 'zod';
-import { cancelVoucher, claimVoucher, listTypesFor, myVouchers } from '../../services/voucher/vouchers';
+import { cancelVoucher, claimVoucher, listTypesFor, myVouchers } from '../../services/voucher';
 import type { RouteTable } from '../router';
 
 export const voucherRoutes: RouteTable<'voucher'> = {

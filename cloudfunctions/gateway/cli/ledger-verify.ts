@@ -2,7 +2,7 @@
 import { verifyAllChains } from '../../services/books/ledger';
 import { runLocal } from './run-local';
 
-runLocal('ledger:verify', async (runtime) => {
+runLocal('ledger:verify', {}, async (runtime) => {
   const reports = await verifyAllChains(runtime.deps.store);
   let broken = 0;
   for (const r of reports) {

@@ -1,8 +1,8 @@
 /** `npm run reconcile`: recount from records and print any difference (R9.2); exit 1 if any. */
-import { reconcile } from '../../services/audit/reconcile';
+import { reconcile } from '../../services/audit';
 import { runLocal } from './run-local';
 
-runLocal('reconcile', async (runtime) => {
+runLocal('reconcile', {}, async (runtime) => {
   const { checked, differences } = await reconcile(runtime.deps.store);
   console.log(`checked ${Object.entries(checked).map(([k, v]) => `${v} ${k}`).join(', ')}`);
   for (const d of differences.slice(0, 100)) {

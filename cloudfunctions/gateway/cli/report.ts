@@ -5,8 +5,8 @@
  */
 import type { DashboardView } from '../../contract';
 import { DomainError } from '../../core/errors';
-import { buildDashboard } from '../../services/official/dashboard';
-import { argValue, runLocal } from './run-local';
+import { buildDashboard } from '../../services/official';
+import { runLocal } from './run-local';
 
 /** Terminal width of a string: CJK characters take two columns. */
 const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
@@ -54,10 +54,11 @@ export function formatReport(d: DashboardView): string {
   return out.join('\n');
 }
 
-runLocal('report', async (runtime, args) => {
-  const code = argValue(args, '--region') ?? '141100';
-  const yearText = argValue(args, '--year');
-  const year = yearText ? Number(yearText) : undefined;
+const OPTIONS = { region: { type: 'string', default: '141100' }, year: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+runLocal('report', OPTIONS, async (runtime, values) => {
+  const code = String(values.region);
+  const year = typeof values.year === 'string' ? Number(values.year) : undefined;
   const region = runtime.deps.regions.get(code);
   if (!region || region.level === 'township') {
     console.error(`没有这个县级及以上地区：${code}`);
@@ -65,7 +66,7 @@ runLocal('report', async (runtime, args) => {
   }
   try {
     const d = await buildDashboard(runtime.deps, region, year);
-    console.log(args.includes('--json') ? JSON.stringify(d, null, 2) : formatReport(d));
+    console.log(values.json ? JSON.stringify(d, null, 2) : formatReport(d));
     return 0;
   } catch (e) {
     if (e instanceof DomainError) {

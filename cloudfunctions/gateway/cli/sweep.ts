@@ -2,11 +2,11 @@
  * `npm run sweep`: what the timer does: expire unused vouchers past their validity (R4.5) and
  * complete classes whose last session ended over 72 hours ago (R6.5).
  */
-import { sweepClassCompletion } from '../../services/training/completion';
-import { sweepExpiredVouchers } from '../../services/voucher/vouchers';
+import { sweepClassCompletion } from '../../services/training';
+import { sweepExpiredVouchers } from '../../services/voucher';
 import { runLocal } from './run-local';
 
-runLocal('sweep', async (runtime) => {
+runLocal('sweep', {}, async (runtime) => {
   const { expired } = await sweepExpiredVouchers(runtime.deps);
   const classes = await sweepClassCompletion(runtime.deps);
   const at = runtime.clock.now().toISOString();

@@ -2,14 +2,16 @@
  * One state change = one ledger entry + its counters, inside the caller's transaction
  * (R9.1, R9.2): they commit together with the change or not at all.
  */
+import type { LedgerEventType } from '../../core/books';
 import type { Tx } from '../../store/port';
-import { type CounterBump, type Place, bumpCounters } from './counters';
+import type { Place } from '../kernel/place';
+import { type CounterBump, bumpCounters } from './counters';
 import { type Actor, type LedgerEntryDoc, appendLedger } from './ledger';
 
 export interface Change {
   place: Place;
   at: Date;
-  type: string;
+  type: LedgerEventType;
   subjects: Record<string, string>;
   actor: Actor;
   data: Record<string, unknown>;

@@ -3,21 +3,14 @@
  * change they count. Dashboards read these; `reconcile` rebuilds them from records.
  */
 import type { Band } from '../../core/age';
+import type { CounterMetric } from '../../core/books';
 import { chinaDateOf } from '../../core/china-date';
 import type { Tx } from '../../store/port';
-
-export interface Place {
-  countyCode: string;
-  cityCode: string;
-  provinceCode: string;
-}
-
-/** The place of a record (person, voucher, enrollment …), without its other fields. */
-export const placeOf = (p: Place): Place => ({ countyCode: p.countyCode, cityCode: p.cityCode, provinceCode: p.provinceCode });
+import { type Place, placeOf } from '../kernel/place';
 
 export interface CounterBump {
-  /** e.g. `vouchersClaimed.skills`. */
-  metric: string;
+  /** From the catalogue (core/books.ts): `METRICS.trainingsStarted`, `voucherMetric('claimed', 'skills')`. */
+  metric: CounterMetric;
   band: Band | null;
   by: number;
 }

@@ -3,6 +3,7 @@
  * transaction as the change they record. Corrections are new entries, never edits.
  */
 import { createHash } from 'node:crypto';
+import type { LedgerEventType } from '../../core/books';
 import { canonicalJson } from '../../core/canonical-json';
 import type { Store, Tx } from '../../store/port';
 import { where } from '../../store/port';
@@ -18,8 +19,8 @@ export interface Actor {
 export interface LedgerEntryBody {
   countyCode: string;
   seq: number;
-  /** `voucher.claimed`, `voucher.cancelled`, … */
-  type: string;
+  /** From the catalogue (core/books.ts): `voucher.claimed`, `voucher.cancelled`, … */
+  type: LedgerEventType;
   /** Ids of what the entry is about (voucherId, personId, …). */
   subjects: Record<string, string>;
   actor: Actor;

@@ -3,7 +3,6 @@
  * occupations with subsidy amounts. Seeded from reference data; admins upsert it.
  */
 import type { VoucherTypeInput } from '../../contract';
-import type { Band } from '../../core/age';
 import { DomainError } from '../../core/errors';
 import occupationsFile from '../../data/occupations.json';
 import voucherTypesFile from '../../data/voucher-types.json';
@@ -48,26 +47,6 @@ export async function importCatalogue(store: Store, at: Date): Promise<{ voucher
     }
   });
   return { voucherTypes: SEED_VOUCHER_TYPES.length, occupations: SEED_OCCUPATIONS.length };
-}
-
-/**
- * Admin: creates or changes one voucher type (R4's catalogue is data, not code). Vouchers already
- * claimed keep what they were claimed under (R3.3); quotas already opened keep their limits.
- */
-export async function upsertVoucherType(
-  store: Store,
-  input: VoucherTypeInput,
-  at: Date,
-  record: (tx: Tx, previous: VoucherTypeDoc | null) => Promise<void>,
-): Promise<VoucherTypeDoc> {
-  const doc: VoucherTypeDoc = { _id: input.code, ...input, bands: [...new Set(input.bands)].sort() as Band[], updatedAt: at.toISOString() };
-  await store.transaction(async (tx) => {
-    const previous = await tx.get<VoucherTypeDoc>('voucherTypes', input.code);
-    const { _id, ...data } = doc;
-    await tx.set<VoucherTypeDoc>('voucherTypes', input.code, data);
-    await record(tx, previous);
-  });
-  return doc;
 }
 
 export async function listVoucherTypes(store: Store): Promise<VoucherTypeDoc[]> {

@@ -6,52 +6,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EmploymentReportInput, EmploymentView, FollowUpView } from '../../contract';
+import { ageAt, bandOfAge } from '../../core/age';
 import { chinaDateOf, formatDate, parseDate } from '../../core/china-date';
-import {
-  EMPLOYMENT_STATUS_NAMES,
-  type EmploymentStatus,
-  WORK_PLACE_NAMES,
-  type WorkPlace,
-  FOLLOW_UP_MONTHS,
-  employmentProblem,
-  followUpDates,
-  isTransfer,
-} from '../../core/employment';
-import { type Band, ageAt, bandOfAge } from '../../core/age';
+import { EMPLOYMENT_STATUS_NAMES, FOLLOW_UP_MONTHS, WORK_PLACE_NAMES, employmentProblem, followUpDates } from '../../core/employment';
 import { DomainError } from '../../core/errors';
 import { where } from '../../store/port';
 import { scan } from '../../store/scan';
-import { type PersonDoc, personOf, requireOpenid } from '../account/account';
-import type { CertificateDoc, CredentialsDoc } from '../certificate/certificates';
+import { type PersonDoc, personOf } from '../account';
 import { recordChange } from '../books/changes';
-import { bumpCounters, placeOf } from '../books/counters';
+import { bumpCounters } from '../books/counters';
+import type { CertificateDoc, CredentialsDoc } from '../certificate';
+import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
-
-export type EmploymentReportDoc = {
-  _id: string;
-  personId: string;
-  countyCode: string;
-  cityCode: string;
-  provinceCode: string;
-  status: EmploymentStatus;
-  employer: string | null;
-  occupation: string | null;
-  place: WorkPlace | null;
-  regionCode: string | null;
-  placeName: string | null;
-  startDate: string | null;
-  /** R7.5 money is fen everywhere it is stored. */
-  monthlyIncomeFen: number | null;
-  transfer: boolean;
-  reportedAt: string;
-  /** China date of the report, `YYYY-MM-DD`. */
-  reportedOn: string;
-  /** The band at the report, for its counters ('-' when none). */
-  band: Band | '-';
-};
-
-/** id = `{personId}:{year}`: kinds already counted for the person this year (counted once a year). */
-type EmploymentYearDoc = { _id: string; employed: boolean; transfer: boolean };
+import { type EmploymentReportDoc, type EmploymentYearDoc, employmentYearId } from './documents';
+import { cohortsEmployed, countedAfter, newReport, reportedChange } from './records';
 
 function view(deps: Deps, r: EmploymentReportDoc): EmploymentView {
   return {
@@ -81,64 +49,25 @@ export async function reportEmployment(deps: Deps, caller: Caller, input: Employ
   if (input.regionCode && !deps.regions.get(input.regionCode)) throw new DomainError('WORK_REGION_UNKNOWN');
   const doc = await deps.store.transaction(async (tx) => {
     const person = await personOf(tx, openid);
-    const seeking = input.status === 'seeking';
-    const place = seeking ? null : (input.place ?? null);
-    const transfer = !seeking && isTransfer(place ?? undefined);
     const birth = parseDate(person.birthDate);
-    const band = birth ? bandOfAge(ageAt(birth, now)) : null;
-    const report: Omit<EmploymentReportDoc, '_id'> = {
-      ...placeOf(person),
-      personId: person._id,
-      status: input.status,
-      employer: seeking ? null : input.employer?.trim() || null,
-      occupation: seeking ? null : input.occupation?.trim() || null,
-      place,
-      regionCode: seeking ? null : place === 'county' ? (input.regionCode ?? person.countyCode) : (input.regionCode ?? null),
-      placeName: seeking ? null : input.placeName?.trim() || null,
-      startDate: seeking ? null : (input.startDate ?? null),
-      monthlyIncomeFen: seeking ? null : (input.monthlyIncomeYuan ?? 0) * 100,
-      transfer,
-      reportedAt: now.toISOString(),
-      reportedOn: formatDate(today),
-      band: band ?? '-',
-    };
-    const id = `${person._id}:${randomUUID()}`;
-    await tx.create<EmploymentReportDoc>('employmentReports', id, report);
+    const report = newReport({ ...input, id: `${person._id}:${randomUUID()}`, person, band: birth ? bandOfAge(ageAt(birth, now)) : null, at: now });
+    const { _id: id, ...data } = report;
+    await tx.create<EmploymentReportDoc>('employmentReports', id, data);
     await tx.update('persons', person._id, {
       set: { currentEmployer: input.status === 'employed' ? report.employer : null, employmentStatus: input.status },
     });
-    const yearId = `${person._id}:${today.year}`;
-    const counted = (await tx.get<EmploymentYearDoc>('employmentYears', yearId)) ?? { _id: yearId, employed: false, transfer: false };
-    const working = !seeking;
-    await tx.set<EmploymentYearDoc>('employmentYears', yearId, { employed: counted.employed || working, transfer: counted.transfer || transfer });
-    // D26: working after a certificate counts the certified cohorts not yet counted, in their own month.
-    const credentials = working ? await tx.get<CredentialsDoc>('personCredentials', person._id) : null;
-    const waiting = (credentials?.cohorts ?? []).filter((c) => !c.employed && c.at <= report.reportedAt);
-    if (credentials && waiting.length > 0) {
-      for (const c of waiting) {
-        await bumpCounters(tx, placeOf(c), new Date(c.at), [{ metric: 'certifiedEmployed', band: c.band === '-' ? null : c.band, by: 1 }]);
-      }
-      const { _id, ...rest } = credentials;
-      await tx.set<CredentialsDoc>('personCredentials', person._id, {
-        ...rest,
-        cohorts: (credentials.cohorts ?? []).map((c) => (waiting.includes(c) ? { ...c, employed: true } : c)),
-      });
+    const yearId = employmentYearId(person._id, today.year);
+    const counted = (await tx.get<EmploymentYearDoc>('employmentYears', yearId)) ?? { employed: false, transfer: false };
+    await tx.set<EmploymentYearDoc>('employmentYears', yearId, countedAfter(report, counted));
+    const credentials = report.status === 'seeking' ? null : await tx.get<CredentialsDoc>('personCredentials', person._id);
+    const cohorts = cohortsEmployed(credentials, report);
+    if (cohorts) {
+      for (const b of cohorts.bumps) await bumpCounters(tx, b.place, b.at, [b.bump]);
+      const { _id, ...after } = cohorts.after;
+      await tx.set<CredentialsDoc>('personCredentials', person._id, after);
     }
-    await recordChange(tx, {
-      place: placeOf(person),
-      at: now,
-      type: 'employment.reported',
-      subjects: { reportId: id, personId: person._id },
-      actor: { openid, role: 'laborer' },
-      data: { status: input.status, place, transfer, monthlyIncomeFen: report.monthlyIncomeFen },
-      counters: [
-        { metric: 'employmentReports', band, by: 1 },
-        // D25: people employed and people transferred, each counted once a year.
-        ...(working && !counted.employed ? [{ metric: 'employedPeople', band, by: 1 }] : []),
-        ...(transfer && !counted.transfer ? [{ metric: 'transferPeople', band, by: 1 }] : []),
-      ],
-    });
-    return { _id: id, ...report };
+    await recordChange(tx, reportedChange(report, counted, { openid, role: 'laborer' }));
+    return report;
   });
   return view(deps, doc);
 }

@@ -4,15 +4,9 @@
  */
 import type { Region, Role, RoleBinding } from '../../contract';
 import { DomainError } from '../../core/errors';
-import type { AccountDoc } from '../account/account';
-import { requireOpenid } from '../account/account';
+import { bindingsOf } from './caller';
 import type { Caller, Deps } from './deps';
 import type { RegionDirectory } from './regions';
-
-export async function bindingsOf(deps: Deps, caller: Caller): Promise<RoleBinding[]> {
-  const openid = requireOpenid(caller);
-  return (await deps.store.get<AccountDoc>('accounts', openid))?.roles ?? [];
-}
 
 /** The caller's binding of `role` whose region contains `regionCode` (any, when omitted); else FORBIDDEN. */
 export async function requireRole(deps: Deps, caller: Caller, role: Role, regionCode?: string): Promise<RoleBinding> {

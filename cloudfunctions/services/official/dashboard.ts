@@ -14,6 +14,7 @@ import type {
   Region,
 } from '../../contract';
 import { BAND_NAMES, type Band } from '../../core/age';
+import { METRICS, parseVoucherMetric, voucherMetric } from '../../core/books';
 import { chinaDateOf, formatDate } from '../../core/china-date';
 import {
   DASHBOARD_METRICS,
@@ -28,9 +29,8 @@ import {
 import { DomainError } from '../../core/errors';
 import { type Filter, and, where } from '../../store/port';
 import { scan } from '../../store/scan';
-import { REGISTERED_METRIC } from '../account/account';
 import { officialRegion } from '../kernel/authz';
-import type { VoucherTypeDoc } from '../catalogue/catalogue';
+import type { VoucherTypeDoc } from '../catalogue';
 import { type Cell, type CounterYearDoc, cellsOf } from '../books/counters';
 import type { Caller, Deps } from '../kernel/deps';
 import { childTargetsOf, targetsOf } from './targets';
@@ -88,7 +88,7 @@ export async function buildDashboard(deps: Deps, region: Region, yearInput?: num
   const children = new Map<string, Values>();
   const raw = new Map<string, number>();
   let registered = 0;
-  for (const doc of earlier) for (const cell of cellsOf(doc)) if (cell.metric === REGISTERED_METRIC && cell.month !== null) registered += cell.value;
+  for (const doc of earlier) for (const cell of cellsOf(doc)) if (cell.metric === METRICS.laborersRegistered && cell.month !== null) registered += cell.value;
   for (const doc of docs) {
     const child = childOf(region, doc);
     const childValues = child ? (children.get(child) ?? emptyValues()) : null;
@@ -103,7 +103,7 @@ export async function buildDashboard(deps: Deps, region: Region, yearInput?: num
         continue;
       }
       raw.set(cell.metric, (raw.get(cell.metric) ?? 0) + cell.value);
-      if (cell.metric === REGISTERED_METRIC) registered += cell.value;
+      if (cell.metric === METRICS.laborersRegistered) registered += cell.value;
       if (feedsOf(cell.metric).length === 0) continue;
       addInto(totals, cell);
       addInto(byMonth[cell.month - 1], cell);
@@ -143,11 +143,11 @@ export async function buildDashboard(deps: Deps, region: Region, yearInput?: num
   const typeNames = new Map(typesPage.items.map((t) => [t._id, t.name]));
   const typeCodes = new Set<string>(typesPage.items.map((t) => t._id));
   for (const metric of raw.keys()) {
-    const m = /^vouchers(?:Claimed|Redeemed|Expired|Cancelled)\.(.+)$/.exec(metric);
-    if (m) typeCodes.add(m[1]);
+    const voucher = parseVoucherMetric(metric);
+    if (voucher) typeCodes.add(voucher.type);
   }
-  const certified = get('certifiedPeople');
-  const employed = get('certifiedEmployed');
+  const certified = get(METRICS.certifiedPeople);
+  const employed = get(METRICS.certifiedEmployed);
   const bands: (Band | '-')[] = ['A', 'B', 'C', '-'];
 
   return {
@@ -165,23 +165,23 @@ export async function buildDashboard(deps: Deps, region: Region, yearInput?: num
     vouchers: [...typeCodes].sort().map((type) => ({
       type,
       name: typeNames.get(type) ?? type,
-      claimed: get(`vouchersClaimed.${type}`),
-      redeemed: get(`vouchersRedeemed.${type}`),
-      expired: get(`vouchersExpired.${type}`),
-      cancelled: get(`vouchersCancelled.${type}`),
+      claimed: get(voucherMetric('claimed', type)),
+      redeemed: get(voucherMetric('redeemed', type)),
+      expired: get(voucherMetric('expired', type)),
+      cancelled: get(voucherMetric('cancelled', type)),
     })),
     trainings: {
-      started: get('trainingsStarted'),
-      withdrawn: get('trainingsWithdrawn'),
-      completed: get('trainingsCompleted'),
-      notCompleted: get('trainingsNotCompleted'),
+      started: get(METRICS.trainingsStarted),
+      withdrawn: get(METRICS.trainingsWithdrawn),
+      completed: get(METRICS.trainingsCompleted),
+      notCompleted: get(METRICS.trainingsNotCompleted),
     },
     employment: { certified, employed, rate: completionPercent(employed, certified) },
     subsidies: {
-      granted: get('subsidiesGranted') - get('subsidiesWithdrawn'),
-      amountFen: get('subsidiesFen') - get('subsidiesWithdrawnFen'),
-      refused: get('subsidiesRefused'),
-      withdrawn: get('subsidiesWithdrawn'),
+      granted: get(METRICS.subsidiesGranted) - get(METRICS.subsidiesWithdrawn),
+      amountFen: get(METRICS.subsidiesFen) - get(METRICS.subsidiesWithdrawnFen),
+      refused: get(METRICS.subsidiesRefused),
+      withdrawn: get(METRICS.subsidiesWithdrawn),
     },
   };
 }

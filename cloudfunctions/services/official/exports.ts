@@ -14,13 +14,15 @@ import type { ExportJobView, LedgerFilters } from '../../contract';
 import { chinaDateOf, formatDate, parseDate } from '../../core/china-date';
 import { LEDGERS, type LedgerKind } from '../../core/dashboard';
 import { DomainError } from '../../core/errors';
+import type { ExportStorage } from '../../store/export-storage';
 import { MAX_PAGE, where } from '../../store/port';
-import { bindingsOf, officialRegion } from '../kernel/authz';
+import { officialRegion } from '../kernel/authz';
+import { bindingsOf } from '../kernel/caller';
 import { recordChange } from '../books/changes';
 import type { Caller, Deps } from '../kernel/deps';
-import type { ExportStorage } from '../../store/export-storage';
-import { LEDGER_DEFS, describeQuery, loadNames, readLedgerPage, resolveLedgerQuery } from './ledgers';
-import { regionPlace } from './targets';
+import { LEDGER_DEFS } from './ledger-defs';
+import { describeQuery, loadNames, readLedgerPage, resolveLedgerQuery } from './ledgers';
+import { regionPlace } from '../kernel/place';
 
 export type ExportJobDoc = {
   _id: string;
@@ -115,6 +117,13 @@ export async function startExport(deps: Deps, caller: Caller, filters: LedgerFil
   return jobView(job);
 }
 
+/** Starts an export and, where a background runner exists (the local host), hands it the job. */
+export async function exportLedger(deps: Deps, caller: Caller, filters: LedgerFilters): Promise<ExportJobView> {
+  const job = await startExport(deps, caller, filters);
+  deps.exportRunner?.kick(job.jobId);
+  return job;
+}
+
 async function ownJob(deps: Deps, caller: Caller, jobId: string): Promise<ExportJobDoc> {
   const job = await deps.store.get<ExportJobDoc>('exportJobs', jobId);
   // Someone else's job answers exactly like a missing one.
@@ -162,7 +171,7 @@ async function takeLease(deps: Deps, jobId: string, ms: number): Promise<ExportJ
  * true when the job is finished (done or failed).
  */
 export async function advanceExport(deps: Deps, jobId: string, budgetMs: number): Promise<boolean> {
-  const started = Date.now();
+  const started = deps.clock.now().getTime();
   const job = await takeLease(deps, jobId, budgetMs + 60_000);
   if (!job) return true;
   const storage = storageOf(deps);
@@ -173,7 +182,7 @@ export async function advanceExport(deps: Deps, jobId: string, budgetMs: number)
       const query = resolveLedgerQuery(region, state.filters, parseDate(state.today)!);
       const names = await loadNames(deps.store);
       const columns = LEDGER_DEFS[state.ledger].columns;
-      while (!state.rowsDone && Date.now() - started < budgetMs) {
+      while (!state.rowsDone && deps.clock.now().getTime() - started < budgetMs) {
         const page = await readLedgerPage(deps, query, {
           after: state.after ?? undefined,
           limit: CHUNK_ROWS,

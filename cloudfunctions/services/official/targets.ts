@@ -10,6 +10,7 @@ import { type Store, and, where } from '../../store/port';
 import { officialRegion, requireRole, statisticalRegion } from '../kernel/authz';
 import { recordChange } from '../books/changes';
 import type { Caller, Deps } from '../kernel/deps';
+import { regionPlace } from '../kernel/place';
 import type { RegionDirectory } from '../kernel/regions';
 
 export type TargetDoc = {
@@ -55,13 +56,6 @@ export async function childTargetsOf(store: Store, parentCode: string, year: num
     out.set(t.regionCode, m);
   }
   return out;
-}
-
-/** The region a region-level change is chained under (D27): its own code, with its city and province. */
-export function regionPlace(regions: RegionDirectory, code: string) {
-  const city = regions.ancestorAt(code, 'city')?.code ?? code;
-  const province = regions.ancestorAt(code, 'province')?.code ?? code;
-  return { countyCode: code, cityCode: city, provinceCode: province };
 }
 
 /** Admin of a region containing `regionCode`: set one target (a ledger entry keeps before and after). */

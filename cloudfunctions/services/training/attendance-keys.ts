@@ -5,9 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Tx } from '../../store/port';
 import type { Deps } from '../kernel/deps';
+import type { AttendanceKeyDoc, AttendanceRefDoc } from './documents';
 
-export type AttendanceKeyDoc = { _id: string; ref: string; secretCipher: string };
-export type AttendanceRefDoc = { _id: string; personId: string };
 
 /** Creates the person's key on first use (inside the caller's transaction). */
 export async function ensureAttendanceKey(deps: Deps, tx: Tx, personId: string): Promise<AttendanceKeyDoc> {

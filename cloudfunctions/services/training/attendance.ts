@@ -11,37 +11,29 @@ import {
   scanRefusal,
   sessionAt,
 } from '../../core/attendance';
-import { currentSession } from '../../core/classes';
+import { ENROLLMENT_STATUS_NAMES, currentSession } from '../../core/classes';
 import { DomainError, ERROR_MESSAGES } from '../../core/errors';
 import { maskName } from '../../core/id-number';
 import { where } from '../../store/port';
 import { scan as scanAll } from '../../store/scan';
-import { personOf, requireOpenid } from '../account/account';
-import { type AttendanceKeyDoc, type AttendanceRefDoc, ensureAttendanceKey } from './attendance-keys';
-import { requireRole } from '../kernel/authz';
+import { personOf } from '../account';
 import { recordChange } from '../books/changes';
-import { type ClassDoc, ENROLLMENT_STATUS_NAMES, type EnrollmentDoc, attendanceId, enrollmentId } from './classes';
+import { requireRole } from '../kernel/authz';
+import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
-import type { RequestDoc } from '../voucher/vouchers';
-
-export type AttendanceDoc = {
-  _id: string;
-  /** The trainee's household place, band and the class's occupation, for the attendance ledger (R9.5). */
-  countyCode?: string;
-  cityCode?: string;
-  provinceCode?: string;
-  band?: string;
-  occupationCode?: string;
-  classId: string;
-  session: number;
-  personId: string;
-  scannedAt: string;
-  recordedAt: string;
-  trainerOpenid: string;
-  offline: boolean;
-  skewMs: number;
-  skewFlagged: boolean;
-};
+import { type RequestDoc, requestKey } from '../kernel/requests';
+import { placeOf } from '../kernel/place';
+import { ensureAttendanceKey } from './attendance-keys';
+import { attendanceChange } from './records';
+import {
+  type AttendanceDoc,
+  type AttendanceKeyDoc,
+  type AttendanceRefDoc,
+  type ClassDoc,
+  type EnrollmentDoc,
+  attendanceId,
+  enrollmentId,
+} from './documents';
 
 /** R6.1: the laborer's own reference and secret, for showing codes offline. */
 export async function myAttendanceKey(deps: Deps, caller: Caller): Promise<AttendanceKey> {
@@ -106,10 +98,9 @@ async function applyScan(
       return { status: 'duplicate', code: 'ALREADY_CHECKED_IN', message: ERROR_MESSAGES.ALREADY_CHECKED_IN, session, name };
     }
     const now = deps.clock.now();
-    await tx.create<AttendanceDoc>('attendance', id, {
-      countyCode: enrollment!.countyCode,
-      cityCode: enrollment!.cityCode,
-      provinceCode: enrollment!.provinceCode,
+    const record = {
+      _id: id,
+      ...placeOf(enrollment!),
       band: enrollment!.band,
       occupationCode: c.occupationCode,
       classId: c._id,
@@ -121,16 +112,10 @@ async function applyScan(
       offline: offline !== null,
       skewMs: offline?.skewMs ?? 0,
       skewFlagged: offline?.skewFlagged ?? false,
-    });
-    await recordChange(tx, {
-      place: { countyCode: enrollment!.countyCode, cityCode: enrollment!.cityCode, provinceCode: enrollment!.provinceCode },
-      at: now,
-      type: 'attendance.recorded',
-      subjects: { attendanceId: id, classId: c._id, personId: ref.personId },
-      actor: { openid, role: 'trainer' },
-      data: { session, scannedAt: scannedAt.toISOString(), offline: offline !== null, skewFlagged: offline?.skewFlagged ?? false },
-      counters: [],
-    });
+    };
+    const { _id, ...data } = record;
+    await tx.create<AttendanceDoc>('attendance', id, data);
+    await recordChange(tx, attendanceChange(record, { openid, role: 'trainer' }));
     return { status: 'accepted', session, skewFlagged: offline?.skewFlagged ?? false, name };
   });
 }
@@ -154,7 +139,7 @@ export async function uploadOfflineScans(
   const openid = requireOpenid(caller);
   const out: { scanId: string; result: ScanResult }[] = [];
   for (const s of input.scans) {
-    const key = `${openid}:training.scan:${s.scanId}`;
+    const key = requestKey(openid, 'training.scan', s.scanId);
     const done = await deps.store.get<RequestDoc>('requests', key);
     if (done) {
       out.push({ scanId: s.scanId, result: JSON.parse(done.result) as ScanResult });

@@ -9,24 +9,18 @@
  * then the class records its outcome. A run cut short is finished by the next sweep.
  */
 import type { CompletionView } from '../../contract';
-import type { Band } from '../../core/age';
 import { AUTO_CLOSE_AFTER_MS, completionOf } from '../../core/classes';
 import { DomainError } from '../../core/errors';
-import type { Store } from '../../store/port';
-import { and, where } from '../../store/port';
+import { type Store, and, where } from '../../store/port';
 import { scan } from '../../store/scan';
-import type { AttendanceDoc } from './attendance';
 import { recordChange } from '../books/changes';
-import { type ClassDoc, type EnrollmentDoc, attendanceId } from './classes';
-import { placeOf } from '../books/counters';
-import { requireOpenid } from '../account/account';
-import { requireRole } from '../kernel/authz';
-import type { Caller, Deps } from '../kernel/deps';
 import type { Actor } from '../books/ledger';
-import type { VoucherDoc } from '../voucher/vouchers';
-
-
-const bandOf = (b: string): Band | null => (b === 'A' || b === 'B' || b === 'C' ? b : null);
+import { requireRole } from '../kernel/authz';
+import { requireOpenid } from '../kernel/caller';
+import type { Caller, Deps } from '../kernel/deps';
+import { type VoucherDoc, redeemVoucher } from '../voucher';
+import { type AttendanceDoc, type ClassDoc, type EnrollmentDoc, attendanceId } from './documents';
+import { classClosedChange, completedChange } from './records';
 
 /** Step 1: mark the class closed (refused before its last session ends). Returns the class. */
 async function markClosed(deps: Deps, classId: string, actor: Actor): Promise<ClassDoc> {
@@ -38,15 +32,7 @@ async function markClosed(deps: Deps, classId: string, actor: Actor): Promise<Cl
     if (now <= new Date(c.lastSessionEndsAt)) throw new DomainError('CLASS_NOT_ENDED');
     const closedAt = now.toISOString();
     await tx.update('classes', c._id, { set: { closedAt, completion: 'closing' } });
-    await recordChange(tx, {
-      place: placeOf(c),
-      at: now,
-      type: 'class.closed',
-      subjects: { classId: c._id, institutionId: c.institutionId },
-      actor,
-      data: { sessions: c.sessions.length, minAttendanceRatio: c.minAttendanceRatio, enrolled: c.enrolled },
-      counters: [],
-    });
+    await recordChange(tx, classClosedChange(c, now, actor));
     return { ...c, closedAt, completion: 'closing' as const };
   });
 }
@@ -64,31 +50,13 @@ async function completeEnrollment(deps: Deps, c: ClassDoc, enrollmentId: string,
     const now = deps.clock.now();
     const endedAt = now.toISOString();
     await tx.update('enrollments', e._id, { set: { status, endedAt, attended } });
-    const band = bandOf(e.band);
     if (e.voucherId) {
       const v = await tx.get<VoucherDoc>('vouchers', e.voucherId);
       if (v && v.status === 'reserved') {
-        await tx.update('vouchers', v._id, { set: { status: 'redeemed', endedAt } });
-        await recordChange(tx, {
-          place: placeOf(v),
-          at: now,
-          type: 'voucher.redeemed',
-          subjects: { voucherId: v._id, personId: v.personId, enrollmentId: e._id, classId: c._id },
-          actor,
-          data: { type: v.type, year: v.year, band: v.band, completion: status },
-          counters: [{ metric: `vouchersRedeemed.${v.type}`, band: v.band, by: 1 }],
-        });
+        await redeemVoucher(tx, v, now, actor, { subjects: { enrollmentId: e._id, classId: c._id }, data: { completion: status } });
       }
     }
-    await recordChange(tx, {
-      place: placeOf(e),
-      at: now,
-      type: `enrollment.${status}`,
-      subjects: { enrollmentId: e._id, classId: c._id, personId: e.personId },
-      actor,
-      data: { attended, sessions: c.sessions.length, minAttendanceRatio: c.minAttendanceRatio, voucherId: e.voucherId },
-      counters: [{ metric: status === 'completed' ? 'trainingsCompleted' : 'trainingsNotCompleted', band, by: 1 }],
-    });
+    await recordChange(tx, completedChange(e, c, status, attended, now, actor));
   });
 }
 

@@ -2,27 +2,23 @@
  * R4.2 county quotas: admins set a county's yearly limit per voucher type (never below the
  * places already used).
  */
-import type { QuotaView, SetCountyQuotaInput, VoucherTypeInput } from '../../contract';
+import type { QuotaView, SetCountyQuotaInput } from '../../contract';
 import { DomainError } from '../../core/errors';
-import { requireOpenid } from '../account/account';
-import { requireRole } from '../kernel/authz';
-import { type VoucherTypeDoc, upsertVoucherType, voucherTypeIn } from '../catalogue/catalogue';
 import { recordChange } from '../books/changes';
+import { voucherTypeIn } from '../catalogue';
+import { requireRole } from '../kernel/authz';
+import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
-import { type QuotaDoc, quotaId } from './vouchers';
+import { countyPlace } from '../kernel/place';
+import { type QuotaDoc, quotaId } from './documents';
 
 export async function setCountyQuota(deps: Deps, caller: Caller, input: SetCountyQuotaInput): Promise<QuotaView> {
   const openid = requireOpenid(caller);
-  const county = deps.regions.get(input.countyCode);
-  if (!county || county.level !== 'county') throw new DomainError('REGION_UNKNOWN', '请选择县（市、区）');
+  const place = countyPlace(deps.regions, input.countyCode);
   await requireRole(deps, caller, 'admin', input.countyCode);
-  const city = deps.regions.ancestorAt(county.code, 'city');
-  const province = deps.regions.ancestorAt(county.code, 'province');
-  if (!city || !province) throw new DomainError('REGION_UNKNOWN');
-  const place = { countyCode: county.code, cityCode: city.code, provinceCode: province.code };
   const quota = await deps.store.transaction(async (tx) => {
     const type = await voucherTypeIn(tx, input.type);
-    const id = quotaId(type.code, county.code, input.year);
+    const id = quotaId(type.code, place.countyCode, input.year);
     const current = await tx.get<QuotaDoc>('quotas', id);
     const used = current?.used ?? 0;
     if (input.limit < used) {
@@ -42,29 +38,4 @@ export async function setCountyQuota(deps: Deps, caller: Caller, input: SetCount
     return doc;
   });
   return { type: quota.type, county: deps.regions.ref(quota.countyCode), year: quota.year, limit: quota.limit, used: quota.used };
-}
-
-/**
- * Admin: upserts a voucher type. The catalogue is province-wide reference data, so the change is
- * recorded on the chain of the admin's own region's first county-level ancestor or, for a city
- * or province admin, under the region code itself.
- */
-export async function adminUpsertVoucherType(deps: Deps, caller: Caller, input: VoucherTypeInput): Promise<VoucherTypeDoc> {
-  const openid = requireOpenid(caller);
-  const binding = await requireRole(deps, caller, 'admin');
-  const region = binding.regionCode ?? '';
-  const city = deps.regions.ancestorAt(region, 'city');
-  const province = deps.regions.ancestorAt(region, 'province');
-  const at = deps.clock.now();
-  return upsertVoucherType(deps.store, input, at, async (tx, previous) => {
-    await recordChange(tx, {
-      place: { countyCode: region, cityCode: city?.code ?? region, provinceCode: province?.code ?? region },
-      at,
-      type: previous ? 'catalogue.voucherType.changed' : 'catalogue.voucherType.added',
-      subjects: { voucherType: input.code },
-      actor: { openid, role: 'admin' },
-      data: { before: previous ? { ...previous, _id: undefined, updatedAt: undefined } : null, after: input },
-      counters: [],
-    });
-  });
 }

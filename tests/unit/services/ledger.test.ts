@@ -5,7 +5,7 @@ import { SqliteStore } from '../../../cloudfunctions/store/sqlite-store';
 const actor = { openid: 'o1', role: 'laborer' as const };
 const entry = (countyCode: string, n: number) => ({
   countyCode,
-  type: 'voucher.claimed',
+  type: 'voucher.claimed' as const,
   subjects: { voucherId: `v${n}` },
   actor,
   at: `2026-11-23T04:00:0${n % 10}.000Z`,

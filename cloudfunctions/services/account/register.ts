@@ -1,0 +1,96 @@
+/**
+ * R2 registration: checks everything before the transaction, so bad input writes nothing.
+ */
+import { randomUUID } from 'node:crypto';
+import type { RegisterInput, WhoAmI } from '../../contract';
+import { ageAt, bandOfAge } from '../../core/age';
+import { METRICS } from '../../core/books';
+import { formatDate } from '../../core/china-date';
+import { DomainError } from '../../core/errors';
+import { checkIdNumber, maskIdNumber } from '../../core/id-number';
+import { isStoreError } from '../../store/port';
+import { recordChange } from '../books/changes';
+import { type AccountDoc, requireOpenid } from '../kernel/caller';
+import type { Caller, Deps } from '../kernel/deps';
+import type { IdNumberDoc, PersonDoc } from './documents';
+import { checkPhone, householdOf, whoami } from './profile';
+
+/** The youngest age at which someone may register: China's legal working age. */
+export const MIN_REGISTRATION_AGE = 16;
+
+const NAME_PATTERN = /^[\u4e00-\u9fa5\u3400-\u4dbf]([\u4e00-\u9fa5\u3400-\u4dbf·•]{0,18})[\u4e00-\u9fa5\u3400-\u4dbf]$/;
+
+function checkName(raw: string): string {
+  const name = raw.trim().replace(/\s+/g, '');
+  if (!NAME_PATTERN.test(name)) throw new DomainError('NAME_INVALID');
+  return name;
+}
+
+
+/** R2: checks everything before the transaction, so bad input writes nothing. */
+export async function register(deps: Deps, caller: Caller, input: RegisterInput): Promise<WhoAmI> {
+  const openid = requireOpenid(caller);
+  const now = deps.clock.now();
+  const name = checkName(input.name);
+  const phone = checkPhone(input.phone);
+  const checked = checkIdNumber(input.idNumber, now);
+  if (!checked.ok) throw new DomainError(checked.code, checked.message);
+  const { number, birthDate, gender } = checked.facts;
+  if (ageAt(birthDate, now) < MIN_REGISTRATION_AGE) throw new DomainError('UNDER_AGE');
+  const household = householdOf(deps, input.townshipCode);
+  const idHash = deps.idVault.hash(number);
+  const idCipher = deps.idVault.encrypt(number);
+  const personId = `p_${randomUUID()}`;
+  const at = now.toISOString();
+
+  await deps.store.transaction(async (tx) => {
+    const account = await tx.get<AccountDoc>('accounts', openid);
+    if (account?.personId) {
+      const existing = await tx.get<PersonDoc>('persons', account.personId);
+      // A retried request with the same number answers like the first; anything else is refused.
+      if (existing?.idHash === idHash) return;
+      throw new DomainError('ALREADY_REGISTERED');
+    }
+    // R2.3: the number binds one account; a second account is refused, the first untouched.
+    if (await tx.get<IdNumberDoc>('idNumbers', idHash)) throw new DomainError('ID_NUMBER_TAKEN');
+    try {
+      await tx.create<IdNumberDoc>('idNumbers', idHash, { personId, openid, createdAt: at });
+    } catch (e) {
+      if (isStoreError(e, 'DUPLICATE')) throw new DomainError('ID_NUMBER_TAKEN');
+      throw e;
+    }
+    await tx.create<PersonDoc>('persons', personId, {
+      openid,
+      name,
+      idCipher,
+      idHash,
+      idMasked: maskIdNumber(number),
+      birthDate: formatDate(birthDate),
+      gender,
+      phone,
+      ...household,
+      registeredAt: at,
+      updatedAt: at,
+    });
+    await tx.set<AccountDoc>('accounts', openid, {
+      personId,
+      roles: account?.roles ?? [],
+      createdAt: account?.createdAt ?? at,
+      updatedAt: at,
+    });
+    // R9.1, R9.2: registered laborers by household county, month and band at registration.
+    const band = bandOfAge(ageAt(birthDate, now));
+    await recordChange(tx, {
+      place: household,
+      at: now,
+      type: 'person.registered',
+      subjects: { personId },
+      actor: { openid, role: 'laborer' },
+      data: { townshipCode: household.townshipCode, band },
+      counters: [{ metric: METRICS.laborersRegistered, band, by: 1 }],
+    });
+  });
+  deps.log.info('registered', { requestId: caller.requestId, countyCode: household.countyCode });
+  return whoami(deps, caller);
+}
+

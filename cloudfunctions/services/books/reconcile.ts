@@ -1,0 +1,72 @@
+/**
+ * R9.2 reconcile, the books' half: counters are a cache of the records. Each context recounts
+ * its own records (its `recount.ts`) into the counter values they should give and checks its
+ * own counter-like documents (quotas, slots, class counts); this compares the stored counters
+ * of the metrics each recount owns, and every yearly summary cell against the counter documents.
+ */
+import type { Store } from '../../store/port';
+import { scan } from '../../store/scan';
+import { type CounterDoc, type CounterYearDoc, cellKey, cellsOf, counterYearId } from './counters';
+
+export interface Difference {
+  what: string;
+  id: string;
+  stored: number | string | null;
+  recounted: number | string | null;
+}
+
+/** What one context found when it recounted its records. */
+export interface Recount {
+  /** The stored counter metrics this recount rebuilds (others are left to their owners). */
+  owns(metric: string): boolean;
+  /** counter id → the value the records give. */
+  counters: Map<string, number>;
+  /** Differences in the context's own counter-like documents. */
+  differences: Difference[];
+  /** How many records of each kind were read. */
+  checked: Record<string, number>;
+}
+
+export const tally = (m: Map<string, number>, key: string, by = 1): void => {
+  m.set(key, (m.get(key) ?? 0) + by);
+};
+
+/** Every key whose stored and recounted values differ (a missing one counts as 0). */
+export function compareCounts(what: string, stored: Map<string, number>, recounted: Map<string, number>): Difference[] {
+  const out: Difference[] = [];
+  for (const id of new Set([...stored.keys(), ...recounted.keys()])) {
+    const s = stored.get(id) ?? 0;
+    const r = recounted.get(id) ?? 0;
+    if (s !== r) out.push({ what, id, stored: s, recounted: r });
+  }
+  return out;
+}
+
+/** Compares the stored counters with the recounts, and the yearly summaries with the counters. */
+export async function reconcileBooks(store: Store, recounts: readonly Recount[]): Promise<{ checked: Record<string, number>; differences: Difference[] }> {
+  const stored: CounterDoc[] = [];
+  for await (const c of scan<CounterDoc>(store, 'counters')) stored.push(c);
+  const differences: Difference[] = [];
+  const checked: Record<string, number> = {};
+  let counters = 0;
+  for (const r of recounts) {
+    const owned = new Map(stored.filter((c) => r.owns(c.metric)).map((c) => [c._id, c.value] as const));
+    counters += owned.size;
+    differences.push(...r.differences, ...compareCounts('counter', owned, r.counters));
+    Object.assign(checked, r.checked);
+  }
+  // The yearly summaries must hold exactly the counter documents' values, cell by cell.
+  const summed = new Map<string, number>();
+  for (const c of stored) {
+    tally(summed, `${counterYearId(c.countyCode, c.year)}/${cellKey(c.metric, c.month, null)}`, c.value);
+    tally(summed, `${counterYearId(c.countyCode, c.year)}/${cellKey(c.metric, null, c.band)}`, c.value);
+  }
+  const cells = new Map<string, number>();
+  let summaries = 0;
+  for await (const y of scan<CounterYearDoc>(store, 'counterYears')) {
+    summaries++;
+    for (const cell of cellsOf(y)) cells.set(`${y._id}/${cellKey(cell.metric, cell.month, cell.band)}`, cell.value);
+  }
+  differences.push(...compareCounts('yearly summary cell', cells, summed));
+  return { checked: { ...checked, summaries, counters }, differences };
+}

@@ -1,0 +1,45 @@
+/**
+ * R9.2 reconcile, training: each class's enrolled count (R5.2) and the training counters,
+ * rebuilt from the enrollments (withdrawn ones kept in `previous` included).
+ */
+import { METRICS, TRAINING_METRICS } from '../../core/books';
+import { chinaDateOf } from '../../core/china-date';
+import type { Store } from '../../store/port';
+import { scan } from '../../store/scan';
+import { type CounterDoc, counterId } from '../books/counters';
+import { type Recount, compareCounts, tally } from '../books/reconcile';
+import type { ClassDoc, EnrollmentDoc } from './documents';
+
+const ENDED_METRIC = {
+  withdrawn: METRICS.trainingsWithdrawn,
+  completed: METRICS.trainingsCompleted,
+  not_completed: METRICS.trainingsNotCompleted,
+} as const;
+
+export async function recountTrainings(store: Store): Promise<Recount> {
+  const counters = new Map<string, number>();
+  const classCounts = new Map<string, number>();
+  const add = (countyCode: string, at: string, metric: string, band: string) => {
+    const d = chinaDateOf(new Date(at));
+    tally(counters, counterId(countyCode, d.year, d.month, metric, band as CounterDoc['band']));
+  };
+  let enrollments = 0;
+  for await (const e of scan<EnrollmentDoc>(store, 'enrollments')) {
+    enrollments++;
+    for (const p of e.previous ?? []) {
+      add(p.countyCode, p.enrolledAt, METRICS.trainingsStarted, p.band);
+      add(p.countyCode, p.endedAt, METRICS.trainingsWithdrawn, p.band);
+    }
+    add(e.countyCode, e.enrolledAt, METRICS.trainingsStarted, e.band);
+    if (e.status !== 'enrolled' && e.endedAt) add(e.countyCode, e.endedAt, ENDED_METRIC[e.status], e.band);
+    if (e.status !== 'withdrawn') tally(classCounts, e.classId);
+  }
+  const storedClassCounts = new Map<string, number>();
+  for await (const c of scan<ClassDoc>(store, 'classes')) storedClassCounts.set(c._id, c.enrolled);
+  return {
+    owns: (metric) => (TRAINING_METRICS as readonly string[]).includes(metric),
+    counters,
+    differences: compareCounts('class enrolled', storedClassCounts, classCounts),
+    checked: { enrollments, classes: storedClassCounts.size },
+  };
+}

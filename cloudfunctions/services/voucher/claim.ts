@@ -1,0 +1,94 @@
+/**
+ * R3.3, R4.1–R4.4, R4.6 claiming a voucher: eligible, one unused of a type, three a year, under
+ * the county quota; idempotent by request id.
+ */
+import type { VoucherView } from '../../contract';
+import { chinaDateOf } from '../../core/china-date';
+import { eligibilityOf } from '../../core/eligibility';
+import { claimRefusal } from '../../core/vouchers';
+import type { Tx } from '../../store/port';
+import { personOf } from '../account';
+import { recordChange } from '../books/changes';
+import type { Actor } from '../books/ledger';
+import { type VoucherTypeDoc, voucherTypeIn } from '../catalogue';
+import { requireOpenid } from '../kernel/caller';
+import type { Caller, Deps } from '../kernel/deps';
+import { type Place, placeOf } from '../kernel/place';
+import { type RequestDoc, requestKey as requestKeyOf } from '../kernel/requests';
+import {
+  type PersonYearDoc,
+  type QuotaDoc,
+  type SlotDoc,
+  type VoucherDoc,
+  birthOf,
+  hasCurrentEmployer,
+  isPastExpiry,
+  personYearId,
+  quotaId,
+  slotId,
+  voucherView,
+} from './documents';
+import { SYSTEM, endVoucher } from './lifecycle';
+import { claimedChange, newVoucher, voucherIdOf } from './records';
+
+/** The county's quota document for a type and year, created with the default limit on first use. */
+async function quotaIn(tx: Tx, type: VoucherTypeDoc, place: Place, year: number): Promise<QuotaDoc> {
+  const id = quotaId(type.code, place.countyCode, year);
+  const existing = await tx.get<QuotaDoc>('quotas', id);
+  if (existing) return existing;
+  const fresh = { ...place, type: type.code, year, limit: type.defaultCountyQuota, used: 0 };
+  await tx.create<QuotaDoc>('quotas', id, fresh);
+  return { _id: id, ...fresh };
+}
+
+export async function claimVoucher(deps: Deps, caller: Caller, input: { type: string }): Promise<VoucherView> {
+  const openid = requireOpenid(caller);
+  const requestKey = requestKeyOf(openid, 'voucher.claim', caller.requestId);
+  const voucher = await deps.store.transaction(async (tx) => {
+    // R4.6: the same request id answers the same voucher and writes nothing new.
+    const done = await tx.get<RequestDoc>('requests', requestKey);
+    if (done) return (await tx.get<VoucherDoc>('vouchers', done.result))!;
+
+    const now = deps.clock.now();
+    const person = await personOf(tx, openid);
+    const type = await voucherTypeIn(tx, input.type);
+    const eligibility = eligibilityOf(
+      { birthDate: birthOf(person), hasCurrentEmployer: hasCurrentEmployer(person) },
+      type,
+      now,
+    );
+    const year = chinaDateOf(now).year;
+    const place = placeOf(person);
+    const actor: Actor = { openid, role: 'laborer' };
+
+    // R4.3: one unused voucher of a type; one past its validity is expired first.
+    const slot = await tx.get<SlotDoc>('voucherSlots', slotId(person._id, type.code));
+    let held = slot ? await tx.get<VoucherDoc>('vouchers', slot.voucherId) : null;
+    if (held && isPastExpiry(held, now)) held = await endVoucher(tx, held, 'expired', now, SYSTEM);
+    const personYear = await tx.get<PersonYearDoc>('personYears', personYearId(person._id, year));
+    const quota = await quotaIn(tx, type, place, year);
+
+    const refusal = claimRefusal({
+      eligibility,
+      typeName: type.name,
+      hasUnusedOfType: held?.status === 'unused',
+      countedThisYear: personYear?.counted ?? 0,
+      quotaLeft: quota.limit - quota.used,
+    });
+    if (refusal) throw refusal;
+    if (!eligibility.eligible) throw new Error('unreachable: refusal covers eligibility');
+
+    const doc = newVoucher({ id: voucherIdOf(requestKey), place, person, type, eligibility, at: now, requestId: caller.requestId });
+    const { _id: id, ...data } = doc;
+    await tx.create<VoucherDoc>('vouchers', id, data);
+    await tx.set<SlotDoc>('voucherSlots', slotId(person._id, type.code), { voucherId: id });
+    if (personYear) await tx.update('personYears', personYear._id, { inc: { counted: 1 } });
+    else await tx.create<PersonYearDoc>('personYears', personYearId(person._id, year), { personId: person._id, year, counted: 1 });
+    await tx.update('quotas', quota._id, { inc: { used: 1 } });
+    await tx.create<RequestDoc>('requests', requestKey, { result: id, at: doc.claimedAt });
+    await recordChange(tx, claimedChange(doc, actor));
+    return doc;
+  });
+  return voucherView(deps, voucher, deps.clock.now());
+}
+

@@ -1,0 +1,11 @@
+/**
+ * The voucher context (R3.3, R4): claim, list, cancel, expire, county quotas.
+ * Other contexts import this file only.
+ */
+export * from './documents';
+export { claimVoucher } from './claim';
+export { SYSTEM, cancelVoucher, endVoucher, expireIfDue, redeemVoucher, releaseReservedVoucher, sweepExpiredVouchers } from './lifecycle';
+export { listTypesFor, myVouchers } from './list';
+export { setCountyQuota } from './quotas';
+export * from './records';
+export { recountVouchers } from './recount';

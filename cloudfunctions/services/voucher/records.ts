@@ -1,0 +1,83 @@
+/**
+ * How the voucher context's documents and their ledger changes are built (R4, R9.1, R9.2). The
+ * use cases and the dataset generator both build through these, so the two cannot drift.
+ */
+import { createHash } from 'node:crypto';
+import type { Eligible } from '../../core/eligibility';
+import { voucherMetric } from '../../core/books';
+import { chinaDateOf } from '../../core/china-date';
+import { expiryOf } from '../../core/vouchers';
+import type { Change } from '../books/changes';
+import type { Actor } from '../books/ledger';
+import { type Place, placeOf } from '../kernel/place';
+import type { VoucherDoc } from './documents';
+
+/** Derived from the request key, so a re-run of a claim (CloudBase conflict retry) writes the same id. */
+export const voucherIdOf = (requestKey: string): string => `v_${createHash('sha256').update(requestKey).digest('hex').slice(0, 24)}`;
+
+export interface ClaimFacts {
+  id: string;
+  place: Place;
+  person: { _id: string; openid: string; townshipCode: string };
+  type: { code: string; name: string; validityDays: number };
+  eligibility: Eligible;
+  at: Date;
+  requestId: string;
+}
+
+/** A new unused voucher (R3.3: it keeps the band it was claimed under). */
+export function newVoucher(f: ClaimFacts): VoucherDoc {
+  return {
+    _id: f.id,
+    ...placeOf(f.place),
+    personId: f.person._id,
+    openid: f.person.openid,
+    type: f.type.code,
+    typeName: f.type.name,
+    band: f.eligibility.band,
+    ageAtClaim: f.eligibility.age,
+    townshipCode: f.person.townshipCode,
+    year: chinaDateOf(f.at).year,
+    status: 'unused',
+    claimedAt: f.at.toISOString(),
+    expiresAt: expiryOf(f.at, f.type.validityDays).toISOString(),
+    requestId: f.requestId,
+  };
+}
+
+export const claimedChange = (v: VoucherDoc, actor: Actor): Change => ({
+  place: placeOf(v),
+  at: new Date(v.claimedAt),
+  type: 'voucher.claimed',
+  subjects: { voucherId: v._id, personId: v.personId },
+  actor,
+  data: { type: v.type, band: v.band, age: v.ageAtClaim, year: v.year, expiresAt: v.expiresAt },
+  counters: [{ metric: voucherMetric('claimed', v.type), band: v.band, by: 1 }],
+});
+
+/** R4.5: an unused voucher cancelled by its holder or expired. */
+export const endedChange = (v: VoucherDoc, status: 'cancelled' | 'expired', at: Date, actor: Actor): Change => ({
+  place: placeOf(v),
+  at,
+  type: status === 'cancelled' ? 'voucher.cancelled' : 'voucher.expired',
+  subjects: { voucherId: v._id, personId: v.personId },
+  actor,
+  data: { type: v.type, year: v.year, band: v.band },
+  counters: [{ metric: voucherMetric(status, v.type), band: v.band, by: 1 }],
+});
+
+/** What a redeemed voucher paid for: the enrollment and class (R6.5) or the result (R7.1). */
+export interface PaidFor {
+  subjects: Record<string, string>;
+  data?: Record<string, unknown>;
+}
+
+export const redeemedChange = (v: VoucherDoc, at: Date, actor: Actor, paidFor: PaidFor): Change => ({
+  place: placeOf(v),
+  at,
+  type: 'voucher.redeemed',
+  subjects: { voucherId: v._id, personId: v.personId, ...paidFor.subjects },
+  actor,
+  data: { type: v.type, year: v.year, band: v.band, ...paidFor.data },
+  counters: [{ metric: voucherMetric('redeemed', v.type), band: v.band, by: 1 }],
+});

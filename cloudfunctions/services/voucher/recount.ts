@@ -1,0 +1,52 @@
+/**
+ * R9.2 reconcile, vouchers: their counters, the county quotas' places used (R4.2), the yearly
+ * counts (R4.4) and the one-unused slots (R4.3), rebuilt from the voucher records.
+ */
+import { parseVoucherMetric, voucherMetric } from '../../core/books';
+import { chinaDateOf } from '../../core/china-date';
+import { COUNTS_TOWARD_LIMIT } from '../../core/vouchers';
+import type { Store } from '../../store/port';
+import { scan } from '../../store/scan';
+import { type Difference, type Recount, compareCounts, tally } from '../books/reconcile';
+import { counterId } from '../books/counters';
+import { type PersonYearDoc, type QuotaDoc, type SlotDoc, type VoucherDoc, personYearId, quotaId, slotId } from './documents';
+
+export async function recountVouchers(store: Store): Promise<Recount> {
+  const counters = new Map<string, number>();
+  const quotas = new Map<string, number>();
+  const personYears = new Map<string, number>();
+  const slots = new Map<string, string>();
+  let vouchers = 0;
+  for await (const v of scan<VoucherDoc>(store, 'vouchers')) {
+    vouchers++;
+    const claimed = chinaDateOf(new Date(v.claimedAt));
+    tally(counters, counterId(v.countyCode, claimed.year, claimed.month, voucherMetric('claimed', v.type), v.band));
+    if ((v.status === 'cancelled' || v.status === 'expired' || v.status === 'redeemed') && v.endedAt) {
+      const ended = chinaDateOf(new Date(v.endedAt));
+      tally(counters, counterId(v.countyCode, ended.year, ended.month, voucherMetric(v.status, v.type), v.band));
+    }
+    if (COUNTS_TOWARD_LIMIT.includes(v.status)) {
+      tally(quotas, quotaId(v.type, v.countyCode, v.year));
+      tally(personYears, personYearId(v.personId, v.year));
+    }
+    if (v.status === 'unused') slots.set(slotId(v.personId, v.type), v._id);
+  }
+  const storedQuotas = new Map<string, number>();
+  for await (const q of scan<QuotaDoc>(store, 'quotas')) storedQuotas.set(q._id, q.used);
+  const storedYears = new Map<string, number>();
+  for await (const p of scan<PersonYearDoc>(store, 'personYears')) storedYears.set(p._id, p.counted);
+  const storedSlots = new Map<string, string>();
+  for await (const s of scan<SlotDoc>(store, 'voucherSlots')) storedSlots.set(s._id, s.voucherId);
+  const differences: Difference[] = [...compareCounts('quota used', storedQuotas, quotas), ...compareCounts('yearly count', storedYears, personYears)];
+  for (const id of new Set([...storedSlots.keys(), ...slots.keys()])) {
+    const s = storedSlots.get(id) ?? null;
+    const r = slots.get(id) ?? null;
+    if (s !== r) differences.push({ what: 'unused-voucher slot', id, stored: s, recounted: r });
+  }
+  return {
+    owns: (metric) => parseVoucherMetric(metric) !== null,
+    counters,
+    differences,
+    checked: { vouchers, quotas: storedQuotas.size, yearlyCounts: storedYears.size, slots: storedSlots.size },
+  };
+}
