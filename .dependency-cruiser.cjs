@@ -1,7 +1,7 @@
 /**
  * Layer rules (DESIGN.md): functions → services → core; services → store (port); adapters
  * implement the port; the front end sees only contract types and pure core helpers.
- * Run by tests/tooling/dependencies.test.ts.
+ * Run by tests/tooling/dependencies.test.ts over cloudfunctions, src, scripts and bench.
  */
 module.exports = {
   forbidden: [
@@ -48,9 +48,34 @@ module.exports = {
       to: { path: '^cloudfunctions/', pathNot: ['^cloudfunctions/contract\\.ts$', '^cloudfunctions/core/'] },
     },
     {
-      name: 'no-circular',
+      name: 'contexts-through-their-index',
+      comment: 'a context reaches another context only through its public index.ts (or not at all).',
       severity: 'error',
-      from: { path: '^(cloudfunctions|src)/' },
+      from: { path: '^cloudfunctions/services/([^/]+)/' },
+      to: {
+        path: '^cloudfunctions/services/[^/]+/',
+        pathNot: ['^cloudfunctions/services/$1/', '^cloudfunctions/services/(kernel|books)/', '^cloudfunctions/services/[^/]+/index\\.ts$'],
+      },
+    },
+    {
+      name: 'kernel-and-books-know-no-context',
+      comment: 'the kernel and the books are what every context builds on: they import no context (the kernel not even the books).',
+      severity: 'error',
+      from: { path: '^cloudfunctions/services/(kernel|books)/' },
+      to: { path: '^cloudfunctions/services/', pathNot: ['^cloudfunctions/services/(kernel|books)/'] },
+    },
+    {
+      name: 'kernel-below-books',
+      comment: 'the books use the kernel (places), never the other way round.',
+      severity: 'error',
+      from: { path: '^cloudfunctions/services/kernel/' },
+      to: { path: '^cloudfunctions/services/books/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'no import circles anywhere: functions, app, commands and benchmarks.',
+      severity: 'error',
+      from: { path: '^(cloudfunctions|src|scripts|bench)/' },
       to: { circular: true },
     },
   ],

@@ -16,7 +16,7 @@ import { and, where } from '../cloudfunctions/store/port';
 import { scan } from '../cloudfunctions/store/scan';
 import { idNumberAged } from '../tests/support/id-numbers';
 import { loader } from './http-load';
-import type { BenchResult } from './run';
+import type { BenchResult } from './result';
 import { startGatewayProcess } from './gateway-process';
 
 const CLAIMANTS = Number(process.env.BENCH_CLAIMANTS ?? 10_000);

@@ -7,7 +7,7 @@
  */
 import type { ApiResponse, DashboardView } from '../cloudfunctions/contract';
 import { lvliangDataset } from './lvliang-data';
-import type { BenchResult } from './run';
+import type { BenchResult } from './result';
 import { startGatewayProcess } from './gateway-process';
 
 const PORT = 18_789;

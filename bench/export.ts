@@ -12,7 +12,7 @@ import { openLocalRuntime } from '../cloudfunctions/gateway/local-runtime';
 import { type ExportJobDoc, advanceExport, startExport } from '../cloudfunctions/services/official';
 import { LEDGER_DEFS, loadNames, readLedgerPage, resolveLedgerQuery } from '../cloudfunctions/services/official';
 import { lvliangDataset } from './lvliang-data';
-import type { BenchResult } from './run';
+import type { BenchResult } from './result';
 
 const OFFICIAL = 'dev-openid-official-lvliang';
 const FILTERS = { ledger: 'trainees', regionCode: '141100', from: '2021-01-01', to: '2021-12-31' } as const;

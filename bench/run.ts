@@ -11,7 +11,7 @@ import { dashboardBench } from './dashboard';
 import { exportBench } from './export';
 import { scansBench } from './scans';
 
-export type BenchResult = { name: string; ok: boolean } & Record<string, unknown>;
+import type { BenchResult } from './result';
 
 const BENCHES: Record<string, () => Promise<BenchResult>> = {
   claims: claimsBench,

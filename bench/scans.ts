@@ -24,7 +24,7 @@ import { bumpCounters } from '../cloudfunctions/services/books/counters';
 import { verifyAllChains } from '../cloudfunctions/services/books/ledger';
 import { reconcile } from '../cloudfunctions/services/audit';
 import { loader } from './http-load';
-import type { BenchResult } from './run';
+import type { BenchResult } from './result';
 import { startGatewayProcess } from './gateway-process';
 
 const CLASSES = Number(process.env.BENCH_CLASSES ?? 1000);

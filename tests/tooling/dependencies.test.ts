@@ -11,7 +11,7 @@ const config = join(root, '.dependency-cruiser.cjs');
 
 /** Runs dependency-cruiser; its output without colour codes (it colours under CI=true). */
 function cruise(cwd: string) {
-  const run = spawnSync(bin, ['--config', config, '--output-type', 'err', 'cloudfunctions', 'src'], {
+  const run = spawnSync(bin, ['--config', config, '--output-type', 'err', 'cloudfunctions', 'src', 'scripts', 'bench'], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
@@ -37,5 +37,18 @@ describe('layer rules', () => {
     expect(out).toMatch(/services-not-edges: cloudfunctions\/services\/use-case\.ts → cloudfunctions\/gateway\/host\.ts/);
     expect(out).toMatch(/front-end-sees-contract-and-core-only: src\/page\.ts → cloudfunctions\/services\/use-case\.ts/);
     expect(out).not.toMatch(/src\/page\.ts → cloudfunctions\/contract\.ts/);
+  }, 120_000);
+
+  it('fail when an adapter, an entry, a context, the kernel or the books cross their line, and on any import circle', () => {
+    const out = cruise(join(__dirname, 'fixtures', 'layer-violations'));
+    const text = out.stdout + out.stderr;
+    expect(text).toMatch(/services-use-the-port: cloudfunctions\/services\/voucher\/claim\.ts → cloudfunctions\/store\/sqlite-store\.ts/);
+    expect(text).toMatch(/store-below-services: cloudfunctions\/store\/sqlite-store\.ts → cloudfunctions\/services\/use-case\.ts/);
+    expect(text).toMatch(/cloud-entries-not-local-host: cloudfunctions\/functions\/account\/index\.ts → cloudfunctions\/gateway\/host\.ts/);
+    expect(text).toMatch(/contexts-through-their-index: cloudfunctions\/services\/voucher\/claim\.ts → cloudfunctions\/services\/account\/documents\.ts/);
+    expect(text).not.toMatch(/contexts-through-their-index: cloudfunctions\/services\/voucher\/claim\.ts → cloudfunctions\/services\/account\/index\.ts/);
+    expect(text).toMatch(/kernel-and-books-know-no-context: cloudfunctions\/services\/books\/ledger\.ts → cloudfunctions\/services\/account\/index\.ts/);
+    expect(text).toMatch(/kernel-below-books: cloudfunctions\/services\/kernel\/place\.ts → cloudfunctions\/services\/books\/ledger\.ts/);
+    expect(text).toMatch(/no-circular: bench\/(a|b)\.ts → /);
   }, 120_000);
 });
