@@ -7,3 +7,4 @@ export { MIN_REGISTRATION_AGE, register } from './register';
 export { listRegions, updateProfile, whoami } from './profile';
 export { grantRole } from './roles';
 export { recountRegistrations } from './recount';
+export * from './records';

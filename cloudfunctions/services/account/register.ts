@@ -3,17 +3,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RegisterInput, WhoAmI } from '../../contract';
-import { ageAt, bandOfAge } from '../../core/age';
-import { METRICS } from '../../core/books';
-import { formatDate } from '../../core/china-date';
+import { ageAt } from '../../core/age';
 import { DomainError } from '../../core/errors';
-import { checkIdNumber, maskIdNumber } from '../../core/id-number';
+import { checkIdNumber } from '../../core/id-number';
 import { isStoreError } from '../../store/port';
 import { recordChange } from '../books/changes';
 import { type AccountDoc, requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import type { IdNumberDoc, PersonDoc } from './documents';
 import { checkPhone, householdOf, whoami } from './profile';
+import { newPerson, registeredChange } from './records';
 
 /** The youngest age at which someone may register: China's legal working age. */
 export const MIN_REGISTRATION_AGE = 16;
@@ -59,19 +58,20 @@ export async function register(deps: Deps, caller: Caller, input: RegisterInput)
       if (isStoreError(e, 'DUPLICATE')) throw new DomainError('ID_NUMBER_TAKEN');
       throw e;
     }
-    await tx.create<PersonDoc>('persons', personId, {
+    const { _id, ...person } = newPerson({
+      id: personId,
       openid,
       name,
-      idCipher,
+      idNumber: number,
       idHash,
-      idMasked: maskIdNumber(number),
-      birthDate: formatDate(birthDate),
+      idCipher,
+      birthDate,
       gender,
       phone,
-      ...household,
-      registeredAt: at,
-      updatedAt: at,
+      household,
+      at: now,
     });
+    await tx.create<PersonDoc>('persons', personId, person);
     await tx.set<AccountDoc>('accounts', openid, {
       personId,
       roles: account?.roles ?? [],
@@ -79,16 +79,7 @@ export async function register(deps: Deps, caller: Caller, input: RegisterInput)
       updatedAt: at,
     });
     // R9.1, R9.2: registered laborers by household county, month and band at registration.
-    const band = bandOfAge(ageAt(birthDate, now));
-    await recordChange(tx, {
-      place: household,
-      at: now,
-      type: 'person.registered',
-      subjects: { personId },
-      actor: { openid, role: 'laborer' },
-      data: { townshipCode: household.townshipCode, band },
-      counters: [{ metric: METRICS.laborersRegistered, band, by: 1 }],
-    });
+    await recordChange(tx, registeredChange({ _id: personId, ...person }));
   });
   deps.log.info('registered', { requestId: caller.requestId, countyCode: household.countyCode });
   return whoami(deps, caller);

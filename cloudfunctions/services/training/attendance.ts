@@ -22,9 +22,8 @@ import { requireRole } from '../kernel/authz';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import { type RequestDoc, requestKey } from '../kernel/requests';
-import { placeOf } from '../kernel/place';
 import { ensureAttendanceKey } from './attendance-keys';
-import { attendanceChange } from './records';
+import { attendanceChange, newAttendance } from './records';
 import {
   type AttendanceDoc,
   type AttendanceKeyDoc,
@@ -98,21 +97,7 @@ async function applyScan(
       return { status: 'duplicate', code: 'ALREADY_CHECKED_IN', message: ERROR_MESSAGES.ALREADY_CHECKED_IN, session, name };
     }
     const now = deps.clock.now();
-    const record = {
-      _id: id,
-      ...placeOf(enrollment!),
-      band: enrollment!.band,
-      occupationCode: c.occupationCode,
-      classId: c._id,
-      session,
-      personId: ref.personId,
-      scannedAt: scannedAt.toISOString(),
-      recordedAt: now.toISOString(),
-      trainerOpenid: openid,
-      offline: offline !== null,
-      skewMs: offline?.skewMs ?? 0,
-      skewFlagged: offline?.skewFlagged ?? false,
-    };
+    const record = newAttendance({ enrollment: enrollment!, c, session, scannedAt, recordedAt: now, trainerOpenid: openid, offline });
     const { _id, ...data } = record;
     await tx.create<AttendanceDoc>('attendance', id, data);
     await recordChange(tx, attendanceChange(record, { openid, role: 'trainer' }));

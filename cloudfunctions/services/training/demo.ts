@@ -1,11 +1,12 @@
 /**
  * Demo institutions and classes with sessions around `now` (local seed and tests).
  */
-import { DEFAULT_MIN_ATTENDANCE, classTimes } from '../../core/classes';
+import { DEFAULT_MIN_ATTENDANCE } from '../../core/classes';
 import { addDays, chinaDateOf, formatDate } from '../../core/china-date';
 import type { Deps } from '../kernel/deps';
-import type { Place } from '../kernel/place';
+import { type Place, countyPlace } from '../kernel/place';
 import type { ClassDoc, InstitutionDoc } from './documents';
+import { newClass } from './records';
 
 export async function seedDemoClasses(deps: Deps): Promise<void> {
   const now = deps.clock.now();
@@ -36,23 +37,15 @@ export async function seedDemoClasses(deps: Deps): Promise<void> {
   };
   await deps.store.transaction(async (tx) => {
     for (const { _id, ...i } of institutions) await tx.set<InstitutionDoc>('institutions', _id, i);
-    for (const { _id, ...c } of classes) {
-      const city = deps.regions.ancestorAt(c.countyCode, 'city')!;
-      const province = deps.regions.ancestorAt(c.countyCode, 'province')!;
-      const { firstStartsAt, lastEndsAt } = classTimes(c.sessions);
-      await tx.set<ClassDoc>('classes', _id, {
+    for (const { _id, countyCode, occupationCode, institutionId, ...c } of classes) {
+      const { _id: id, ...doc } = newClass({
         ...c,
-        cityCode: city.code,
-        provinceCode: province.code,
-        institutionName: institutions.find((i) => i._id === c.institutionId)!.name,
-        occupationName: occupationName[c.occupationCode],
-        enrolled: 0,
-        closedAt: null,
-        completion: 'pending',
-        firstSessionAt: firstStartsAt.toISOString(),
-        lastSessionEndsAt: lastEndsAt.toISOString(),
+        id: _id,
+        place: countyPlace(deps.regions, countyCode),
+        institution: institutions.find((i) => i._id === institutionId)!,
+        occupation: { code: occupationCode, name: occupationName[occupationCode] },
       });
+      await tx.set<ClassDoc>('classes', id, doc);
     }
   });
 }
-

@@ -4,12 +4,57 @@
  */
 import { bandOrNull } from '../../core/age';
 import { METRICS } from '../../core/books';
-import type { Completion } from '../../core/classes';
+import type { SessionTimes } from '../../core/attendance';
+import { type ClassMode, type Completion, classTimes } from '../../core/classes';
 import type { Change } from '../books/changes';
 import type { Actor } from '../books/ledger';
 import { type Place, placeOf } from '../kernel/place';
 import type { AttendanceDoc, ClassDoc, EnrollmentDoc } from './documents';
-import { enrollmentId } from './documents';
+import { attendanceId, enrollmentId } from './documents';
+
+export interface ClassFacts {
+  id: string;
+  /** The class's county (where it is held and approved). */
+  place: Place;
+  institution: { _id: string; name: string };
+  name: string;
+  occupation: { code: string; name: string };
+  level: number;
+  acceptedTypes: string[];
+  selfFunded: boolean;
+  townshipCode: string | null;
+  mode: ClassMode;
+  capacity: number;
+  sessions: SessionTimes[];
+  minAttendanceRatio: number;
+}
+
+/** R5.1 a class as published: nobody enrolled, not closed. */
+export function newClass(f: ClassFacts): ClassDoc {
+  const { firstStartsAt, lastEndsAt } = classTimes(f.sessions);
+  return {
+    _id: f.id,
+    ...placeOf(f.place),
+    institutionId: f.institution._id,
+    institutionName: f.institution.name,
+    name: f.name,
+    occupationCode: f.occupation.code,
+    occupationName: f.occupation.name,
+    level: f.level,
+    acceptedTypes: f.acceptedTypes,
+    selfFunded: f.selfFunded,
+    townshipCode: f.townshipCode,
+    mode: f.mode,
+    capacity: f.capacity,
+    enrolled: 0,
+    sessions: f.sessions,
+    minAttendanceRatio: f.minAttendanceRatio,
+    firstSessionAt: firstStartsAt.toISOString(),
+    lastSessionEndsAt: lastEndsAt.toISOString(),
+    closedAt: null,
+    completion: 'pending',
+  };
+}
 
 export interface EnrollFacts {
   person: Place & { _id: string; openid: string };
@@ -67,6 +112,34 @@ export const withdrawnChange = (e: EnrollmentDoc, at: Date, actor: Actor, vouche
   actor,
   data: { voucherId: e.voucherId, voucherOutcome },
   counters: [{ metric: METRICS.trainingsWithdrawn, band: bandOrNull(e.band), by: 1 }],
+});
+
+export interface ScanFacts {
+  enrollment: EnrollmentDoc;
+  c: Pick<ClassDoc, '_id' | 'occupationCode'>;
+  session: number;
+  scannedAt: Date;
+  recordedAt: Date;
+  trainerOpenid: string;
+  /** R6.4: an offline scan's clock skew, and whether it was flagged; null for a live scan. */
+  offline: { skewMs: number; skewFlagged: boolean } | null;
+}
+
+/** R6.3 one record per person and session, in the trainee's household place (the ledger's). */
+export const newAttendance = (f: ScanFacts): AttendanceDoc & Place => ({
+  _id: attendanceId(f.c._id, f.session, f.enrollment.personId),
+  ...placeOf(f.enrollment),
+  band: f.enrollment.band,
+  occupationCode: f.c.occupationCode,
+  classId: f.c._id,
+  session: f.session,
+  personId: f.enrollment.personId,
+  scannedAt: f.scannedAt.toISOString(),
+  recordedAt: f.recordedAt.toISOString(),
+  trainerOpenid: f.trainerOpenid,
+  offline: f.offline !== null,
+  skewMs: f.offline?.skewMs ?? 0,
+  skewFlagged: f.offline?.skewFlagged ?? false,
 });
 
 /** R6.3 one record per person and session, counted in the trainee's household county. */

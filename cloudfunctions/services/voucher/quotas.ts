@@ -11,6 +11,7 @@ import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import { countyPlace } from '../kernel/place';
 import { type QuotaDoc, quotaId } from './documents';
+import { quotaSetChange } from './records';
 
 export async function setCountyQuota(deps: Deps, caller: Caller, input: SetCountyQuotaInput): Promise<QuotaView> {
   const openid = requireOpenid(caller);
@@ -24,17 +25,10 @@ export async function setCountyQuota(deps: Deps, caller: Caller, input: SetCount
     if (input.limit < used) {
       throw new DomainError('INVALID_INPUT', `已发放${used}张，名额不能少于${used}`);
     }
-    const doc = { ...place, type: type.code, year: input.year, limit: input.limit, used };
-    await tx.set<QuotaDoc>('quotas', id, doc);
-    await recordChange(tx, {
-      place,
-      at: deps.clock.now(),
-      type: 'quota.set',
-      subjects: { quotaId: id },
-      actor: { openid, role: 'admin' },
-      data: { type: type.code, year: input.year, limit: input.limit, previousLimit: current?.limit ?? type.defaultCountyQuota },
-      counters: [],
-    });
+    const doc: QuotaDoc = { _id: id, ...place, type: type.code, year: input.year, limit: input.limit, used };
+    const { _id, ...data } = doc;
+    await tx.set<QuotaDoc>('quotas', id, data);
+    await recordChange(tx, quotaSetChange(doc, current?.limit ?? type.defaultCountyQuota, deps.clock.now(), { openid, role: 'admin' }));
     return doc;
   });
   return { type: quota.type, county: deps.regions.ref(quota.countyCode), year: quota.year, limit: quota.limit, used: quota.used };

@@ -10,7 +10,7 @@ import { expiryOf } from '../../core/vouchers';
 import type { Change } from '../books/changes';
 import type { Actor } from '../books/ledger';
 import { type Place, placeOf } from '../kernel/place';
-import type { VoucherDoc } from './documents';
+import type { QuotaDoc, VoucherDoc } from './documents';
 
 /** Derived from the request key, so a re-run of a claim (CloudBase conflict retry) writes the same id. */
 export const voucherIdOf = (requestKey: string): string => `v_${createHash('sha256').update(requestKey).digest('hex').slice(0, 24)}`;
@@ -80,4 +80,15 @@ export const redeemedChange = (v: VoucherDoc, at: Date, actor: Actor, paidFor: P
   actor,
   data: { type: v.type, year: v.year, band: v.band, ...paidFor.data },
   counters: [{ metric: voucherMetric('redeemed', v.type), band: v.band, by: 1 }],
+});
+
+/** R4.2 an admin sets a county's yearly limit for a type (never below the places used). */
+export const quotaSetChange = (q: QuotaDoc, previousLimit: number, at: Date, actor: Actor): Change => ({
+  place: placeOf(q),
+  at,
+  type: 'quota.set',
+  subjects: { quotaId: q._id },
+  actor,
+  data: { type: q.type, year: q.year, limit: q.limit, previousLimit },
+  counters: [],
 });
