@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { claimsBench } from './claims';
 import { dashboardBench } from './dashboard';
+import { datesBench } from './dates';
 import { exportBench } from './export';
 import { scansBench } from './scans';
 
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   scans: scansBench,
   dashboard: dashboardBench,
   export: exportBench,
+  dates: datesBench,
 };
 
 async function main() {

@@ -1,6 +1,6 @@
 /**
- * Configuration: one typed, validated module. Every key is documented here and in
- * docs/configuration.md. Secrets come from the environment (cloud: the function's environment
+ * Configuration: one typed, validated module. Every key is documented here and named in
+ * `.env.example` (a tooling test checks both agree). Secrets come from the environment (cloud: the function's environment
  * variables; local: generated into DATA_DIR/keys.json on first start) and never from git.
  */
 import { z } from 'zod';
@@ -24,13 +24,21 @@ export interface Secrets {
   idHashKey: Buffer;
 }
 
-export function loadSecrets(env: Record<string, string | undefined>): Secrets {
-  const parsed = secretsSchema.safeParse(env);
+type Env = Record<string, string | undefined>;
+
+/** Parses `env` with a schema; a bad value is a configuration error naming the key. */
+function parseConfig<S extends z.ZodType>(schema: S, env: Env): z.infer<S> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`configuration error: ${detail}`);
   }
-  return { idEncryptionKey: parsed.data.ID_ENC_KEY, idHashKey: parsed.data.ID_HASH_KEY };
+  return parsed.data;
+}
+
+export function loadSecrets(env: Env): Secrets {
+  const data = parseConfig(secretsSchema, env);
+  return { idEncryptionKey: data.ID_ENC_KEY, idHashKey: data.ID_HASH_KEY };
 }
 
 /** Settings of the local host (dev only). */
@@ -48,18 +56,44 @@ export const localSchema = z.object({
     .optional(),
   /** H5_DIR: the built H5 app the gateway serves. */
   H5_DIR: z.string().default('dist/h5'),
+  /** SESSION_SECRET: signs the dev login's session cookie (default: generated into DATA_DIR/keys.json). */
+  SESSION_SECRET: z.string().min(16).optional(),
 });
 
 export type LocalSettings = z.infer<typeof localSchema>;
 
-export function loadLocalSettings(env: Record<string, string | undefined>): LocalSettings {
-  const parsed = localSchema.safeParse(env);
-  if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`configuration error: ${detail}`);
-  }
-  return parsed.data;
+export const loadLocalSettings = (env: Env): LocalSettings => parseConfig(localSchema, env);
+
+/**
+ * A CloudBase environment reached from outside it (the deploy script, the smoke test, the store
+ * contract tests): all three keys, or none.
+ */
+export const cloudSchema = z.object({
+  /** TCB_ENV: the CloudBase environment id. */
+  TCB_ENV: z.string().min(1).optional(),
+  /** TCB_SECRET_ID, TCB_SECRET_KEY: a Tencent Cloud API key allowed to use that environment. */
+  TCB_SECRET_ID: z.string().min(1).optional(),
+  TCB_SECRET_KEY: z.string().min(1).optional(),
+});
+
+export interface CloudCredentials {
+  env: string;
+  secretId: string;
+  secretKey: string;
 }
+
+/** The credentials when all three are set; null when none is; a configuration error otherwise. */
+export function loadCloudCredentials(env: Env): CloudCredentials | null {
+  const c = parseConfig(cloudSchema, env);
+  if (!c.TCB_ENV && !c.TCB_SECRET_ID && !c.TCB_SECRET_KEY) return null;
+  if (!c.TCB_ENV || !c.TCB_SECRET_ID || !c.TCB_SECRET_KEY) {
+    throw new Error('configuration error: set all of TCB_ENV, TCB_SECRET_ID and TCB_SECRET_KEY, or none');
+  }
+  return { env: c.TCB_ENV, secretId: c.TCB_SECRET_ID, secretKey: c.TCB_SECRET_KEY };
+}
+
+/** Read by the Taro build (config/index.ts), not by the functions: the weapp's environment id. */
+export const FRONT_END_KEYS = ['TARO_APP_CLOUD_ENV'] as const;
 
 /**
  * TPL_*: WeChat subscription-message template ids, one per reminder kind (R10.2), e.g.
@@ -67,7 +101,7 @@ export function loadLocalSettings(env: Record<string, string | undefined>): Loca
  * the message centre, `skipped_no_consent`). Locally every key defaults to `local-<KEY>`, so
  * the log sender shows the whole flow.
  */
-export function loadTemplateIds(env: Record<string, string | undefined>, keys: readonly string[], local: boolean): Record<string, string> {
+export function loadTemplateIds(env: Env, keys: readonly string[], local: boolean): Record<string, string> {
   const out: Record<string, string> = {};
   for (const key of keys) {
     const value = env[key]?.trim();
@@ -75,4 +109,15 @@ export function loadTemplateIds(env: Record<string, string | undefined>, keys: r
     else if (local) out[key] = `local-${key}`;
   }
   return out;
+}
+
+/** Every environment variable the project reads; `.env.example` names each one. */
+export function configKeys(templateKeys: readonly string[]): string[] {
+  return [
+    ...Object.keys(secretsSchema.shape),
+    ...Object.keys(localSchema.shape),
+    ...Object.keys(cloudSchema.shape),
+    ...FRONT_END_KEYS,
+    ...templateKeys,
+  ];
 }

@@ -66,7 +66,6 @@ export function certificateNumber(year: number, countyCode: string, seq: number)
   return `${year}${countyCode}${String(seq).padStart(6, '0')}`;
 }
 
-export const CERTIFICATE_NUMBER = /^\d{4}\d{6}\d{6}$/;
 
 /** R7.2: verification codes: 8 characters, no 0/O or 1/I/L to misread over the phone. */
 export const VERIFY_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';

@@ -30,7 +30,7 @@ export const ERROR_MESSAGES = {
   QUOTA_EXHAUSTED: '本年度名额已领完',
   VOUCHER_TYPE_UNKNOWN: '没有这种培训券',
   VOUCHER_NOT_CANCELLABLE: '这张培训券已使用或已失效，不能退回',
-  REQUEST_ID_REQUIRED: '请求缺少编号，请重试',
+  REQUEST_ID_INVALID: '请求编号不正确，请重试',
   CODE_FORGED: '签到码无效，请学员打开持证通出示签到码',
   CODE_EXPIRED: '签到码已过期，请学员刷新后再扫',
   NOT_YOUR_CLASS: '这不是您任教的班级，不能签到',

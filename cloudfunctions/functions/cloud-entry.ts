@@ -14,7 +14,7 @@ import { IdVault } from '../services/kernel/id-vault';
 import { regionDirectory } from '../services/kernel/reference-data';
 import { CloudbaseExportStorage } from '../store/cloudbase-export-storage';
 import { CloudbaseStore } from '../store/cloudbase-store';
-import { type RouteTable, dispatch } from './router';
+import { type RouteTable, badRequestId, dispatch, requestIdOf } from './router';
 
 interface CloudContext {
   request_id?: string;
@@ -55,11 +55,9 @@ function openidOf(context: unknown): string | null {
 export function cloudMain<F extends FunctionName>(routes: RouteTable<F>) {
   let deps: Deps | null = null;
   return async function main(event: unknown, context: CloudContext) {
+    const id = requestIdOf(event);
+    if (!id.ok) return badRequestId();
     deps ??= productionDeps();
-    const requestId =
-      (typeof (event as { requestId?: unknown })?.requestId === 'string' && (event as { requestId: string }).requestId) ||
-      context?.request_id ||
-      randomUUID();
-    return dispatch(routes, deps, { openid: openidOf(context), requestId }, event);
+    return dispatch(routes, deps, { openid: openidOf(context), requestId: id.requestId ?? context?.request_id ?? randomUUID() }, event);
   };
 }

@@ -24,6 +24,22 @@ type AnyRoutes = Record<string, Route<unknown, unknown>>;
 
 const hasChinese = (s: string): boolean => /[\u4e00-\u9fa5]/.test(s);
 
+/** R4.6 a client's request id: 1–100 characters of letters, digits and `_ - : .`. */
+export const REQUEST_ID = /^[A-Za-z0-9_:.-]{1,100}$/;
+
+/**
+ * The one requestId rule, for the cloud entry and the local host alike: the body's own id when
+ * it is well formed, else none (a missing id gets the platform's). A malformed one is refused.
+ */
+export function requestIdOf(body: unknown): { ok: true; requestId: string | null } | { ok: false } {
+  const id = body !== null && typeof body === 'object' ? (body as { requestId?: unknown }).requestId : undefined;
+  if (id === undefined || id === null) return { ok: true, requestId: null };
+  return typeof id === 'string' && REQUEST_ID.test(id) ? { ok: true, requestId: id } : { ok: false };
+}
+
+/** The answer to a malformed request id. */
+export const badRequestId = (): ApiResponse<never> => ({ ok: false, code: 'REQUEST_ID_INVALID', message: ERROR_MESSAGES.REQUEST_ID_INVALID });
+
 function invalid(message?: string): ApiResponse<never> {
   return {
     ok: false,

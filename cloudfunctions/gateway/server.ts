@@ -11,7 +11,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { ERROR_MESSAGES, isDomainError } from '../core/errors';
 import { exportFile } from '../services/official';
 import { FUNCTIONS, isFunctionName } from '../functions/registry';
-import { dispatch } from '../functions/router';
+import { badRequestId, dispatch, requestIdOf } from '../functions/router';
 import { registerDevRoutes } from './dev-routes';
 import type { LocalRuntime } from './local-runtime';
 import { openidOf } from './session';
@@ -69,9 +69,9 @@ export async function buildGateway(runtime: LocalRuntime, options: GatewayOption
     if (!isFunctionName(fn)) {
       return reply.code(404).send({ ok: false, code: 'UNKNOWN_FUNCTION', message: ERROR_MESSAGES.UNKNOWN_FUNCTION });
     }
-    const body = req.body as { requestId?: unknown } | undefined;
-    const requestId = typeof body?.requestId === 'string' && body.requestId.length <= 100 ? body.requestId : req.id;
-    return dispatch(FUNCTIONS[fn], runtime.deps, { openid: openidOf(req), requestId }, req.body);
+    const id = requestIdOf(req.body);
+    if (!id.ok) return reply.code(400).send(badRequestId());
+    return dispatch(FUNCTIONS[fn], runtime.deps, { openid: openidOf(req), requestId: id.requestId ?? req.id }, req.body);
   });
 
   // R9.5: a finished export, to its owner only; anyone else hears it does not exist.

@@ -1,5 +1,5 @@
 /**
- * Senders of reminders (R10). The outbox (a later issue) hands each due message to a Notifier
+ * Senders of reminders (R10). The outbox (services/message/outbox.ts) hands each due message to a Notifier
  * after its transaction commits — never from inside a transaction callback, which may re-run.
  */
 import { appendFile, mkdir } from 'node:fs/promises';

@@ -1,0 +1,133 @@
+/**
+ * Every function, its actions, and their input and output types.
+ */
+import type { RegionsInput, RegisterInput, UpdateProfileInput, WhoAmI } from './account';
+import type { CertificateView, RecordResultInput, ResultView, VerifyView } from './certificate';
+import type { ErrorCode, Region } from './common';
+import type { EmploymentReportInput, EmploymentView, FollowUpView } from './employment';
+import type { ConsentAnswer, MessageList, ReminderKind, SubscribeMoment, SubscribeTemplate } from './message';
+import type { DashboardInput, DashboardMetric, DashboardView, ExportJobView, LedgerFilters, LedgerPage, RankingInput, RankingView, TargetView } from './official';
+import type { AttendanceKey, ClassView, CompletionView, EnrollmentView, ListClassesInput, OfflineScan, RosterView, ScanResult, TrainerClassView } from './training';
+import type { QuotaView, SetCountyQuotaInput, VoucherTypeInput, VoucherTypeView, VoucherView } from './voucher';
+
+/** Every function, its actions, and their input and output types. */
+export interface Actions {
+  account: {
+    whoami: { input: Record<string, never>; output: WhoAmI };
+    register: { input: RegisterInput; output: WhoAmI };
+    updateProfile: { input: UpdateProfileInput; output: WhoAmI };
+    regions: { input: RegionsInput; output: Region[] };
+  };
+  voucher: {
+    listTypes: { input: Record<string, never>; output: VoucherTypeView[] };
+    /** R4.6: idempotent by the request's `requestId`. */
+    claim: { input: { type: string }; output: VoucherView };
+    mine: { input: Record<string, never>; output: VoucherView[] };
+    cancel: { input: { voucherId: string }; output: VoucherView };
+  };
+  training: {
+    /** Classes not yet started, soonest first. */
+    listClasses: { input: ListClassesInput; output: ClassView[] };
+    /** R5.2: binds one unused voucher of an accepted type; capacity never exceeded. */
+    enroll: { input: { classId: string }; output: EnrollmentView };
+    /** R5.3: before the first session; the voucher goes back to unused. */
+    withdraw: { input: { classId: string }; output: EnrollmentView };
+    mine: { input: Record<string, never>; output: EnrollmentView[] };
+    /** Laborer: the attendance reference and secret (R6.1). */
+    attendanceKey: { input: Record<string, never>; output: AttendanceKey };
+    /** Trainer: a live scan (R6.2, R6.3). */
+    scan: { input: { classId: string; code: string }; output: ScanResult };
+    /** Trainer: scans queued offline (R6.4). */
+    uploadOfflineScans: { input: { deviceNow: string; scans: OfflineScan[] }; output: { scanId: string; result: ScanResult }[] };
+    /** Trainer: who is enrolled and who attended. */
+    roster: { input: { classId: string }; output: RosterView };
+    /** Trainer: the classes of their institution, newest first. */
+    myClasses: { input: Record<string, never>; output: TrainerClassView[] };
+    /** Trainer: after the last session, close the class now (R6.5); otherwise it closes 72 h later. */
+    closeClass: { input: { classId: string }; output: CompletionView };
+  };
+  certificate: {
+    /** Laborer: my certificates, newest first. */
+    mine: { input: Record<string, never>; output: CertificateView[] };
+    /** Trainer of a registered evaluation body: one result (R7.1); a pass issues a certificate (R7.2). */
+    record: { input: RecordResultInput; output: ResultView };
+    /** Trainer: results for several people of one class at once; each is its own transaction. */
+    recordBatch: {
+      input: { classId: string; assessedOn?: string; results: { personId: string; passed: boolean; score: number }[] };
+      output: { personId: string; result: ResultView | null; code: ErrorCode | null; message: string | null }[];
+    };
+    /** Anyone, no login: number + verification code (R7.2). */
+    verify: { input: { number: string; code: string }; output: VerifyView };
+    /** Official of a region containing the certificate's county: revoke with a reason. */
+    revoke: { input: { number: string; reason: string }; output: VerifyView };
+  };
+  employment: {
+    /** Laborer: report or update employment (R8.1); a new report each time, history kept. */
+    report: { input: EmploymentReportInput; output: EmploymentView };
+    /** Laborer: my reports, newest first. */
+    mine: { input: Record<string, never>; output: EmploymentView[] };
+    /** Laborer: follow-ups after my certificates (R8.3). */
+    followUps: { input: Record<string, never>; output: FollowUpView[] };
+  };
+  remind: {
+    /** Admin: the day's reminder run now (the timer does it at 08:00 China time), then the sends. */
+    run: {
+      input: Record<string, never>;
+      output: {
+        day: string;
+        created: Partial<Record<ReminderKind, number>>;
+        expiredVouchers: number;
+        completedClasses: number;
+        skippedPhases: string[];
+        delivery: { sent: number; skippedNoConsent: number; retrying: number; failed: number } | null;
+      };
+    };
+  };
+  message: {
+    /** Anyone logged in: my messages, newest first, with the unread count. */
+    list: { input: { after?: string; limit?: number }; output: MessageList };
+    /** Mark one message (or all, without an id) as read. */
+    read: { input: { id?: string }; output: { unread: number } };
+    /** The templates to ask consent for at a moment (after a claim, after enrolling, on the dashboard). */
+    templates: { input: { moment: SubscribeMoment }; output: SubscribeTemplate[] };
+    /** Records what the user answered; `longTerm` when the template is a long-term subscription. */
+    consent: { input: { answers: { templateId: string; answer: ConsentAnswer }[]; longTerm?: boolean }; output: { recorded: number } };
+  };
+  official: {
+    /** Admin: (re)load the reference voucher and occupation catalogue. */
+    importCatalogue: { input: Record<string, never>; output: { voucherTypes: number; occupations: number } };
+    /** Admin: create or change one voucher type. */
+    upsertVoucherType: { input: VoucherTypeInput; output: VoucherTypeInput & { updatedAt: string } };
+    /** Admin of a region containing the county: set a county's yearly quota for a type. */
+    setCountyQuota: { input: SetCountyQuotaInput; output: QuotaView };
+    /** Official of the region (R1.2): progress against targets (R9.4) from counters only. */
+    dashboard: { input: DashboardInput; output: DashboardView };
+    /** Official: the child regions ordered by completion %, year to date (R9.4). */
+    ranking: { input: RankingInput; output: RankingView };
+    /** Official: the region's and its children's targets for a year. */
+    targets: { input: { regionCode?: string; year?: number }; output: TargetView[] };
+    /** Admin of a region containing `regionCode`: set one yearly target. */
+    setTarget: { input: { regionCode: string; year: number; metric: DashboardMetric; target: number }; output: TargetView };
+    /** Official: one page of a ledger (R9.5), newest first. */
+    ledger: { input: LedgerFilters & { after?: string; limit?: number }; output: LedgerPage };
+    /** Official: start an .xlsx export of a ledger (a job, DESIGN.md "Long work"). */
+    exportLedger: { input: LedgerFilters; output: ExportJobView };
+    /** Official: a job's progress; each call also moves an unfinished job on (in the cloud). */
+    jobStatus: { input: { jobId: string }; output: ExportJobView };
+    /** Official: my exports, newest first (导出记录). */
+    myExports: { input: Record<string, never>; output: ExportJobView[] };
+  };
+}
+
+export type FunctionName = keyof Actions;
+export type ActionName<F extends FunctionName> = keyof Actions[F] & string;
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Actions[F][A] extends {
+  input: infer I;
+}
+  ? I
+  : never;
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = Actions[F][A] extends {
+  output: infer O;
+}
+  ? O
+  : never;
