@@ -42,10 +42,10 @@ module.exports = {
     },
     {
       name: 'front-end-sees-contract-and-core-only',
-      comment: 'src/ may import cloudfunctions/contract.ts (types) and cloudfunctions/core/ (pure helpers) only.',
+      comment: 'src/ may import cloudfunctions/contract/ (types) and cloudfunctions/core/ (pure helpers) only.',
       severity: 'error',
       from: { path: '^src/' },
-      to: { path: '^cloudfunctions/', pathNot: ['^cloudfunctions/contract\\.ts$', '^cloudfunctions/core/'] },
+      to: { path: '^cloudfunctions/', pathNot: ['^cloudfunctions/contract(\\.ts$|/)', '^cloudfunctions/core/'] },
     },
     {
       name: 'contexts-through-their-index',

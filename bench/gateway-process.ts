@@ -13,7 +13,7 @@ export interface GatewayProcess {
 
 export function startGatewayProcess(options: { dataDir: string; port: number; devNow?: string }): Promise<GatewayProcess> {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(__dirname, '..', 'cloudfunctions', 'gateway', 'main.ts')], {
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(__dirname, '..', 'cloudfunctions', 'gateway', 'main.ts'), '--dev'], {
     env: {
       ...process.env,
       DATA_DIR: options.dataDir,

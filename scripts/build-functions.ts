@@ -18,6 +18,8 @@ const ROOT = path.resolve(__dirname, '..');
 const FUNCTIONS_DIR = path.join(ROOT, 'cloudfunctions', 'functions');
 export const OUT_DIR = path.join(ROOT, 'dist', 'cloudfunctions');
 const SDK = '@cloudbase/node-sdk';
+/** The WeChat server SDK, for cloud calls (subscription messages): a dependency of the functions that use it. */
+const WX_SDK = 'wx-server-sdk';
 
 /** Text that must not appear in a cloud bundle. */
 export const FORBIDDEN_TEXT = ['better-sqlite3', 'fastify', '/dev/login', 'dev-openid'];
@@ -43,12 +45,12 @@ export function functionNames(dir = FUNCTIONS_DIR): string[] {
     .sort();
 }
 
-function sdkVersion(): string {
-  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', SDK, 'package.json'), 'utf8')) as {
-    version: string;
-  };
+function installedVersion(name: string): string {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
+
+const sdkVersion = (): string => installedVersion(SDK);
 
 export function problemsOf(text: string, metafile: Metafile): string[] {
   const problems: string[] = [];
@@ -80,7 +82,7 @@ async function buildOne(name: string, version: string): Promise<BuiltFunction> {
     minify: true, // zod is most of a bundle; minified keeps cold starts short
     sourcemap: false,
     legalComments: 'none',
-    external: [SDK],
+    external: [SDK, WX_SDK],
     loader: { '.json': 'json' },
     metafile: true,
     logLevel: 'warning',
@@ -92,7 +94,10 @@ async function buildOne(name: string, version: string): Promise<BuiltFunction> {
     version: '1.0.0',
     private: true,
     main: 'index.js',
-    dependencies: { [SDK]: version },
+    dependencies: {
+      [SDK]: version,
+      ...(/require\(["']wx-server-sdk["']\)/.test(text) ? { [WX_SDK]: installedVersion(WX_SDK) } : {}),
+    },
   };
   writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 

@@ -33,7 +33,8 @@ function ensureH5Build(): void {
 }
 
 ensureH5Build();
-startGateway().catch((error: unknown) => {
+// The demo: the dev login with its personas, on 127.0.0.1 only (`--no-dev` to serve without it).
+startGateway(process.env, { dev: !process.argv.includes('--no-dev') }).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

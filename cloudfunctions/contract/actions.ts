@@ -6,7 +6,7 @@ import type { CertificateView, RecordResultInput, ResultView, VerifyView } from 
 import type { ErrorCode, Region } from './common';
 import type { EmploymentReportInput, EmploymentView, FollowUpView } from './employment';
 import type { ConsentAnswer, MessageList, ReminderKind, SubscribeMoment, SubscribeTemplate } from './message';
-import type { DashboardInput, DashboardMetric, DashboardView, ExportJobView, LedgerFilters, LedgerPage, RankingInput, RankingView, TargetView } from './official';
+import type { DashboardInput, DashboardMetric, DashboardView, ExportDownload, ExportJobView, LedgerFilters, LedgerPage, RankingInput, RankingView, TargetView } from './official';
 import type { AttendanceKey, ClassView, CompletionView, EnrollmentView, ListClassesInput, OfflineScan, RosterView, ScanResult, TrainerClassView } from './training';
 import type { QuotaView, SetCountyQuotaInput, VoucherTypeInput, VoucherTypeView, VoucherView } from './voucher';
 
@@ -116,6 +116,8 @@ export interface Actions {
     jobStatus: { input: { jobId: string }; output: ExportJobView };
     /** Official: my exports, newest first (导出记录). */
     myExports: { input: Record<string, never>; output: ExportJobView[] };
+    /** Official: a short-lived link to download my finished export (anyone else: NOT_FOUND). */
+    downloadExport: { input: { jobId: string }; output: ExportDownload };
   };
 }
 

@@ -109,6 +109,15 @@ export interface LedgerPage {
   next?: string;
 }
 
+/** A finished export's short-lived download link (R9.5, owner only). */
+export interface ExportDownload {
+  jobId: string;
+  fileName: string;
+  /** Locally the gateway's path; in the cloud a temporary URL. */
+  url: string;
+  expiresAt: string;
+}
+
 export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';
 
 export interface ExportJobView {

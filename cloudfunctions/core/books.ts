@@ -63,6 +63,7 @@ export const TRAINING_METRICS: readonly PlainMetric[] = [
 export const LEDGER_EVENTS = [
   'person.registered',
   'person.moved',
+  'person.updated',
   'voucher.claimed',
   'voucher.cancelled',
   'voucher.expired',

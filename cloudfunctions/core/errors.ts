@@ -14,7 +14,7 @@ export const ERROR_MESSAGES = {
   ID_NUMBER_15_DIGITS: '请使用18位身份证号码',
   ID_NUMBER_LENGTH: '身份证号码应为18位',
   ID_NUMBER_FORMAT: '身份证号码只能包含数字，最后一位可以是X',
-  ID_NUMBER_REGION: '身份证号码前6位地区码不正确',
+  ID_NUMBER_REGION: '身份证号码前6位不是任何县（市、区）的地区代码，请核对后重新输入',
   ID_NUMBER_BIRTH_DATE: '身份证号码中的出生日期不正确',
   ID_NUMBER_FUTURE_BIRTH: '身份证号码中的出生日期晚于今天',
   ID_NUMBER_CHECKSUM: '身份证号码校验位不正确，请核对后重新输入',

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { FunctionName } from '../contract';
 import { loadSecrets, loadTemplateIds } from '../config';
 import { REMINDER_KINDS } from '../core/reminders';
-import { WechatNotifier } from '../notify/wechat-sender';
+import type { Notifier } from '../notify/notifier';
 import { systemClock } from '../services/kernel/clock';
 import { type Deps, consoleLogger } from '../services/kernel/deps';
 import { IdVault } from '../services/kernel/id-vault';
@@ -21,10 +21,11 @@ interface CloudContext {
 }
 
 interface TcbContextModule {
-  getCloudbaseContext(context?: unknown): { WX_OPENID?: string };
+  getCloudbaseContext(context?: unknown): { WX_OPENID?: string; TRIGGER_SRC?: string };
 }
 
-export function productionDeps(): Deps {
+/** The production dependencies; only a function that sends reminders passes a notifier. */
+export function productionDeps(extra: { notifier?: Notifier } = {}): Deps {
   const secrets = loadSecrets(process.env);
   return {
     store: new CloudbaseStore(),
@@ -33,31 +34,44 @@ export function productionDeps(): Deps {
     regions: regionDirectory(),
     log: consoleLogger,
     exports: new CloudbaseExportStorage(),
-    notifier: new WechatNotifier(),
+    notifier: extra.notifier,
     templates: loadTemplateIds(process.env, Object.values(REMINDER_KINDS).map((k) => k.template), false),
   };
 }
 
 /**
- * The caller's OPENID as the platform gives it; null when called without a WeChat user
- * (a timer, the console) or with a context the SDK cannot read — then nobody is logged in.
+ * Who called, as the platform says (R1.1): the WeChat user's OPENID (null without one: a timer,
+ * the console, or a context the SDK cannot read — then nobody is logged in) and the trigger
+ * source the platform sets for the invocation (`TRIGGER_SRC`, `timer` for a timer trigger).
+ * Nothing here comes from the event, which is whatever the caller sent.
  */
-function openidOf(context: unknown): string | null {
+export function platformCaller(context: unknown): { openid: string | null; triggerSource: string | null } {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const tcb = require('@cloudbase/node-sdk') as TcbContextModule;
-    return tcb.getCloudbaseContext(context).WX_OPENID || null;
+    const c = tcb.getCloudbaseContext(context as never);
+    return { openid: c.WX_OPENID || null, triggerSource: c.TRIGGER_SRC || null };
   } catch {
-    return null;
+    return { openid: null, triggerSource: null };
   }
 }
 
-export function cloudMain<F extends FunctionName>(routes: RouteTable<F>) {
+/**
+ * R10.3 an invocation is the timer only when the platform says so: no WeChat user, and the
+ * timer trigger's own source. A mini-program's `callFunction` data is the event, so an event
+ * that says `{ Type: 'Timer' }` proves nothing.
+ */
+export function isTimerInvocation(context: unknown): boolean {
+  const { openid, triggerSource } = platformCaller(context);
+  return openid === null && triggerSource === 'timer';
+}
+
+export function cloudMain<F extends FunctionName>(routes: RouteTable<F>, extra: { notifier?: Notifier } = {}) {
   let deps: Deps | null = null;
   return async function main(event: unknown, context: CloudContext) {
     const id = requestIdOf(event);
     if (!id.ok) return badRequestId();
-    deps ??= productionDeps();
-    return dispatch(routes, deps, { openid: openidOf(context), requestId: id.requestId ?? context?.request_id ?? randomUUID() }, event);
+    deps ??= productionDeps(extra);
+    return dispatch(routes, deps, { openid: platformCaller(context).openid, requestId: id.requestId ?? context?.request_id ?? randomUUID() }, event);
   };
 }

@@ -20,6 +20,8 @@ import { openidOf } from './session';
 export const LISTEN_BACKLOG = 4096;
 
 export interface GatewayOptions {
+  /** The dev login, personas and shifted clock (`/dev/*`): only when asked for, and only on loopback (main.ts). */
+  devRoutes?: boolean;
   /** The built H5 app; when missing, `/` says how to build it. */
   h5Dir?: string;
   /** fastify's logger (off in tests). */
@@ -94,7 +96,7 @@ export async function buildGateway(runtime: LocalRuntime, options: GatewayOption
 
   app.get('/healthz', async () => ({ ok: true, data: { now: runtime.clock.now().toISOString() } }));
 
-  registerDevRoutes(app, runtime);
+  if (options.devRoutes) registerDevRoutes(app, runtime);
 
   const h5Dir = resolve(options.h5Dir ?? 'dist/h5');
   if (existsSync(h5Dir)) {

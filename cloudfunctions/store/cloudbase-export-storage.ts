@@ -1,9 +1,9 @@
 /**
  * Export parts and files in CloudBase cloud storage (`exports/<jobId>/…`), through the same
  * lazily loaded `@cloudbase/node-sdk` as the database adapter. The workbook is written to the
- * function's /tmp first, then uploaded; the app downloads it by file ID
- * (`Taro.cloud.downloadFile`), which cloud storage rules limit to its owner.
- * Not run against a real environment here (no credentials): see docs/deploy.md.
+ * function's /tmp first, then uploaded. Files uploaded by the server SDK belong to no user, so
+ * storage security rules cannot limit who downloads them: the `downloadExport` action checks the
+ * job's owner and hands out a short-lived temporary URL (`getTempFileURL`).
  */
 import { createReadStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import type { ExportStorage } from './export-storage';
 
 interface TcbStorageApp {
   uploadFile(input: { cloudPath: string; fileContent: Buffer | NodeJS.ReadableStream }): Promise<{ fileID: string }>;
+  getTempFileURL(input: { fileList: { fileID: string; maxAge: number }[] }): Promise<{ fileList: { fileID: string; tempFileURL: string; code: string }[] }>;
   downloadFile(input: { fileID: string }): Promise<{ fileContent: Buffer }>;
   deleteFile(input: { fileList: string[] }): Promise<unknown>;
 }
@@ -27,11 +28,14 @@ export class CloudbaseExportStorage implements ExportStorage {
   /** fileID prefix learnt from the first upload (`cloud://env.bucket/`). */
   private prefix: string | null = null;
 
+  /** `init` options for tests and tools outside CloudBase (env, keys, serviceUrl); default: the function's own. */
+  constructor(private readonly init: Record<string, unknown> | null = null) {}
+
   private tcb(): TcbStorageApp {
     if (!this.app) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const tcb = require('@cloudbase/node-sdk') as TcbModule;
-      this.app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV });
+      this.app = tcb.init(this.init ?? { env: tcb.SYMBOL_CURRENT_ENV });
     }
     return this.app;
   }
@@ -61,6 +65,13 @@ export class CloudbaseExportStorage implements ExportStorage {
 
   async publish(jobId: string, fileName: string): Promise<string> {
     return this.upload(`exports/${jobId}/${fileName}`, createReadStream(this.outputPath(jobId, fileName)));
+  }
+
+  async downloadUrl(_jobId: string, ref: string, maxAgeSeconds: number): Promise<string> {
+    const { fileList } = await this.tcb().getTempFileURL({ fileList: [{ fileID: ref, maxAge: maxAgeSeconds }] });
+    const file = fileList[0];
+    if (!file || file.code !== 'SUCCESS' || !file.tempFileURL) throw new Error(`no temporary URL for ${ref}: ${file?.code ?? 'no answer'}`);
+    return file.tempFileURL;
   }
 
   async removeParts(jobId: string, count: number): Promise<void> {

@@ -41,6 +41,7 @@ interface TcbCollection extends TcbQuery {
   doc(id: string): TcbDocRef;
 }
 interface TcbCommand {
+  set(v: unknown): unknown;
   eq(v: unknown): unknown;
   neq(v: unknown): unknown;
   gt(v: unknown): unknown;
@@ -73,7 +74,16 @@ export interface CloudbaseStoreOptions {
   secretKey?: string;
   /** Extra runs of a transaction callback on conflict before BUSY. */
   conflictRetries?: number;
+  /** Where the SDK sends its requests (tests point it at a stand-in; default: CloudBase's own). */
+  serviceUrl?: string;
 }
+
+/**
+ * CloudBase answers at most 1000 documents a query, whatever `limit` says (`@cloudbase/database`
+ * query.ts caps it). A page asks for one more than it returns to learn whether more follow, so a
+ * page returns at most 999.
+ */
+export const CLOUD_QUERY_CAP = 1000;
 
 const isConflict = (e: unknown): boolean =>
   /DATABASE_TRANSACTION_CONFLICT/.test(String((e as { code?: unknown })?.code ?? '')) ||
@@ -98,6 +108,7 @@ export class CloudbaseStore implements Store {
       const app = tcb.init({
         env: this.options.env ?? tcb.SYMBOL_CURRENT_ENV,
         ...(this.options.secretId ? { secretId: this.options.secretId, secretKey: this.options.secretKey } : {}),
+        ...(this.options.serviceUrl ? { serviceUrl: this.options.serviceUrl } : {}),
       });
       this.db = app.database();
     }
@@ -154,10 +165,12 @@ export class CloudbaseStore implements Store {
     if (conds.length) query = query.where(conds.length === 1 ? conds[0] : _.and(conds));
     query = query.orderBy(field, dir);
     if (field !== '_id') query = query.orderBy('_id', dir);
-    const res = await query.limit(limit + 1).get();
-    const items = res.data.slice(0, limit) as T[];
+    // One more than the page, within the cap: a full answer means more follow.
+    const ask = Math.min(limit + 1, CLOUD_QUERY_CAP);
+    const res = await query.limit(ask).get();
+    const items = res.data.slice(0, ask - 1) as T[];
     const page: Page<T> = { items };
-    if (res.data.length > limit) {
+    if (res.data.length >= ask) {
       const last = items[items.length - 1];
       page.next = encodeCursor(field === '_id' ? last._id : fieldOf(last, field), last._id);
     }
@@ -206,7 +219,13 @@ export class CloudbaseStore implements Store {
       },
       update: async (c: CollectionName, id: string, spec: UpdateSpec) => {
         if (!(await read(c, id))) throw new StoreError('NOT_FOUND', `${c}/${id} does not exist`);
-        const patch: Record<string, unknown> = { ...body(spec.set ?? {}) };
+        // The port replaces each field given (SqliteStore does the same). The SDK would turn a
+        // nested object into dotted `$set` paths and merge it, dropping empty objects: `_.set`
+        // keeps the value whole.
+        const patch: Record<string, unknown> = {};
+        for (const [field, value] of Object.entries(body(spec.set ?? {}))) {
+          if (value !== undefined) patch[field] = value !== null && typeof value === 'object' ? _.set(value) : value;
+        }
         for (const [field, by] of Object.entries(spec.inc ?? {})) patch[field] = _.inc(by);
         await ref(c, id).update(patch);
       },

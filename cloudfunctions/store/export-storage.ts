@@ -17,6 +17,11 @@ export interface ExportStorage {
   publish(jobId: string, fileName: string): Promise<string>;
   /** Drops the parts once the file is published. */
   removeParts(jobId: string, count: number): Promise<void>;
+  /**
+   * A link the owner's phone downloads the published file from, valid for about `maxAgeSeconds`
+   * (cloud: a temporary URL; locally: the gateway's path, which checks the owner itself).
+   */
+  downloadUrl(jobId: string, ref: string, maxAgeSeconds: number): Promise<string>;
   /** Local only: a stream of a published file (the gateway serves it to its owner). */
   open?(ref: string): Readable | null;
 }
@@ -51,6 +56,10 @@ export class LocalExportStorage implements ExportStorage {
 
   async removeParts(jobId: string, count: number): Promise<void> {
     for (let i = 0; i < count; i++) rmSync(join(this.dir(jobId), partName(i)), { force: true });
+  }
+
+  async downloadUrl(jobId: string): Promise<string> {
+    return `/exports/${jobId}`;
   }
 
   open(ref: string): Readable | null {

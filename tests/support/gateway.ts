@@ -74,7 +74,7 @@ export async function startTestGateway(options: { devNow?: string; h5Dir?: strin
   // A given data dir keeps its database file (e.g. a generated dataset); otherwise a fresh one in memory.
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'czt-test-'));
   const runtime = await openLocalRuntime({ dataDir, inMemory: !options.dataDir, devNow: options.devNow });
-  const app = await buildGateway(runtime, { h5Dir: options.h5Dir ?? join(dataDir, 'no-h5') });
+  const app = await buildGateway(runtime, { devRoutes: true, h5Dir: options.h5Dir ?? join(dataDir, 'no-h5') });
   await app.listen({ host: '127.0.0.1', port: 0, backlog: LISTEN_BACKLOG });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('gateway did not bind');

@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { collectionsTable, databaseRules } from '../../scripts/print-collections';
+import { collectionsTable, databaseRules } from '../../scripts/deploy/print-collections';
 
 const root = join(__dirname, '..', '..');
 const read = (f: string) => readFileSync(join(root, f), 'utf8');

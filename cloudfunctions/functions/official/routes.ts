@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DASHBOARD_METRICS, LEDGER_KINDS } from '../../core/dashboard';
 import { adminImportCatalogue, adminUpsertVoucherType } from '../../services/catalogue';
-import { MAX_TARGET, dashboard, exportLedger, jobStatus, ledgerPage, listTargets, myExports, ranking, setTarget } from '../../services/official';
+import { MAX_TARGET, dashboard, exportDownload, exportLedger, jobStatus, ledgerPage, listTargets, myExports, ranking, setTarget } from '../../services/official';
 import { setCountyQuota } from '../../services/voucher';
 import type { RouteTable } from '../router';
 
@@ -23,6 +23,7 @@ const ledgerFilters = z.object({
   band: z.enum(['A', 'B', 'C'], { error: '年龄段只能是A、B、C' }).optional(),
   occupation: z.string().trim().min(1).max(20).optional(),
 });
+const jobId = z.object({ jobId: z.string().regex(/^x[0-9a-f]{32}$/, { error: '没有找到这个导出任务' }) });
 /** How long one `jobStatus` call may spend moving a job on (the cloud has no background work). */
 const JOB_STEP_MS = 2_000;
 
@@ -96,8 +97,12 @@ export const officialRoutes: RouteTable<'official'> = {
     handle: (deps, caller, input) => exportLedger(deps, caller, input),
   },
   jobStatus: {
-    schema: z.object({ jobId: z.string().regex(/^x[0-9a-f]{32}$/, { error: '没有找到这个导出任务' }) }),
+    schema: jobId,
     handle: (deps, caller, input) => jobStatus(deps, caller, input.jobId, deps.exportRunner ? 0 : JOB_STEP_MS),
+  },
+  downloadExport: {
+    schema: jobId,
+    handle: (deps, caller, input) => exportDownload(deps, caller, input.jobId),
   },
   myExports: {
     schema: z.object({}),

@@ -1,21 +1,22 @@
 /**
- * Cloud entry of `remind`. A timer trigger's event (`{ Type: 'Timer', TriggerName, Time }`)
- * runs the day's reminders and sends; anything else goes through the routes like every function.
- * The trigger's cron is in config.json, written for 08:00 China time (core/reminders.ts).
+ * Cloud entry of `remind`. Only the platform's timer trigger (no WeChat user, TRIGGER_SRC=timer)
+ * runs the day's reminders and the sends; anything else — a mini-program sending
+ * `{ Type: 'Timer' }` included — goes through the routes like every function (an admin may `run`).
+ * The triggers are in config.json, written for China time (functions/manifest.ts).
  */
-import { cloudMain, productionDeps } from '../cloud-entry';
+import { WechatNotifier } from '../../notify/wechat-sender';
 import { runDayAndSend } from '../../services/remind';
+import { cloudMain, isTimerInvocation, productionDeps } from '../cloud-entry';
 import { remindRoutes } from './routes';
 
-const routed = cloudMain(remindRoutes);
+/** The one function that sends WeChat subscription messages (its config grants the cloud call). */
+const notifier = new WechatNotifier();
+const routed = cloudMain(remindRoutes, { notifier });
 
 export async function main(event: unknown, context: { request_id?: string }) {
-  const e = event as { Type?: string; TriggerName?: string } | undefined;
-  if (e?.Type === 'Timer' || e?.TriggerName) {
-    const deps = productionDeps();
-    const report = await runDayAndSend(deps);
-    deps.log.info('remind timer', { ...report });
-    return { ok: true, data: report };
-  }
-  return routed(event, context);
+  if (!isTimerInvocation(context)) return routed(event, context);
+  const deps = productionDeps({ notifier });
+  const report = await runDayAndSend(deps);
+  deps.log.info('remind timer', { ...report });
+  return { ok: true, data: report };
 }

@@ -7,11 +7,12 @@ import { METRICS } from '../../core/books';
 import { parseDate } from '../../core/china-date';
 import { DomainError } from '../../core/errors';
 import { bumpCounters } from '../books/counters';
-import { appendLedger } from '../books/ledger';
+import { recordChange } from '../books/changes';
 import { type AccountDoc, requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import { placeOf } from '../kernel/place';
 import { type PersonDoc, registrationBand } from './documents';
+import { profileChange } from './records';
 
 const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 
@@ -88,9 +89,15 @@ export async function updateProfile(deps: Deps, caller: Caller, input: UpdatePro
   await deps.store.transaction(async (tx) => {
     const account = await tx.get<AccountDoc>('accounts', openid);
     if (!account?.personId) throw new DomainError('NOT_REGISTERED');
-    if (Object.keys(set).length === 0) return;
     const now = deps.clock.now();
     const person = (await tx.get<PersonDoc>('persons', account.personId))!;
+    const change = profileChange(
+      person,
+      { phone: 'phone' in set ? (set.phone as string | null) : person.phone, townshipCode: household?.townshipCode ?? person.townshipCode, countyCode: household?.countyCode ?? person.countyCode },
+      now,
+      { openid, role: 'laborer' },
+    );
+    if (!change) return;
     await tx.update('persons', account.personId, { set: { ...set, updatedAt: now.toISOString() } });
     if (household && household.countyCode !== person.countyCode) {
       // The registration counts move with the household, in the month the person registered.
@@ -98,15 +105,9 @@ export async function updateProfile(deps: Deps, caller: Caller, input: UpdatePro
       const band = registrationBand(person);
       await bumpCounters(tx, placeOf(person), registeredAt, [{ metric: METRICS.laborersRegistered, band, by: -1 }]);
       await bumpCounters(tx, household, registeredAt, [{ metric: METRICS.laborersRegistered, band, by: 1 }]);
-      await appendLedger(tx, {
-        countyCode: household.countyCode,
-        type: 'person.moved',
-        subjects: { personId: person._id },
-        actor: { openid, role: 'laborer' },
-        at: now.toISOString(),
-        data: { fromTownshipCode: person.townshipCode, toTownshipCode: household.townshipCode },
-      });
     }
+    // R9.1: every state change is ledgered, a phone change too.
+    await recordChange(tx, change);
   });
   return whoami(deps, caller);
 }

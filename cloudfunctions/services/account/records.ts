@@ -6,6 +6,7 @@ import { METRICS } from '../../core/books';
 import { type CalendarDate, formatDate } from '../../core/china-date';
 import { maskIdNumber } from '../../core/id-number';
 import type { Change } from '../books/changes';
+import type { Actor } from '../books/ledger';
 import type { Place } from '../kernel/place';
 import type { PersonDoc } from './documents';
 import { registrationBand } from './documents';
@@ -44,6 +45,26 @@ export const newPerson = (f: PersonFacts): PersonDoc => ({
   registeredAt: f.at.toISOString(),
   updatedAt: f.at.toISOString(),
 });
+
+/**
+ * R9.1 a profile change (D6): the fields changed, and for a new township where from and to; the
+ * phone number itself stays out of the ledger. A move to another county is `person.moved`, on
+ * the new county's chain.
+ */
+export function profileChange(p: PersonDoc, next: { phone: string | null; townshipCode: string; countyCode: string }, at: Date, actor: Actor): Change | null {
+  const fields = [...(next.phone !== p.phone ? ['phone'] : []), ...(next.townshipCode !== p.townshipCode ? ['townshipCode'] : [])];
+  if (fields.length === 0) return null;
+  const moved = next.countyCode !== p.countyCode;
+  return {
+    place: { countyCode: next.countyCode, cityCode: p.cityCode, provinceCode: p.provinceCode },
+    at,
+    type: moved ? 'person.moved' : 'person.updated',
+    subjects: { personId: p._id },
+    actor,
+    data: { fields, ...(next.townshipCode !== p.townshipCode ? { fromTownshipCode: p.townshipCode, toTownshipCode: next.townshipCode } : {}) },
+    counters: [],
+  };
+}
 
 /** Registered laborers by household county, month and band at registration (R9.3). */
 export function registeredChange(p: PersonDoc): Change {

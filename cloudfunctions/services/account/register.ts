@@ -12,6 +12,7 @@ import { type AccountDoc, requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import type { IdNumberDoc, PersonDoc } from './documents';
 import { checkPhone, householdOf, whoami } from './profile';
+import { idRegionOf } from './id-regions';
 import { newPerson, registeredChange } from './records';
 
 /** The youngest age at which someone may register: China's legal working age. */
@@ -34,7 +35,8 @@ export async function register(deps: Deps, caller: Caller, input: RegisterInput)
   const phone = checkPhone(input.phone);
   const checked = checkIdNumber(input.idNumber, now);
   if (!checked.ok) throw new DomainError(checked.code, checked.message);
-  const { number, birthDate, gender } = checked.facts;
+  const { number, birthDate, gender, regionCode } = checked.facts;
+  if (!idRegionOf(regionCode)) throw new DomainError('ID_NUMBER_REGION');
   if (ageAt(birthDate, now) < MIN_REGISTRATION_AGE) throw new DomainError('UNDER_AGE');
   const household = householdOf(deps, input.townshipCode);
   const idHash = deps.idVault.hash(number);

@@ -202,12 +202,15 @@ function resultView(r: ResultDoc, c: CertificateDoc | null, subsidy: Omit<Subsid
   };
 }
 
-/** Several people of one class; each result is its own transaction and answers on its own. */
+/** Several people of one class (a trainer's only); each result is its own transaction and answers on its own. */
 export async function recordBatch(
   deps: Deps,
   caller: Caller,
   input: { classId: string; assessedOn?: string; results: { personId: string; passed: boolean; score: number }[] },
 ): Promise<{ personId: string; result: ResultView | null; code: ErrorCode | null; message: string | null }[]> {
+  // Who may record is the caller's, not a row's, question: refused as a whole.
+  requireOpenid(caller);
+  await requireRole(deps, caller, 'trainer');
   const out: { personId: string; result: ResultView | null; code: ErrorCode | null; message: string | null }[] = [];
   for (const r of input.results) {
     try {

@@ -63,14 +63,23 @@ export interface DeliveryReport {
  * Sends what is due (pending, next attempt ≤ now), at most `limit`: takes the entry's lease and
  * the user's consent in one transaction, sends outside it, then records the outcome.
  */
-export async function deliverDue(deps: Deps, notifier: Notifier, templates: TemplateIds, limit = 200): Promise<DeliveryReport> {
+export async function deliverDue(
+  deps: Deps,
+  notifier: Notifier,
+  templates: TemplateIds,
+  options: { limit?: number; budgetMs?: number } = {},
+): Promise<DeliveryReport> {
+  const limit = options.limit ?? 200;
   const report: DeliveryReport = { sent: 0, skippedNoConsent: 0, retrying: 0, failed: 0 };
   const now = deps.clock.now();
   const due = await deps.store.find<OutboxDoc>('outbox', and(where('status', 'eq', 'pending'), where('nextAttemptAt', 'lte', now.toISOString())), {
     orderBy: { field: 'nextAttemptAt' },
     limit: Math.min(limit, 1000),
   });
+  const deadline = now.getTime() + (options.budgetMs ?? Number.POSITIVE_INFINITY);
   for (const entry of due.items) {
+    // The rest wait for the next call (each keeps its place: pending, next attempt unchanged).
+    if (deps.clock.now().getTime() >= deadline) break;
     const taken = await deps.store.transaction(async (tx) => {
       const e = await tx.get<OutboxDoc>('outbox', entry._id);
       const at = deps.clock.now();

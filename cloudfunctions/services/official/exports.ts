@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { ExportJobView, LedgerFilters } from '../../contract';
+import type { ExportDownload, ExportJobView, LedgerFilters } from '../../contract';
 import { chinaDateOf, formatDate, parseDate } from '../../core/china-date';
 import { LEDGERS, type LedgerKind } from '../../core/dashboard';
 import { DomainError } from '../../core/errors';
@@ -144,6 +144,16 @@ export async function myExports(deps: Deps, caller: Caller): Promise<ExportJobVi
     limit: 50,
   });
   return page.items.map(jobView);
+}
+
+/** How long a download link lives: long enough to start the download, short enough not to be passed around. */
+export const DOWNLOAD_URL_SECONDS = 300;
+
+/** R9.5 a finished export's download link, for its owner only (anyone else: NOT_FOUND). */
+export async function exportDownload(deps: Deps, caller: Caller, jobId: string): Promise<ExportDownload> {
+  const { job, ref } = await exportFile(deps, caller, jobId);
+  const url = await storageOf(deps).downloadUrl(job._id, ref, DOWNLOAD_URL_SECONDS);
+  return { jobId: job._id, fileName: job.fileName, url, expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString() };
 }
 
 /** The file of a finished job, for its owner only (the gateway streams it). */

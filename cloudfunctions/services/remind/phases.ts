@@ -44,8 +44,24 @@ const BATCH = 100;
 /** China midnight of a date as an ISO instant (how stored times compare). */
 const midnight = (d: CalendarDate) => chinaMidnight(d).toISOString();
 
-async function write(deps: Deps, found: Found[], at: Date, created: Created): Promise<void> {
+/** The run's time budget: a phase that finds it spent stops before its next batch (unfinished). */
+export class BudgetSpent extends Error {}
+
+export interface PhaseContext {
+  deps: Deps;
+  /** The China day the run is for. */
+  today: CalendarDate;
+  /** When the run started (outbox entries are created at this time). */
+  at: Date;
+  created: Created;
+  /** The instant (ms) the run must stop by; phases stop between batches once it has passed. */
+  deadline: number;
+}
+
+async function write(ctx: PhaseContext, found: Found[]): Promise<void> {
+  const { deps, at, created } = ctx;
   for (let i = 0; i < found.length; i += BATCH) {
+    if (deps.clock.now().getTime() >= ctx.deadline) throw new BudgetSpent('remind budget spent');
     const batch = found.slice(i, i + BATCH);
     const fresh = await deps.store.transaction(async (tx) => {
       const out: ReminderKind[] = [];
@@ -57,7 +73,8 @@ async function write(deps: Deps, found: Found[], at: Date, created: Created): Pr
 }
 
 /** Laborer: an unused voucher whose last valid day is 7 days from today. */
-export async function voucherExpiry(deps: Deps, today: CalendarDate, at: Date, created: Created) {
+export async function voucherExpiry(ctx: PhaseContext) {
+  const { deps, today } = ctx;
   const filter = and(
     where('status', 'eq', 'unused'),
     where('expiresAt', 'gt', midnight(addDays(today, 7))),
@@ -72,7 +89,7 @@ export async function voucherExpiry(deps: Deps, today: CalendarDate, at: Date, c
         kind: 'voucherExpiry',
         input: { typeName: v.typeName, expiresAt: new Date(v.expiresAt) },
       }));
-    await write(deps, found, at, created);
+    await write(ctx, found);
   }
 }
 
@@ -97,7 +114,8 @@ async function sessionsOn(deps: Deps, today: CalendarDate, tomorrow: CalendarDat
 const placeOfClass = (deps: Deps, c: ClassDoc) => (c.townshipCode ? deps.regions.ref(c.townshipCode).name : c.institutionName);
 
 /** Laborer: a session tomorrow. Trainer: a session today. */
-export async function sessions(deps: Deps, today: CalendarDate, at: Date, created: Created) {
+export async function sessions(ctx: PhaseContext) {
+  const { deps, today } = ctx;
   const tomorrow = addDays(today, 1);
   const meetings = await sessionsOn(deps, today, tomorrow);
   for (const { c, session, start } of meetings.tomorrow) {
@@ -110,7 +128,7 @@ export async function sessions(deps: Deps, today: CalendarDate, at: Date, create
         input: { className: c.name, start, place: placeOfClass(deps, c) },
       });
     }
-    await write(deps, found, at, created);
+    await write(ctx, found);
   }
   for (const { c, session, start } of meetings.today) {
     const found: Found[] = [];
@@ -122,7 +140,7 @@ export async function sessions(deps: Deps, today: CalendarDate, at: Date, create
         input: { className: c.name, start, place: placeOfClass(deps, c) },
       });
     }
-    await write(deps, found, at, created);
+    await write(ctx, found);
   }
 }
 
@@ -138,7 +156,8 @@ async function openidsOf(deps: Deps, personIds: string[]): Promise<Map<string, s
 }
 
 /** Laborer: a certificate issued yesterday; a follow-up due today (3 and 6 months on, R8.3). */
-export async function certificates(deps: Deps, today: CalendarDate, at: Date, created: Created) {
+export async function certificates(ctx: PhaseContext) {
+  const { deps, today } = ctx;
   const yesterday = addDays(today, -1);
   // The assessment-date days whose 3- or 6-month follow-up falls today (month ends clamp).
   const dueFrom = (months: number) => {
@@ -168,7 +187,7 @@ export async function certificates(deps: Deps, today: CalendarDate, at: Date, cr
         found.push({ key: dedupeKey('followUpDue', `${c._id}`, today), openid, kind: 'followUpDue', input: { dueOn: today } });
       }
     }
-    await write(deps, found, at, created);
+    await write(ctx, found);
   }
 }
 
@@ -179,7 +198,8 @@ export async function officials(deps: Deps): Promise<StaffDoc[]> {
 }
 
 /** Official: the ten-day digest (1st, 11th, 21st) and the monthly ranking (1st). */
-export async function digests(deps: Deps, today: CalendarDate, at: Date, created: Created, staff: StaffDoc[]) {
+export async function digests(ctx: PhaseContext, staff: StaffDoc[]) {
+  const { deps, today } = ctx;
   const found: Found[] = [];
   for (const s of staff) {
     const regionName = deps.regions.ref(s.regionCode!).name;
@@ -197,11 +217,12 @@ export async function digests(deps: Deps, today: CalendarDate, at: Date, created
       });
     }
   }
-  await write(deps, found, at, created);
+  await write(ctx, found);
 }
 
 /** Official: a county's type quota ≥ 90 % used (once a year per limit). */
-export async function quotas(deps: Deps, today: CalendarDate, at: Date, created: Created, staff: StaffDoc[]) {
+export async function quotas(ctx: PhaseContext, staff: StaffDoc[]) {
+  const { deps, today } = ctx;
   const found: Found[] = [];
   const names = new Map((await deps.store.find<{ _id: string; name: string }>('voucherTypes', undefined, { limit: 100 })).items.map((t) => [t._id, t.name]));
   for (const county of counties(deps)) {
@@ -219,11 +240,12 @@ export async function quotas(deps: Deps, today: CalendarDate, at: Date, created:
       }
     }
   }
-  await write(deps, found, at, created);
+  await write(ctx, found);
 }
 
 /** Official: a class whose attendance yesterday was under 60 % (once per ten-day period). */
-export async function attendance(deps: Deps, today: CalendarDate, at: Date, created: Created, staff: StaffDoc[]) {
+export async function attendance(ctx: PhaseContext, staff: StaffDoc[]) {
+  const { deps, today } = ctx;
   const yesterday = addDays(today, -1);
   const found: Found[] = [];
   const filter = and(where('completion', 'in', ['pending', 'closing']), where('lastSessionEndsAt', 'gte', midnight(yesterday)));
@@ -243,6 +265,6 @@ export async function attendance(deps: Deps, today: CalendarDate, at: Date, crea
       }
     }
   }
-  await write(deps, found, at, created);
+  await write(ctx, found);
 }
 

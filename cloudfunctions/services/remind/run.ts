@@ -13,7 +13,7 @@ import type { Caller, Deps } from '../kernel/deps';
 import { type DeliveryReport, deliverDue } from '../message';
 import { sweepClassCompletion } from '../training';
 import { sweepExpiredVouchers } from '../voucher';
-import { type Created, attendance, certificates, digests, officials, quotas, sessions, voucherExpiry } from './phases';
+import { BudgetSpent, type Created, type PhaseContext, attendance, certificates, digests, officials, quotas, sessions, voucherExpiry } from './phases';
 
 type RemindRunDoc = { _id: string; done: string[]; startedAt: string; finishedAt: string | null };
 
@@ -23,46 +23,79 @@ export interface RemindReport {
   created: Created;
   expiredVouchers: number;
   completedClasses: number;
+  /** Phases an earlier invocation of the day had finished. */
   skippedPhases: string[];
+  /** Phases left for the next invocation because the time budget ran out. */
+  unfinishedPhases: string[];
 }
 
 const PHASES = ['sweep', 'voucherExpiry', 'sessions', 'certificates', 'digests', 'quotas', 'attendance'] as const;
+type Phase = (typeof PHASES)[number];
 
-/** One day's run at the clock's time (use a shifted clock for another day). */
-export async function runRemind(deps: Deps): Promise<RemindReport> {
+/** The whole of a cloud function call is 60 s; the run leaves time for the sends after it. */
+export const REMIND_BUDGET_MS = 40_000;
+export const SEND_BUDGET_MS = 12_000;
+
+async function runPhase(phase: Phase, ctx: PhaseContext, report: RemindReport, staffOnce: () => Promise<StaffDoc[]>): Promise<void> {
+  const { deps } = ctx;
+  if (phase === 'sweep') {
+    report.expiredVouchers = (await sweepExpiredVouchers(deps)).expired;
+    report.completedClasses = (await sweepClassCompletion(deps)).classes;
+  } else if (phase === 'voucherExpiry') await voucherExpiry(ctx);
+  else if (phase === 'sessions') await sessions(ctx);
+  else if (phase === 'certificates') await certificates(ctx);
+  else if (phase === 'digests') await digests(ctx, await staffOnce());
+  else if (phase === 'quotas') await quotas(ctx, await staffOnce());
+  else await attendance(ctx, await staffOnce());
+}
+
+/**
+ * One day's run at the clock's time (use a shifted clock for another day), within a time
+ * budget: phases finished by an earlier invocation of the same China day are skipped, and a
+ * phase the budget cuts short is left unfinished, for the next invocation (the resume trigger
+ * fires every ten minutes) to run again — its dedupe keys make a rerun write nothing twice.
+ */
+export async function runRemind(deps: Deps, options: { budgetMs?: number } = {}): Promise<RemindReport> {
   const at = deps.clock.now();
   const today = chinaDateOf(at);
   const day = formatDate(today);
-  const report: RemindReport = { day, created: {}, expiredVouchers: 0, completedClasses: 0, skippedPhases: [] };
+  const deadline = at.getTime() + (options.budgetMs ?? REMIND_BUDGET_MS);
+  const report: RemindReport = { day, created: {}, expiredVouchers: 0, completedClasses: 0, skippedPhases: [], unfinishedPhases: [] };
   const run = (await deps.store.get<RemindRunDoc>('remindRuns', day)) ?? { _id: day, done: [], startedAt: at.toISOString(), finishedAt: null };
+  const ctx: PhaseContext = { deps, today, at, created: report.created, deadline };
   let staff: StaffDoc[] | null = null;
-  const officialsOnce = async () => (staff ??= await officials(deps));
+  const staffOnce = async () => (staff ??= await officials(deps));
   for (const phase of PHASES) {
     if (run.done.includes(phase)) {
       report.skippedPhases.push(phase);
       continue;
     }
-    if (phase === 'sweep') {
-      report.expiredVouchers = (await sweepExpiredVouchers(deps)).expired;
-      report.completedClasses = (await sweepClassCompletion(deps)).classes;
-    } else if (phase === 'voucherExpiry') await voucherExpiry(deps, today, at, report.created);
-    else if (phase === 'sessions') await sessions(deps, today, at, report.created);
-    else if (phase === 'certificates') await certificates(deps, today, at, report.created);
-    else if (phase === 'digests') await digests(deps, today, at, report.created, await officialsOnce());
-    else if (phase === 'quotas') await quotas(deps, today, at, report.created, await officialsOnce());
-    else if (phase === 'attendance') await attendance(deps, today, at, report.created, await officialsOnce());
+    if (report.unfinishedPhases.length > 0 || deps.clock.now().getTime() >= deadline) {
+      report.unfinishedPhases.push(phase);
+      continue;
+    }
+    try {
+      await runPhase(phase, ctx, report, staffOnce);
+    } catch (e) {
+      if (!(e instanceof BudgetSpent)) throw e;
+      report.unfinishedPhases.push(phase);
+      continue;
+    }
     run.done.push(phase);
     const { _id, ...data } = run;
-    await deps.store.transaction((tx) => tx.set<RemindRunDoc>('remindRuns', day, { ...data, finishedAt: phase === PHASES[PHASES.length - 1] ? at.toISOString() : null }));
+    const finished = PHASES.every((p) => run.done.includes(p));
+    await deps.store.transaction((tx) => tx.set<RemindRunDoc>('remindRuns', day, { ...data, finishedAt: finished ? deps.clock.now().toISOString() : null }));
   }
   return report;
 }
 
-
-/** The day's run, then the sends that are due (the timer, and an admin by hand). */
-export async function runDayAndSend(deps: Deps): Promise<RemindReport & { delivery: DeliveryReport | null }> {
-  const report = await runRemind(deps);
-  const delivery = deps.notifier ? await deliverDue(deps, deps.notifier, deps.templates ?? {}) : null;
+/** The day's run (or what is left of it), then the sends that are due, each within its budget. */
+export async function runDayAndSend(
+  deps: Deps,
+  options: { budgetMs?: number; sendBudgetMs?: number } = {},
+): Promise<RemindReport & { delivery: DeliveryReport | null }> {
+  const report = await runRemind(deps, { budgetMs: options.budgetMs });
+  const delivery = deps.notifier ? await deliverDue(deps, deps.notifier, deps.templates ?? {}, { budgetMs: options.sendBudgetMs ?? SEND_BUDGET_MS }) : null;
   return { ...report, delivery };
 }
 

@@ -28,7 +28,7 @@ import {
   sessionTomorrow,
   spendConsent,
   tenDayPeriodStart,
-  toUtcCron,
+  nextTriggerRun,
   voucherExpiryDue,
 } from '../../../cloudfunctions/core/reminders';
 import { daysLeft, expiryOf } from '../../../cloudfunctions/core/vouchers';
@@ -38,27 +38,26 @@ const date = (year: number, month: number, day: number) => ({ year, month, day }
 
 describe('R10.3 schedules are written in China time', () => {
   it('R10.3 parses numbers, lists, ranges and steps', () => {
-    const c = parseCron('*/15 8-10 1,11,21 * 1-5');
-    expect(c.minutes).toEqual([0, 15, 30, 45]);
-    expect(c.hours).toEqual([8, 9, 10]);
-    expect(c.daysOfMonth).toEqual([1, 11, 21]);
-    expect(c.months).toHaveLength(12);
-    expect(c.daysOfWeek).toEqual([1, 2, 3, 4, 5]);
-    expect(parseCron('5/20 0 * * 7').minutes).toEqual([5, 25, 45]);
-    expect(parseCron('0 0 * * 7').daysOfWeek).toEqual([0]);
-    expect(parseCron('0 0-12/6 * * *').hours).toEqual([0, 6, 12]);
+    // */15 8-10 1,11,21 * 1-5: quarter hours from 08:00 to 10:45 on the 1st, 11th, 21st or a weekday.
+    const c = '*/15 8-10 1,11,21 * 1-5';
+    expect(cronMatches(c, at('2026-01-12T01:45:00Z'), 8)).toBe(true); // Mon 09:45 China
+    expect(cronMatches(c, at('2026-01-12T01:50:00Z'), 8)).toBe(false); // not a quarter hour
+    expect(cronMatches(c, at('2026-01-12T03:00:00Z'), 8)).toBe(false); // 11:00 is past 10
+    expect(cronMatches(c, at('2026-01-11T00:30:00Z'), 8)).toBe(true); // Sunday, but the 11th
+    expect(cronMatches(c, at('2026-01-10T00:30:00Z'), 8)).toBe(false); // Saturday the 10th
+    expect(nextRun('5/20 0 * * 7', at('2026-01-10T16:00:00Z'), 8)).toEqual(at('2026-01-10T16:05:00Z')); // Sunday 00:05 China
+    expect(nextRun('0 0-12/6 * * *', at('2026-01-10T16:00:00Z'), 8)).toEqual(at('2026-01-10T22:00:00Z')); // 06:00 China
   });
 
   it('R10.3 refuses malformed schedules', () => {
     expect(() => parseCron('0 8 * *')).toThrow('expected 5 fields');
     expect(() => parseCron('60 8 * * *')).toThrow('minute');
     expect(() => parseCron('0 24 * * *')).toThrow('hour');
-    expect(() => parseCron('0 8 0 * *')).toThrow('day-of-month');
+    expect(() => parseCron('0 8 0 * *')).toThrow('day');
     expect(() => parseCron('0 8 * 13 *')).toThrow('month');
-    expect(() => parseCron('0 8 * * 8')).toThrow('day-of-week');
+    expect(() => parseCron('0 8 * * 8')).toThrow('dayOfWeek');
     expect(() => parseCron('0 8 5-1 * *')).toThrow();
     expect(() => parseCron('*/0 8 * * *')).toThrow();
-    expect(() => parseCron('0 8 * JAN *')).toThrow();
   });
 
   it('R10.3 08:00 China time is exactly the UTC midnight', () => {
@@ -76,11 +75,14 @@ describe('R10.3 schedules are written in China time', () => {
     expect(cronMatches(REMIND_SCHEDULE_CHINA, at('2026-01-11T08:00:00Z'), 0)).toBe(true);
   });
 
-  it('R10.3 the UTC schedule fires at the same instants and sees the same China date', () => {
-    const utc = toUtcCron(REMIND_SCHEDULE_CHINA);
-    expect(utc).toBe('0 0 * * *');
-    expect(cronMatches(utc, at('2026-01-10T23:59:59Z'), 0)).toBe(false);
-    expect(cronMatches(utc, at('2026-01-11T00:00:00Z'), 0)).toBe(true);
+  it('R10.3 the CloudBase trigger, read in UTC+8, fires at 08:00 China time (00:00 UTC) and sees that China date', () => {
+    const trigger = cloudbaseTrigger(REMIND_SCHEDULE_CHINA);
+    expect(trigger).toBe('0 0 8 * * * *');
+    const fires = nextTriggerRun(trigger, at('2026-01-10T12:00:00Z'))!;
+    expect(fires).toEqual(at('2026-01-11T00:00:00Z'));
+    expect(chinaDateOf(fires)).toEqual(date(2026, 1, 11));
+    // The earlier copy of R10.3 read it as UTC: that fired at 00:00 China time, eight hours early.
+    expect(nextTriggerRun('0 0 0 * * * *', at('2026-01-10T12:00:00Z'))).toEqual(at('2026-01-10T16:00:00Z'));
   });
 
   it('R10.3 next run crosses the UTC midnight, month and year ends', () => {
@@ -103,42 +105,11 @@ describe('R10.3 schedules are written in China time', () => {
     expect(cronMatches('0 8 * * 1', at('2026-01-11T00:00:00Z'), 8)).toBe(false);
   });
 
-  it('R10.3 China schedules become UTC schedules, the day moving back before 08:00', () => {
-    expect(toUtcCron('0 8 * * *')).toBe('0 0 * * *');
-    expect(toUtcCron('30 7 * * *')).toBe('30 23 * * *');
-    expect(toUtcCron('0 9 1,11,21 * *')).toBe('0 1 1,11,21 * *');
-    expect(toUtcCron('0 */6 * * *')).toBe('0 4,10,16,22 * * *');
-    expect(toUtcCron('*/15 * * * *')).toBe('*/15 * * * *');
-    expect(toUtcCron('30 7 * * 1-5')).toBe('30 23 * * 0,1,2,3,4');
-    expect(toUtcCron('30 7 2,15 * *')).toBe('30 23 1,14 * *');
-    expect(() => toUtcCron('30 7 1 * *')).toThrow('last day of a month');
-    expect(() => toUtcCron('0 7,9 * * 1')).toThrow('both sides');
-    expect(() => toUtcCron('0 6 * 3 *')).toThrow('month');
-    expect(() => toUtcCron('0 * 1 * *')).toThrow('explicit hours');
-  });
-
-  it('R10.3 every rewritten schedule matches the same instants as the China one', () => {
-    const exprs = ['0 8 * * *', '30 7 * * *', '0 9 1,11,21 * *', '0 */6 * * *', '30 7 * * 1-5', '30 7 2,15 * *', '15 10 * 3 *'];
-    // Every 15 minutes from 25 Feb to 4 Mar 2026 (a month end, both UTC midnights).
-    const start = at('2026-02-25T00:00:00Z').getTime();
-    for (const expr of exprs) {
-      const utc = toUtcCron(expr);
-      let hits = 0;
-      for (let t = start; t < start + 8 * 86_400_000; t += 15 * 60_000) {
-        const china = cronMatches(expr, new Date(t), 8);
-        expect([expr, t, cronMatches(utc, new Date(t), 0)]).toEqual([expr, t, china]);
-        if (china) hits += 1;
-      }
-      expect(hits).toBeGreaterThan(0);
-    }
-  });
-
-  it('R10.3 CloudBase timers get a 7-field cron', () => {
-    expect(cloudbaseTrigger(REMIND_SCHEDULE_CHINA)).toBe('0 0 0 * * * *');
-    expect(cloudbaseTrigger('30 7 * * *')).toBe('0 30 23 * * * *');
-    expect(cloudbaseTrigger('0 9 1,11,21 * *')).toBe('0 0 1 1,11,21 * * *');
-    // If the platform reads the trigger in China time, the schedule is kept as written.
-    expect(cloudbaseTrigger(REMIND_SCHEDULE_CHINA, 'china')).toBe('0 0 8 * * * *');
+  it('R10.3 CloudBase timers get a 7-field cron: the China-time schedule as written', () => {
+    expect(cloudbaseTrigger(REMIND_SCHEDULE_CHINA)).toBe('0 0 8 * * * *');
+    expect(cloudbaseTrigger('30 7 * * *')).toBe('0 30 7 * * * *');
+    expect(cloudbaseTrigger('0 9 1,11,21 * *')).toBe('0 0 9 1,11,21 * * *');
+    expect(() => cloudbaseTrigger('0 8 * *')).toThrow('expected 5 fields');
   });
 });
 

@@ -3,13 +3,11 @@
  * Markdown table, to paste into docs/deploy.md (CloudBase collections and indexes are created
  * by hand in the console, so the doc must match the code).
  *
- *   npx tsx scripts/print-collections.ts           # Markdown table
- *   npx tsx scripts/print-collections.ts --rules   # database.rules.json (deny all client access)
+ *   npx tsx scripts/deploy/print-collections.ts           # Markdown table
+ *   npx tsx scripts/deploy/print-collections.ts --rules   # database.rules.json (deny all client access)
  */
-import { COLLECTIONS, COLLECTION_NAMES, type IndexSpec } from '../cloudfunctions/store/collections';
-
-/** CloudBase index name for a field list, Mongo style: `group_1_rank_1`. */
-export const indexName = (index: IndexSpec): string => index.fields.map((f) => `${f}_1`).join('_');
+import { COLLECTIONS, COLLECTION_NAMES, type IndexSpec } from '../../cloudfunctions/store/collections';
+import { indexName } from './plan';
 
 export function collectionsTable(): string {
   const lines = [
