@@ -18,9 +18,9 @@ export default defineAppConfig({
   ],
   // Role areas load only for the people who use them (DESIGN "Front end").
   subPackages: [
-    { root: 'packages/trainer', pages: ['pages/index', 'pages/class', 'pages/results'] },
-    { root: 'packages/official', pages: ['pages/index', 'pages/ranking', 'pages/ledger', 'pages/exports'] },
-    { root: 'packages/verify', pages: ['pages/index'] }
+    { root: 'packages/trainer', pages: ['pages/classes/index', 'pages/class/index', 'pages/results/index'] },
+    { root: 'packages/official', pages: ['pages/dashboard/index', 'pages/ranking/index', 'pages/ledger/index', 'pages/exports/index'] },
+    { root: 'packages/verify', pages: ['pages/verify/index'] }
   ],
   window: {
     backgroundTextStyle: 'light',

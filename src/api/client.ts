@@ -13,6 +13,7 @@ import type {
   FunctionName,
 } from '../../cloudfunctions/contract';
 import { ERROR_MESSAGES, type ErrorCode } from '../../cloudfunctions/core/errors';
+import { randomId } from '../utils/random-id';
 
 /** A refusal or failure with a stable code and a Chinese message fit to show as is. */
 export class ApiError extends Error {
@@ -30,6 +31,9 @@ export class ApiError extends Error {
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;
 
+/** Any thrown value as an `ApiError` (what is not one already is an INTERNAL failure). */
+export const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
+
 export interface CallOptions {
   /** Reuse the same id when retrying the same tap, so the server can treat it as one request. */
   requestId?: string;
@@ -39,7 +43,7 @@ let sequence = 0;
 /** Random enough to tell taps apart in logs and make retries idempotent; not a secret. */
 export function newRequestId(): string {
   sequence = (sequence + 1) % 1_000_000;
-  return `${Math.random().toString(36).slice(2, 10)}${Math.random().toString(36).slice(2, 10)}-${sequence}`;
+  return `${randomId(16)}-${sequence}`;
 }
 
 let cloudReady = false;
@@ -98,7 +102,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
 
 /** The Chinese message to show for any thrown value. */
 export function messageOf(e: unknown): string {
-  return isApiError(e) ? e.message : ERROR_MESSAGES.INTERNAL;
+  return toApiError(e).message;
 }
 
 /** Shows the error's Chinese message as a toast (long messages get more time to read). */

@@ -1,9 +1,12 @@
 /**
- * The two buttons of a confirm step, one per row in large type: the action (primary, or red for
- * 退回/退出) and the way back. Used by every "are you sure" screen so they look and work alike.
+ * The confirm step: two buttons, one per row in large type — the action (primary, or red for
+ * 退回/退出) and the way back — and the card that asks one question before acting (确认领取,
+ * 确认报名). Used by every "are you sure" screen so they look and work alike.
  */
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 import { Button } from './nutui';
+import { Notice } from './page-parts';
 
 export interface ConfirmButtonsProps {
   confirmId: string;
@@ -47,5 +50,43 @@ export function ConfirmButtons(p: ConfirmButtonsProps) {
         </Button>
       </View>
     </>
+  );
+}
+
+export interface ConfirmCardProps {
+  /** `voucher` → `.voucher-confirm`, `#voucher-confirm`, `#voucher-confirm-cancel`, `.voucher-facts`… */
+  prefix: string;
+  /** The card's data attributes, e.g. `{ 'data-type': 'skills' }`. */
+  data: Record<string, string>;
+  /** The question and the action: 确认领取. */
+  confirmLabel: string;
+  /** What is asked about, in full. */
+  name: string;
+  /** What it means, one fact a line. */
+  children: ReactNode;
+  busy: boolean;
+  notice: string | null;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** One screen, one question: what you get and what it means, then the action or 取消. */
+export function ConfirmCard({ prefix, data, confirmLabel, name, children, busy, notice, onConfirm, onCancel }: ConfirmCardProps) {
+  return (
+    <View className={`czt-card ${prefix}-confirm`} {...data}>
+      <Text className="czt-card-title">{confirmLabel}</Text>
+      <Text className={`${prefix}-confirm-name`}>{name}</Text>
+      <View className={`${prefix}-facts`}>{children}</View>
+      <Notice className={`${prefix}-confirm-error`} text={notice} />
+      <ConfirmButtons
+        confirmId={`${prefix}-confirm`}
+        confirmLabel={confirmLabel}
+        busy={busy}
+        onConfirm={onConfirm}
+        keepLabel="取消"
+        keepId={`${prefix}-confirm-cancel`}
+        onKeep={onCancel}
+      />
+    </View>
   );
 }

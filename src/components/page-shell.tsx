@@ -7,7 +7,9 @@ import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/client';
 import { useLargeText } from '../stores/use-ui-store';
-import { Button } from './nutui';
+import { URLS } from '../utils/routes';
+import { Empty, Loading } from './nutui';
+import { WideButton } from './page-parts';
 
 export interface PageShellProps {
   /** Extra class for the page root, e.g. `page-me`. */
@@ -25,11 +27,13 @@ export function PageShell({ className, loading, error, onRetry, children }: Page
   return <View className={classes}>{loading ? <LoadingState /> : error ? <ErrorState error={error} onRetry={onRetry} /> : children}</View>;
 }
 
-export function LoadingState() {
+/** NutUI's spinner, in the large type of every state (app.scss sizes its icon). */
+export function LoadingState({ id }: { id?: string }) {
   return (
-    <View className="czt-state czt-state-loading">
-      <View className="czt-spinner" />
-      <Text className="czt-state-title">正在加载…</Text>
+    <View id={id} className="czt-state czt-state-loading">
+      <Loading className="czt-loading" direction="vertical">
+        <Text className="czt-state-title">正在加载…</Text>
+      </Loading>
     </View>
   );
 }
@@ -37,15 +41,20 @@ export function LoadingState() {
 function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
   if (error.code === 'UNAUTHENTICATED') return <SignInState />;
   if (error.code === 'NOT_REGISTERED') return <RegisterPrompt />;
+  return <FailedState error={error} onRetry={onRetry} />;
+}
+
+/** A failed load in place of what it would show: offline or not, the message, and 重试. */
+export function FailedState({ id, retryId, error, onRetry }: { id?: string; retryId?: string; error: ApiError; onRetry?: () => void }) {
   const offline = error.code === 'NETWORK';
   return (
-    <View className={`czt-state ${offline ? 'czt-state-offline' : 'czt-state-error'}`}>
+    <View id={id} className={`czt-state ${offline ? 'czt-state-offline' : 'czt-state-error'}`}>
       <Text className="czt-state-title">{offline ? '网络连接不上' : '出了点问题'}</Text>
       <Text className="czt-state-text">{error.message}</Text>
       {onRetry ? (
-        <Button className="czt-primary-button" type="primary" size="xlarge" block onClick={onRetry}>
+        <WideButton id={retryId} onClick={onRetry}>
           重试
-        </Button>
+        </WideButton>
       ) : null}
     </View>
   );
@@ -61,9 +70,9 @@ export function SignInState() {
       <Text className="czt-state-title">请先登录</Text>
       <Text className="czt-state-text">登录后才能查看个人信息</Text>
       {process.env.TARO_ENV === 'h5' ? (
-        <Button id="demo-login" className="czt-primary-button" type="primary" size="xlarge" block onClick={chooseDemoIdentity}>
+        <WideButton id="demo-login" onClick={chooseDemoIdentity}>
           选择演示身份
-        </Button>
+        </WideButton>
       ) : (
         <Text className="czt-state-text">请关闭后重新打开小程序</Text>
       )}
@@ -71,23 +80,16 @@ export function SignInState() {
   );
 }
 
-/** Shown wherever a feature needs 实名登记 first. */
 /** The one way into 实名登记 from any page. */
 export function RegisterButton({ id }: { id: string }) {
   return (
-    <Button
-      id={id}
-      className="czt-primary-button"
-      type="primary"
-      size="xlarge"
-      block
-      onClick={() => void Taro.navigateTo({ url: '/pages/register/index' })}
-    >
+    <WideButton id={id} onClick={() => void Taro.navigateTo({ url: URLS.register })}>
       立即登记
-    </Button>
+    </WideButton>
   );
 }
 
+/** Shown wherever a feature needs 实名登记 first. */
 export function RegisterPrompt({ text = '使用培训券、报名课程前，请先完成实名登记' }: { text?: string }) {
   return (
     <View className="czt-state czt-state-register">
@@ -98,14 +100,16 @@ export function RegisterPrompt({ text = '使用培训券、报名课程前，请
   );
 }
 
-/** A plain empty state: NutUI's Empty loads its pictures from a third-party CDN, so it is not used. */
+/** NutUI's Empty with our own mark (its pictures load from a third-party CDN) and large type. */
 export function EmptyState({ title, text, children }: { title: string; text?: string; children?: ReactNode }) {
   return (
-    <View className="czt-state czt-state-empty">
-      <View className="czt-empty-mark" />
-      <Text className="czt-state-title">{title}</Text>
-      {text ? <Text className="czt-state-text">{text}</Text> : null}
+    <Empty
+      className="czt-state czt-state-empty"
+      image={<View className="czt-empty-mark" />}
+      title={<Text className="czt-state-title">{title}</Text>}
+      description={text ? <Text className="czt-state-text">{text}</Text> : null}
+    >
       {children}
-    </View>
+    </Empty>
   );
 }

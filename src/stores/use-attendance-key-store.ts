@@ -8,7 +8,9 @@ import { create, type StateCreator } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { EnrollmentView, SessionTimes } from '../../cloudfunctions/contract';
 import { attendanceCode } from '../../cloudfunctions/core/attendance';
-import { ApiError, call, isApiError } from '../api/client';
+import { toUint8Array } from 'js-base64';
+import { type ApiError, call, toApiError } from '../api/client';
+import { type LoadStatus, sharedRequest } from './loading';
 import { useSessionStore } from './use-session-store';
 import { taroStorage } from './taro-storage';
 
@@ -26,7 +28,6 @@ export interface ScheduledClass {
   sessions: SessionTimes[];
 }
 
-export type KeyStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export interface AttendanceKeyState {
   key: StoredKey | null;
@@ -36,7 +37,7 @@ export interface AttendanceKeyState {
   offsetMs: number;
   /** Enrolled classes at the last `training.mine`; null when never loaded on this phone. */
   schedule: ScheduledClass[] | null;
-  status: KeyStatus;
+  status: LoadStatus;
   /** The last fetch's failure; the stored key is kept whatever it is. */
   error: ApiError | null;
   /** Fetches the key when none is stored; resolves at once otherwise. Never rejects. */
@@ -56,10 +57,6 @@ export const phoneNow = (): number => Date.now();
 /** The server's time now, as the phone best knows it. */
 export const serverTimeNow = (offsetMs: number): Date => new Date(phoneNow() + offsetMs);
 
-const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
-
-let inFlight: Promise<void> | null = null;
-
 export const attendanceKeyStateCreator: StateCreator<AttendanceKeyState> = (set, get) => ({
   key: null,
   personId: null,
@@ -68,11 +65,10 @@ export const attendanceKeyStateCreator: StateCreator<AttendanceKeyState> = (set,
   status: 'idle',
   error: null,
   ensureKey: () => (get().key ? Promise.resolve() : get().refresh()),
-  refresh: () => {
-    if (inFlight) return inFlight;
+  refresh: sharedRequest(() => {
     set({ status: 'loading', error: null });
     const sentAt = phoneNow();
-    inFlight = call('training', 'attendanceKey', {})
+    return call('training', 'attendanceKey', {})
       .then(({ personRef, secret, serverNow }) => {
         const receivedAt = phoneNow();
         const server = Date.parse(serverNow);
@@ -89,12 +85,8 @@ export const attendanceKeyStateCreator: StateCreator<AttendanceKeyState> = (set,
           error: null,
         });
       })
-      .catch((e: unknown) => set({ status: 'error', error: toApiError(e) }))
-      .finally(() => {
-        inFlight = null;
-      });
-    return inFlight;
-  },
+      .catch((e: unknown) => set({ status: 'error', error: toApiError(e) }));
+  }),
   rememberSchedule: (enrollments) => {
     const personId = useSessionStore.getState().me?.profile?.personId ?? get().personId;
     set({
@@ -126,32 +118,12 @@ export const useAttendanceKeyStore = create<AttendanceKeyState>()(
   }),
 );
 
-/* ---- Computing the code on the phone (R6.1) ---- */
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-/** Standard base64 to bytes (the mini-program has no `atob`). */
-export function bytesOfBase64(text: string): Uint8Array {
-  const clean = text.replace(/[^A-Za-z0-9+/]/g, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let bits = 0;
-  let value = 0;
-  let n = 0;
-  for (const ch of clean) {
-    value = (value << 6) | BASE64.indexOf(ch);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[n++] = (value >> bits) & 0xff;
-    }
-  }
-  return out.subarray(0, n);
-}
+/* ---- Computing the code on the phone (R6.1; js-base64 decodes where there is no atob) ---- */
 
 let secretCache: { secret: string; bytes: Uint8Array } | null = null;
 
 /** The code to show at `at` (server time), computed from the stored key with no network. */
 export function codeAt(key: StoredKey, at: Date): string {
-  if (secretCache?.secret !== key.secret) secretCache = { secret: key.secret, bytes: bytesOfBase64(key.secret) };
+  if (secretCache?.secret !== key.secret) secretCache = { secret: key.secret, bytes: toUint8Array(key.secret) };
   return attendanceCode(secretCache.bytes, key.personRef, at);
 }

@@ -4,8 +4,8 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { CertificateView, VerifyView } from '../../cloudfunctions/contract';
-import { ApiError, call, isApiError } from '../api/client';
-import type { LoadStatus } from './use-class-store';
+import { type ApiError, call } from '../api/client';
+import { type LoadStatus, sharedLoad } from './loading';
 
 export interface CertificateState {
   /** Newest first (the server sorts). null until first loaded. */
@@ -19,27 +19,13 @@ export interface CertificateState {
   reset: () => void;
 }
 
-const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
-
-let mineInFlight: Promise<void> | null = null;
+const INITIAL = { mine: null, mineStatus: 'idle', mineError: null } as const;
 
 export const certificateStateCreator: StateCreator<CertificateState> = (set) => ({
-  mine: null,
-  mineStatus: 'idle',
-  mineError: null,
-  loadMine: () => {
-    if (mineInFlight) return mineInFlight;
-    set({ mineStatus: 'loading', mineError: null });
-    mineInFlight = call('certificate', 'mine', {})
-      .then((mine) => set({ mine, mineStatus: 'ready', mineError: null }))
-      .catch((e: unknown) => set({ mineStatus: 'error', mineError: toApiError(e) }))
-      .finally(() => {
-        mineInFlight = null;
-      });
-    return mineInFlight;
-  },
+  ...INITIAL,
+  loadMine: sharedLoad<CertificateState, 'mine'>(set, ['mine', 'mineStatus', 'mineError'], () => call('certificate', 'mine', {})),
   verify: (number, code) => call('certificate', 'verify', { number, code }),
-  reset: () => set({ mine: null, mineStatus: 'idle', mineError: null }),
+  reset: () => set({ ...INITIAL }),
 });
 
 export const useCertificateStore = create<CertificateState>()(certificateStateCreator);

@@ -5,10 +5,9 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { ClassMode, ClassView, EnrollmentView, ListClassesInput } from '../../cloudfunctions/contract';
-import { ApiError, call, type CallOptions, isApiError } from '../api/client';
+import { type ApiError, call, type CallOptions, toApiError } from '../api/client';
+import { type LoadStatus, reloadAfterChange, sharedLoad } from './loading';
 import { useAttendanceKeyStore } from './use-attendance-key-store';
-
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** The list's filters as the page shows them. */
 export interface ClassFilter {
@@ -53,84 +52,62 @@ export function listInputOf(f: ClassFilter): ListClassesInput {
   };
 }
 
-const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
-
 let classesInFlight: { input: string; promise: Promise<void> } | null = null;
 let classesSeq = 0;
-let mineInFlight: Promise<void> | null = null;
 
-/**
- * After an enrollment or a withdrawal, reloads what is already shown. A load started before the
- * change may answer with the old state, so the reload waits for it and asks again.
- */
-function refreshAfterChange(get: () => ClassState): void {
-  const { classes, mine } = get();
-  if (classes || classesInFlight) void (classesInFlight?.promise ?? Promise.resolve()).then(() => get().loadClasses());
-  if (mine || mineInFlight) void (mineInFlight ?? Promise.resolve()).then(() => get().loadMine());
-}
+const INITIAL = { classes: null, status: 'idle', error: null, filter: NO_FILTER, mine: null, mineStatus: 'idle', mineError: null } as const;
 
-export const classStateCreator: StateCreator<ClassState> = (set, get) => ({
-  classes: null,
-  status: 'idle',
-  error: null,
-  filter: NO_FILTER,
-  mine: null,
-  mineStatus: 'idle',
-  mineError: null,
-  loadClasses: () => {
-    const input = listInputOf(get().filter);
-    const inputKey = JSON.stringify(input);
-    if (classesInFlight?.input === inputKey) return classesInFlight.promise;
-    const seq = ++classesSeq;
-    set({ status: 'loading', error: null });
-    const promise: Promise<void> = call('training', 'listClasses', input)
-      .then((classes) => {
-        if (seq === classesSeq) set({ classes, status: 'ready', error: null });
-      })
-      .catch((e: unknown) => {
-        if (seq === classesSeq) set({ status: 'error', error: toApiError(e) });
-      })
-      .finally(() => {
-        if (classesInFlight?.promise === promise) classesInFlight = null;
-      });
-    classesInFlight = { input: inputKey, promise };
-    return promise;
-  },
-  setFilter: (patch) => {
-    set({ filter: { ...get().filter, ...patch } });
-    return get().loadClasses();
-  },
-  loadMine: () => {
-    if (mineInFlight) return mineInFlight;
-    set({ mineStatus: 'loading', mineError: null });
-    mineInFlight = call('training', 'mine', {})
-      .then((mine) => {
-        set({ mine, mineStatus: 'ready', mineError: null });
-        // R6.1: the code page names today's class even with no network later.
-        useAttendanceKeyStore.getState().rememberSchedule(mine);
-      })
-      .catch((e: unknown) => set({ mineStatus: 'error', mineError: toApiError(e) }))
-      .finally(() => {
-        mineInFlight = null;
-      });
-    return mineInFlight;
-  },
-  enroll: async (classId, options) => {
-    const enrollment = await call('training', 'enroll', { classId }, options);
-    refreshAfterChange(get);
-    // R6.1: fetch the attendance key and the schedule now, while there is a network, so the code
-    // page works offline later.
-    if (!get().mine && !mineInFlight) void get().loadMine();
-    void useAttendanceKeyStore.getState().ensureKey();
+export const classStateCreator: StateCreator<ClassState> = (set, get) => {
+  const loadMine = sharedLoad<ClassState, 'mine'>(
+    set,
+    ['mine', 'mineStatus', 'mineError'],
+    () => call('training', 'mine', {}),
+    // R6.1: the code page names today's class even with no network later.
+    (mine) => useAttendanceKeyStore.getState().rememberSchedule(mine),
+  );
+  /** After an enrollment or a withdrawal, both lists may have changed. */
+  const changed = (enrollment: EnrollmentView): EnrollmentView => {
+    reloadAfterChange(get().classes, classesInFlight?.promise ?? null, () => get().loadClasses());
+    reloadAfterChange(get().mine, loadMine.running(), loadMine);
     return enrollment;
-  },
-  withdraw: async (classId, options) => {
-    const enrollment = await call('training', 'withdraw', { classId }, options);
-    refreshAfterChange(get);
-    return enrollment;
-  },
-  reset: () =>
-    set({ classes: null, status: 'idle', error: null, filter: NO_FILTER, mine: null, mineStatus: 'idle', mineError: null }),
-});
+  };
+  return {
+    ...INITIAL,
+    loadClasses: () => {
+      const input = listInputOf(get().filter);
+      const inputKey = JSON.stringify(input);
+      if (classesInFlight?.input === inputKey) return classesInFlight.promise;
+      const seq = ++classesSeq;
+      set({ status: 'loading', error: null });
+      const promise: Promise<void> = call('training', 'listClasses', input)
+        .then((classes) => {
+          if (seq === classesSeq) set({ classes, status: 'ready', error: null });
+        })
+        .catch((e: unknown) => {
+          if (seq === classesSeq) set({ status: 'error', error: toApiError(e) });
+        })
+        .finally(() => {
+          if (classesInFlight?.promise === promise) classesInFlight = null;
+        });
+      classesInFlight = { input: inputKey, promise };
+      return promise;
+    },
+    setFilter: (patch) => {
+      set({ filter: { ...get().filter, ...patch } });
+      return get().loadClasses();
+    },
+    loadMine,
+    enroll: async (classId, options) => {
+      const enrollment = changed(await call('training', 'enroll', { classId }, options));
+      // R6.1: fetch the attendance key and the schedule now, while there is a network, so the code
+      // page works offline later.
+      if (!get().mine && !loadMine.running()) void loadMine();
+      void useAttendanceKeyStore.getState().ensureKey();
+      return enrollment;
+    },
+    withdraw: async (classId, options) => changed(await call('training', 'withdraw', { classId }, options)),
+    reset: () => set({ ...INITIAL }),
+  };
+};
 
 export const useClassStore = create<ClassState>()(classStateCreator);

@@ -4,8 +4,8 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { EmploymentReportInput, EmploymentView, FollowUpView } from '../../cloudfunctions/contract';
-import { ApiError, call, type CallOptions, isApiError } from '../api/client';
-import type { LoadStatus } from './use-class-store';
+import { type ApiError, call, type CallOptions, toApiError } from '../api/client';
+import { type LoadStatus, sharedLoad, sharedRequest } from './loading';
 
 export interface EmploymentState {
   /** Newest first (the server sorts). null until first loaded. */
@@ -23,48 +23,30 @@ export interface EmploymentState {
   reset: () => void;
 }
 
-const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
+const INITIAL = { mine: null, mineStatus: 'idle', mineError: null, followUps: null, followUpsError: null } as const;
 
-let mineInFlight: Promise<void> | null = null;
-let followUpsInFlight: Promise<void> | null = null;
-
-export const employmentStateCreator: StateCreator<EmploymentState> = (set, get) => ({
-  mine: null,
-  mineStatus: 'idle',
-  mineError: null,
-  followUps: null,
-  followUpsError: null,
-  loadMine: () => {
-    if (mineInFlight) return mineInFlight;
-    set({ mineStatus: 'loading', mineError: null });
-    mineInFlight = call('employment', 'mine', {})
-      .then((mine) => set({ mine, mineStatus: 'ready', mineError: null }))
-      .catch((e: unknown) => set({ mineStatus: 'error', mineError: toApiError(e) }))
-      .finally(() => {
-        mineInFlight = null;
-      });
-    return mineInFlight;
-  },
-  loadFollowUps: () => {
-    if (followUpsInFlight) return followUpsInFlight;
-    followUpsInFlight = call('employment', 'followUps', {})
+export const employmentStateCreator: StateCreator<EmploymentState> = (set, get) => {
+  const loadMine = sharedLoad<EmploymentState, 'mine'>(set, ['mine', 'mineStatus', 'mineError'], () => call('employment', 'mine', {}));
+  const loadFollowUps = sharedRequest(() =>
+    call('employment', 'followUps', {})
       .then((followUps) => set({ followUps, followUpsError: null }))
-      .catch((e: unknown) => set({ followUpsError: toApiError(e) }))
-      .finally(() => {
-        followUpsInFlight = null;
-      });
-    return followUpsInFlight;
-  },
-  report: async (input, options) => {
-    const view = await call('employment', 'report', input, options);
-    // Show the new report at once; then ask the server again (a load in flight may be stale).
-    set({ mine: [view, ...(get().mine ?? [])] });
-    void (mineInFlight ?? Promise.resolve()).then(() => get().loadMine());
-    void (followUpsInFlight ?? Promise.resolve()).then(() => get().loadFollowUps());
-    return view;
-  },
-  reset: () => set({ mine: null, mineStatus: 'idle', mineError: null, followUps: null, followUpsError: null }),
-});
+      .catch((e: unknown) => set({ followUpsError: toApiError(e) })),
+  );
+  return {
+    ...INITIAL,
+    loadMine,
+    loadFollowUps,
+    report: async (input, options) => {
+      const view = await call('employment', 'report', input, options);
+      // Show the new report at once; then ask the server again (a load in flight may be stale).
+      set({ mine: [view, ...(get().mine ?? [])] });
+      void (loadMine.running() ?? Promise.resolve()).then(() => loadMine());
+      void (loadFollowUps.running() ?? Promise.resolve()).then(() => loadFollowUps());
+      return view;
+    },
+    reset: () => set({ ...INITIAL }),
+  };
+};
 
 export const useEmploymentStore = create<EmploymentState>()(employmentStateCreator);
 

@@ -5,9 +5,8 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { MessageView } from '../../cloudfunctions/contract';
-import { ApiError, call, isApiError } from '../api/client';
-
-export type MessageLoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+import { type ApiError, call, toApiError } from '../api/client';
+import { type LoadStatus, sharedRequest } from './loading';
 
 /** Messages per page (the server may answer fewer). */
 export const MESSAGE_PAGE_SIZE = 20;
@@ -19,9 +18,9 @@ export interface MessageState {
   unread: number;
   /** The cursor for 加载更多; null when there is no more. */
   next: string | null;
-  status: MessageLoadStatus;
+  status: LoadStatus;
   error: ApiError | null;
-  moreStatus: MessageLoadStatus;
+  moreStatus: LoadStatus;
   moreError: ApiError | null;
   /** The first page again; concurrent calls share one request. Never rejects. */
   load: () => Promise<void>;
@@ -36,12 +35,6 @@ export interface MessageState {
   /** Forgets everything (another person signed in). */
   reset: () => void;
 }
-
-const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
-
-let loadInFlight: Promise<void> | null = null;
-let moreInFlight: Promise<void> | null = null;
-let unreadInFlight: Promise<void> | null = null;
 
 /** Appends `more` to `items`, keeping the first copy of any id (a page may overlap the last). */
 function appendNew(items: MessageView[], more: MessageView[]): MessageView[] {
@@ -59,25 +52,10 @@ const INITIAL = {
   moreError: null,
 } as const;
 
-export const messageStateCreator: StateCreator<MessageState> = (set, get) => ({
-  ...INITIAL,
-  load: () => {
-    if (loadInFlight) return loadInFlight;
-    set({ status: 'loading', error: null });
-    loadInFlight = call('message', 'list', { limit: MESSAGE_PAGE_SIZE })
-      .then((page) => set({ items: page.items, unread: page.unread, next: page.next ?? null, status: 'ready', error: null }))
-      .catch((e: unknown) => set({ status: 'error', error: toApiError(e) }))
-      .finally(() => {
-        loadInFlight = null;
-      });
-    return loadInFlight;
-  },
-  loadMore: () => {
-    const { next, items } = get();
-    if (moreInFlight) return moreInFlight;
-    if (!next || !items) return Promise.resolve();
+export const messageStateCreator: StateCreator<MessageState> = (set, get) => {
+  const more = sharedRequest(() => {
     set({ moreStatus: 'loading', moreError: null });
-    moreInFlight = call('message', 'list', { after: next, limit: MESSAGE_PAGE_SIZE })
+    return call('message', 'list', { after: get().next ?? undefined, limit: MESSAGE_PAGE_SIZE })
       .then((page) =>
         set((s) => ({
           items: appendNew(s.items ?? [], page.items),
@@ -87,44 +65,48 @@ export const messageStateCreator: StateCreator<MessageState> = (set, get) => ({
           moreError: null,
         })),
       )
-      .catch((e: unknown) => set({ moreStatus: 'error', moreError: toApiError(e) }))
-      .finally(() => {
-        moreInFlight = null;
-      });
-    return moreInFlight;
-  },
-  refreshUnread: () => {
-    if (unreadInFlight) return unreadInFlight;
-    unreadInFlight = call('message', 'list', { limit: 1 })
-      .then((page) => set({ unread: page.unread }))
-      .catch(() => undefined)
-      .finally(() => {
-        unreadInFlight = null;
-      });
-    return unreadInFlight;
-  },
-  read: async (id) => {
-    const target = get().items?.find((m) => m.id === id);
-    const wasUnread = target ? !target.read : true;
-    const mark = (read: boolean) =>
-      set((s) => ({
-        items: s.items ? s.items.map((m) => (m.id === id ? { ...m, read } : m)) : s.items,
-        unread: wasUnread ? Math.max(0, s.unread + (read ? -1 : 1)) : s.unread,
-      }));
-    mark(true);
-    try {
-      const { unread } = await call('message', 'read', { id });
-      set({ unread });
-    } catch {
-      // Still unread on the server: show it so again.
-      if (wasUnread) mark(false);
-    }
-  },
-  readAll: async () => {
-    const { unread } = await call('message', 'read', {});
-    set((s) => ({ items: s.items ? s.items.map((m) => (m.read ? m : { ...m, read: true })) : s.items, unread }));
-  },
-  reset: () => set({ ...INITIAL }),
-});
+      .catch((e: unknown) => set({ moreStatus: 'error', moreError: toApiError(e) }));
+  });
+  return {
+    ...INITIAL,
+    load: sharedRequest(() => {
+      set({ status: 'loading', error: null });
+      return call('message', 'list', { limit: MESSAGE_PAGE_SIZE })
+        .then((page) => set({ items: page.items, unread: page.unread, next: page.next ?? null, status: 'ready', error: null }))
+        .catch((e: unknown) => set({ status: 'error', error: toApiError(e) }));
+    }),
+    loadMore: () => {
+      const { next, items } = get();
+      return more.running() ?? (next && items ? more() : Promise.resolve());
+    },
+    refreshUnread: sharedRequest(() =>
+      call('message', 'list', { limit: 1 })
+        .then((page) => set({ unread: page.unread }))
+        .catch(() => undefined),
+    ),
+    read: async (id) => {
+      const target = get().items?.find((m) => m.id === id);
+      const wasUnread = target ? !target.read : true;
+      const mark = (read: boolean) =>
+        set((s) => ({
+          items: s.items ? s.items.map((m) => (m.id === id ? { ...m, read } : m)) : s.items,
+          unread: wasUnread ? Math.max(0, s.unread + (read ? -1 : 1)) : s.unread,
+        }));
+      mark(true);
+      try {
+        const { unread } = await call('message', 'read', { id });
+        set({ unread });
+      } catch {
+        // Still unread on the server: show it so again.
+        if (wasUnread) mark(false);
+      }
+    },
+    readAll: async () => {
+      const { unread } = await call('message', 'read', {});
+      set((s) => ({ items: s.items ? s.items.map((m) => (m.read ? m : { ...m, read: true })) : s.items, unread }));
+    },
+    reset: () => set({ ...INITIAL }),
+  };
+};
 
 export const useMessageStore = create<MessageState>()(messageStateCreator);

@@ -4,7 +4,8 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { RegisterInput, UpdateProfileInput, WhoAmI } from '../../cloudfunctions/contract';
-import { ApiError, call, type CallOptions, isApiError } from '../api/client';
+import { type ApiError, call, type CallOptions, toApiError } from '../api/client';
+import { sharedRequest } from './loading';
 
 export type SessionStatus = 'idle' | 'loading' | 'ready' | 'error' | 'unauthenticated';
 
@@ -19,29 +20,20 @@ export interface SessionState {
   updateProfile: (input: UpdateProfileInput, options?: CallOptions) => Promise<WhoAmI>;
 }
 
-const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
-
-let inFlight: Promise<void> | null = null;
-
 export const sessionStateCreator: StateCreator<SessionState> = (set) => ({
   status: 'idle',
   me: null,
   error: null,
-  load: () => {
-    if (inFlight) return inFlight;
+  load: sharedRequest(() => {
     set({ status: 'loading', error: null });
-    inFlight = call('account', 'whoami', {})
+    return call('account', 'whoami', {})
       .then((me) => set({ status: 'ready', me, error: null }))
       .catch((e: unknown) => {
         const error = toApiError(e);
         // UNAUTHENTICATED only happens on the local H5 host before a demo identity is chosen.
         set({ status: error.code === 'UNAUTHENTICATED' ? 'unauthenticated' : 'error', error });
-      })
-      .finally(() => {
-        inFlight = null;
       });
-    return inFlight;
-  },
+  }),
   register: async (input, options) => {
     const me = await call('account', 'register', input, options);
     set({ status: 'ready', me, error: null });

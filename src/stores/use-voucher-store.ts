@@ -5,9 +5,8 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { VoucherTypeView, VoucherView } from '../../cloudfunctions/contract';
-import { ApiError, call, type CallOptions, isApiError } from '../api/client';
-
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+import { type ApiError, call, type CallOptions } from '../api/client';
+import { type LoadStatus, reloadAfterChange, sharedLoad } from './loading';
 
 export interface VoucherState {
   /** `voucher.listTypes`: eligible types first (the server sorts). null until first loaded. */
@@ -30,61 +29,25 @@ export interface VoucherState {
   reset: () => void;
 }
 
-const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
+const INITIAL = { types: null, status: 'idle', error: null, mine: null, mineStatus: 'idle', mineError: null } as const;
 
-let typesInFlight: Promise<void> | null = null;
-let mineInFlight: Promise<void> | null = null;
-
-/**
- * After a claim or a cancel, reloads what is already shown. A load started before the change
- * may answer with the old state, so the reload waits for it and asks again.
- */
-function refreshAfterChange(get: () => VoucherState): void {
-  const { types, mine } = get();
-  if (types || typesInFlight) void (typesInFlight ?? Promise.resolve()).then(() => get().loadTypes());
-  if (mine || mineInFlight) void (mineInFlight ?? Promise.resolve()).then(() => get().loadMine());
-}
-
-export const voucherStateCreator: StateCreator<VoucherState> = (set, get) => ({
-  types: null,
-  status: 'idle',
-  error: null,
-  mine: null,
-  mineStatus: 'idle',
-  mineError: null,
-  loadTypes: () => {
-    if (typesInFlight) return typesInFlight;
-    set({ status: 'loading', error: null });
-    typesInFlight = call('voucher', 'listTypes', {})
-      .then((types) => set({ types, status: 'ready', error: null }))
-      .catch((e: unknown) => set({ status: 'error', error: toApiError(e) }))
-      .finally(() => {
-        typesInFlight = null;
-      });
-    return typesInFlight;
-  },
-  loadMine: () => {
-    if (mineInFlight) return mineInFlight;
-    set({ mineStatus: 'loading', mineError: null });
-    mineInFlight = call('voucher', 'mine', {})
-      .then((mine) => set({ mine, mineStatus: 'ready', mineError: null }))
-      .catch((e: unknown) => set({ mineStatus: 'error', mineError: toApiError(e) }))
-      .finally(() => {
-        mineInFlight = null;
-      });
-    return mineInFlight;
-  },
-  claim: async (type, options) => {
-    const voucher = await call('voucher', 'claim', { type }, options);
-    refreshAfterChange(get);
+export const voucherStateCreator: StateCreator<VoucherState> = (set, get) => {
+  const loadTypes = sharedLoad<VoucherState, 'types'>(set, ['types', 'status', 'error'], () => call('voucher', 'listTypes', {}));
+  const loadMine = sharedLoad<VoucherState, 'mine'>(set, ['mine', 'mineStatus', 'mineError'], () => call('voucher', 'mine', {}));
+  /** After a claim or a cancel, both lists may have changed. */
+  const changed = (voucher: VoucherView): VoucherView => {
+    reloadAfterChange(get().types, loadTypes.running(), loadTypes);
+    reloadAfterChange(get().mine, loadMine.running(), loadMine);
     return voucher;
-  },
-  cancel: async (voucherId, options) => {
-    const voucher = await call('voucher', 'cancel', { voucherId }, options);
-    refreshAfterChange(get);
-    return voucher;
-  },
-  reset: () => set({ types: null, status: 'idle', error: null, mine: null, mineStatus: 'idle', mineError: null }),
-});
+  };
+  return {
+    ...INITIAL,
+    loadTypes,
+    loadMine,
+    claim: async (type, options) => changed(await call('voucher', 'claim', { type }, options)),
+    cancel: async (voucherId, options) => changed(await call('voucher', 'cancel', { voucherId }, options)),
+    reset: () => set({ ...INITIAL }),
+  };
+};
 
 export const useVoucherStore = create<VoucherState>()(voucherStateCreator);

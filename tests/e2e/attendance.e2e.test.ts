@@ -92,7 +92,7 @@ it('R6.1–R6.3 the trainer submits the code decoded from the laborer’s screen
   expect(checkAttendanceCode(parsed!, secret, new Date(DAY_1))).toBe('ok');
   await expect(laborer.page.locator('#attendance-countdown').textContent()).resolves.toMatch(/\d+秒/);
 
-  await trainer.page.goto(`${gw.url}/#/packages/trainer/pages/class?classId=${HUGONG}`);
+  await trainer.page.goto(`${gw.url}/#/packages/trainer/pages/class/index?classId=${HUGONG}`);
   await myRow().waitFor();
   await shot(trainer.page, 'attendance-02-trainer-roster-before');
   await expect(submitOnTrainerPage(code)).resolves.toContain('签到成功');

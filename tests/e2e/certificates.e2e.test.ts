@@ -61,7 +61,7 @@ async function phone(persona: string | null, at: string): Promise<Page> {
 
 it('R7.1–R7.2 the trainer records a pass; the laborer sees the certificate; a stranger verifies it', async () => {
   const trainer = await phone('trainer', AFTER);
-  await trainer.goto(`${gw.url}/#/packages/trainer/pages/results?classId=${HUGONG}`);
+  await trainer.goto(`${gw.url}/#/packages/trainer/pages/results/index?classId=${HUGONG}`);
   const row = trainer.locator(`.results-row[data-person-id="${personId}"]`);
   await row.waitFor();
   await row.locator('.results-score input, input.results-score').first().fill('86');
@@ -95,7 +95,7 @@ it('R7.1–R7.2 the trainer records a pass; the laborer sees the certificate; a 
 
   // A third phone, logged in as nobody, opens the verify link.
   const stranger = await phone(null, AFTER);
-  await stranger.goto(`${gw.url}/#/packages/verify/pages/index?number=${cert.number}&code=${cert.verifyCode}`);
+  await stranger.goto(`${gw.url}/#/packages/verify/pages/verify/index?number=${cert.number}&code=${cert.verifyCode}`);
   const status = stranger.locator('#verify-status');
   await status.waitFor();
   await expect(status.textContent()).resolves.toContain('有效');

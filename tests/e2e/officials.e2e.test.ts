@@ -39,7 +39,7 @@ const completions = (p: Page) => p.locator('.county-row .county-completion').all
 const asNumbers = (texts: string[]) => texts.map((t) => Number(t.replace('%', ''))).filter((n) => !Number.isNaN(n));
 
 it('R9.4 the city official sees 吕梁市 2021 against its targets and sorts the counties by completion', async () => {
-  await page.goto(`${gw.url}/#/packages/official/pages/index`);
+  await page.goto(`${gw.url}/#/packages/official/pages/dashboard/index`);
   await page.locator('#dashboard-metrics .metric-card').first().waitFor();
   await expect(page.locator('#official-region').innerText()).resolves.toContain('吕梁市');
   for (const m of expected.metrics) {

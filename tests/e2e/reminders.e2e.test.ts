@@ -5,8 +5,8 @@
  * and opens the dashboard from it.
  */
 import type { Browser, Page } from 'playwright-core';
-import type { RemindReport } from '../../cloudfunctions/services/remind/run';
-import { runRemind } from '../../cloudfunctions/services/remind/run';
+import type { RemindReport } from '../../cloudfunctions/services/remind';
+import { runRemind } from '../../cloudfunctions/services/remind';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 import { H5_DIR, launchBrowser, loginAs, phoneContext, registerLaborer30, shot } from './support/browser';
 

@@ -1,9 +1,12 @@
 /**
  * Test data builders and a stand-in for the gateway: `fetch` answers by action name.
  */
-import type { ApiResponse, Profile, Region, WhoAmI } from '../../cloudfunctions/contract';
+import type { ApiResponse, Profile, Region, RoleBinding, WhoAmI } from '../../cloudfunctions/contract';
 import type { ErrorCode } from '../../cloudfunctions/core/errors';
 import { ERROR_MESSAGES } from '../../cloudfunctions/core/errors';
+import { useSessionStore } from '../../src/stores/use-session-store';
+import { useUiStore } from '../../src/stores/use-ui-store';
+import { __resetTaroMock } from './__mocks__/taro';
 
 export function aProfile(overrides: Partial<Profile> = {}): Profile {
   return {
@@ -26,6 +29,11 @@ export function aProfile(overrides: Partial<Profile> = {}): Profile {
 
 export function aRegisteredLaborer(profile: Partial<Profile> = {}, extra: Partial<WhoAmI> = {}): WhoAmI {
   return { registered: true, profile: aProfile(profile), roles: [{ role: 'laborer' }], now: '2026-11-23T09:00:00.000Z', ...extra };
+}
+
+/** Someone who is not a registered laborer but holds a role (a trainer, an official). */
+export function aRoleHolder(role: RoleBinding, now: string): WhoAmI {
+  return { registered: false, profile: null, roles: [role], now };
 }
 
 export function aNewcomer(): WhoAmI {
@@ -68,4 +76,21 @@ export function installApi(handlers: Record<string, Handler>): ApiCall[] {
   });
   (globalThis as { fetch?: unknown }).fetch = fetchDouble;
   return calls;
+}
+
+interface Resettable {
+  getInitialState(): unknown;
+  setState(state: never, replace: true): void;
+}
+
+/** Puts zustand stores back to their initial state (zustand's testing guide). */
+export function resetStores(...stores: Resettable[]): void {
+  for (const store of stores) store.setState(store.getInitialState() as never, true);
+}
+
+/** Before each laborer page test: Taro's mocks cleared, no session, automatic large text, and `stores` empty. */
+export function freshLaborerPage(...stores: Resettable[]): void {
+  __resetTaroMock();
+  resetStores(useSessionStore, ...stores);
+  useUiStore.setState({ largeTextPreference: null });
 }

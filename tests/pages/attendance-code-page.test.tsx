@@ -4,10 +4,8 @@ import { attendanceCode, secondsLeftInStep } from '../../cloudfunctions/core/att
 import AttendanceCodePage from '../../src/pages/attendance-code/index';
 import { useAttendanceKeyStore } from '../../src/stores/use-attendance-key-store';
 import { useClassStore } from '../../src/stores/use-class-store';
-import { useSessionStore } from '../../src/stores/use-session-store';
-import { useUiStore } from '../../src/stores/use-ui-store';
-import Taro, { __resetTaroMock, setKeepScreenOn, setScreenBrightness, setStorageSync } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer, installApi, ok, refusal } from './api-double';
+import Taro, { setKeepScreenOn, setScreenBrightness, setStorageSync } from './__mocks__/taro';
+import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, ok, refusal } from './api-double';
 import { SECRET_BASE64, SECRET_BYTES, anAttendanceKey, anEnrollment, aVillageClass, sessions } from './class-double';
 
 /**
@@ -71,13 +69,9 @@ function setBrowserOnline(online: boolean) {
 }
 
 beforeEach(() => {
-  __resetTaroMock();
+  freshLaborerPage(useClassStore, useAttendanceKeyStore);
   jest.useFakeTimers({ now: PHONE_NOW });
   setBrowserOnline(true);
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useClassStore.setState(useClassStore.getInitialState(), true);
-  useAttendanceKeyStore.setState(useAttendanceKeyStore.getInitialState(), true);
-  useUiStore.setState({ largeTextPreference: null });
 });
 
 afterEach(() => {

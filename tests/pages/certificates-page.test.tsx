@@ -4,18 +4,13 @@ import CertificatesPage from '../../src/pages/certificates/index';
 import { useCertificateStore } from '../../src/stores/use-certificate-store';
 import { useEmploymentStore } from '../../src/stores/use-employment-store';
 import { useSessionStore } from '../../src/stores/use-session-store';
-import { useUiStore } from '../../src/stores/use-ui-store';
-import { __resetTaroMock, getCurrentInstance, navigateTo } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer, installApi, ok } from './api-double';
+import { getCurrentInstance, navigateTo } from './__mocks__/taro';
+import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, ok } from './api-double';
 import { aCertificate, aFollowUp, CODE, NUMBER, revoked } from './certificate-double';
 
 beforeEach(() => {
-  __resetTaroMock();
+  freshLaborerPage(useCertificateStore, useEmploymentStore);
   getCurrentInstance.mockReturnValue({ router: { params: {}, path: '/pages/certificates/index' }, page: {} });
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useCertificateStore.setState(useCertificateStore.getInitialState(), true);
-  useEmploymentStore.setState(useEmploymentStore.getInitialState(), true);
-  useUiStore.setState({ largeTextPreference: null });
 });
 
 const card = (container: HTMLElement, number: string) => container.querySelector<HTMLElement>(`.cert-card[data-number="${number}"]`);

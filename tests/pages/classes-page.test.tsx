@@ -2,11 +2,9 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import ClassesPage from '../../src/pages/classes/index';
 import { useAttendanceKeyStore } from '../../src/stores/use-attendance-key-store';
 import { useClassStore } from '../../src/stores/use-class-store';
-import { useSessionStore } from '../../src/stores/use-session-store';
-import { useUiStore } from '../../src/stores/use-ui-store';
 import { useVoucherStore } from '../../src/stores/use-voucher-store';
-import { __resetTaroMock, navigateTo, showToast } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer, installApi, ok, refusal } from './api-double';
+import { navigateTo, showToast } from './__mocks__/taro';
+import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, ok, refusal } from './api-double';
 import { aClass, alreadyEnrolled, anAttendanceKey, anEnrollment, aVillageClass, refusedBecause } from './class-double';
 import { AGRI, SKILLS, VILLAGE, aVoucherType } from './voucher-double';
 
@@ -23,12 +21,7 @@ const GUOSHU = aClass({
 });
 
 beforeEach(() => {
-  __resetTaroMock();
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useVoucherStore.setState(useVoucherStore.getInitialState(), true);
-  useClassStore.setState(useClassStore.getInitialState(), true);
-  useAttendanceKeyStore.setState(useAttendanceKeyStore.getInitialState(), true);
-  useUiStore.setState({ largeTextPreference: null });
+  freshLaborerPage(useVoucherStore, useClassStore, useAttendanceKeyStore);
 });
 
 const card = (container: HTMLElement, id: string) => container.querySelector<HTMLElement>(`.class-card[data-id="${id}"]`);

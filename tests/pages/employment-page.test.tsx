@@ -3,22 +3,16 @@ import EmploymentPage from '../../src/pages/employment/index';
 import IndexPage from '../../src/pages/index/index';
 import { useAttendanceKeyStore } from '../../src/stores/use-attendance-key-store';
 import { useEmploymentStore } from '../../src/stores/use-employment-store';
-import { useSessionStore } from '../../src/stores/use-session-store';
-import { useUiStore } from '../../src/stores/use-ui-store';
-import { __resetTaroMock, navigateTo } from './__mocks__/taro';
-import { aRegisteredLaborer, installApi, ok, refusal } from './api-double';
+import { navigateTo } from './__mocks__/taro';
+import { aRegisteredLaborer, freshLaborerPage, installApi, ok, refusal } from './api-double';
 import { aFollowUp, anEmployment } from './certificate-double';
 
 /** 23 November 2026, 17:00 China time. */
 const NOW = Date.parse('2026-11-23T09:00:00.000Z');
 
 beforeEach(() => {
-  __resetTaroMock();
+  freshLaborerPage(useEmploymentStore, useAttendanceKeyStore);
   jest.spyOn(Date, 'now').mockReturnValue(NOW);
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useEmploymentStore.setState(useEmploymentStore.getInitialState(), true);
-  useAttendanceKeyStore.setState(useAttendanceKeyStore.getInitialState(), true);
-  useUiStore.setState({ largeTextPreference: null });
 });
 
 afterEach(() => jest.restoreAllMocks());

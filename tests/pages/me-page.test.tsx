@@ -1,14 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import MePage from '../../src/pages/me/index';
-import { useSessionStore } from '../../src/stores/use-session-store';
-import { useUiStore } from '../../src/stores/use-ui-store';
-import { __resetTaroMock, navigateTo } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer, installApi, ok, refusal } from './api-double';
+import { navigateTo } from './__mocks__/taro';
+import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, ok, refusal } from './api-double';
 
 beforeEach(() => {
-  __resetTaroMock();
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useUiStore.setState({ largeTextPreference: null });
+  freshLaborerPage();
 });
 
 describe('我的 page', () => {
@@ -37,7 +33,7 @@ describe('我的 page', () => {
     });
     render(<MePage />);
     fireEvent.click(await screen.findByText('培训机构工作台'));
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/trainer/pages/index' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/trainer/pages/classes/index' });
     expect(screen.queryByText('人社部门工作台')).toBeNull();
   });
 

@@ -1,7 +1,7 @@
 /** 消息 (R10): the message centre, and the 消息 entries with the unread badge. */
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { MessageList, MessageView } from '../../cloudfunctions/contract';
-import OfficialDashboardPage from '../../src/packages/official/pages/index';
+import OfficialDashboardPage from '../../src/packages/official/pages/dashboard/index';
 import { useOfficialStore } from '../../src/packages/official/stores/use-official-store';
 import { thisYear } from '../../src/packages/official/utils/format';
 import ClassesPage from '../../src/pages/classes/index';
@@ -11,25 +11,17 @@ import MessagesPage from '../../src/pages/messages/index';
 import VouchersPage from '../../src/pages/vouchers/index';
 import { useClassStore } from '../../src/stores/use-class-store';
 import { useMessageStore } from '../../src/stores/use-message-store';
-import { useSessionStore } from '../../src/stores/use-session-store';
-import { useUiStore } from '../../src/stores/use-ui-store';
 import { useVoucherStore } from '../../src/stores/use-voucher-store';
 import { resetSubscribeCache } from '../../src/utils/subscribe';
-import { __resetTaroMock, cloud, navigateTo, requestSubscribeMessage, switchTab } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer, installApi, ok } from './api-double';
+import { cloud, navigateTo, requestSubscribeMessage, switchTab } from './__mocks__/taro';
+import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, ok } from './api-double';
 import { aClass, anEnrollment } from './class-double';
 import { aDashboard, anOfficial } from './official-double';
 import { asWeapp, installCloud } from './trainer-double';
 import { SKILLS, aVoucher } from './voucher-double';
 
 beforeEach(() => {
-  __resetTaroMock();
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useMessageStore.setState(useMessageStore.getInitialState(), true);
-  useVoucherStore.setState(useVoucherStore.getInitialState(), true);
-  useOfficialStore.setState(useOfficialStore.getInitialState(), true);
-  useClassStore.setState(useClassStore.getInitialState(), true);
-  useUiStore.setState({ largeTextPreference: null });
+  freshLaborerPage(useMessageStore, useVoucherStore, useOfficialStore, useClassStore);
   resetSubscribeCache();
 });
 afterEach(() => {

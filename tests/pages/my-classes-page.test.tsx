@@ -2,22 +2,16 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import MyClassesPage from '../../src/pages/my-classes/index';
 import { useAttendanceKeyStore } from '../../src/stores/use-attendance-key-store';
 import { useClassStore } from '../../src/stores/use-class-store';
-import { useSessionStore } from '../../src/stores/use-session-store';
-import { useUiStore } from '../../src/stores/use-ui-store';
-import { __resetTaroMock, navigateTo, switchTab } from './__mocks__/taro';
-import { aRegisteredLaborer, installApi, ok, refusal } from './api-double';
+import { navigateTo, switchTab } from './__mocks__/taro';
+import { aRegisteredLaborer, freshLaborerPage, installApi, ok, refusal } from './api-double';
 import { aClass, anAttendanceKey, anEnrollment, aVillageClass } from './class-double';
 
 /** The phone's clock: 23 November 2026, 17:00 China time (before every class in class-double). */
 const BEFORE_CLASSES = Date.parse('2026-11-23T09:00:00.000Z');
 
 beforeEach(() => {
-  __resetTaroMock();
+  freshLaborerPage(useClassStore, useAttendanceKeyStore);
   jest.spyOn(Date, 'now').mockReturnValue(BEFORE_CLASSES);
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useClassStore.setState(useClassStore.getInitialState(), true);
-  useAttendanceKeyStore.setState(useAttendanceKeyStore.getInitialState(), true);
-  useUiStore.setState({ largeTextPreference: null });
 });
 
 afterEach(() => jest.restoreAllMocks());

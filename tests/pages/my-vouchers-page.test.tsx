@@ -3,13 +3,12 @@ import MyVouchersPage from '../../src/pages/my-vouchers/index';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { useVoucherStore } from '../../src/stores/use-voucher-store';
 import { __resetTaroMock, switchTab } from './__mocks__/taro';
-import { aRegisteredLaborer, installApi, ok, refusal } from './api-double';
+import { aRegisteredLaborer, installApi, ok, refusal, resetStores } from './api-double';
 import { aVoucher } from './voucher-double';
 
 beforeEach(() => {
   __resetTaroMock();
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useVoucherStore.setState(useVoucherStore.getInitialState(), true);
+  resetStores(useSessionStore, useVoucherStore);
 });
 
 const row = (container: HTMLElement, code: string) => container.querySelector<HTMLElement>(`.my-voucher[data-type="${code}"]`);

@@ -1,17 +1,16 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { DashboardInput } from '../../cloudfunctions/contract';
-import OfficialDashboardPage from '../../src/packages/official/pages/index';
+import OfficialDashboardPage from '../../src/packages/official/pages/dashboard/index';
 import { useOfficialStore } from '../../src/packages/official/stores/use-official-store';
 import { thisYear } from '../../src/packages/official/utils/format';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { __resetTaroMock, navigateTo } from './__mocks__/taro';
-import { aRegisteredLaborer, installApi, ok, refusal } from './api-double';
+import { aRegisteredLaborer, installApi, ok, refusal, resetStores } from './api-double';
 import { aChild, aDashboard, anOfficial, pick, texts } from './official-double';
 
 beforeEach(() => {
   __resetTaroMock();
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useOfficialStore.setState(useOfficialStore.getInitialState(), true);
+  resetStores(useSessionStore, useOfficialStore);
 });
 
 const dashboardCalls = (calls: { action: string; payload: unknown }[]) =>
@@ -125,11 +124,11 @@ describe('人社工作台 dashboard (R9.4)', () => {
     installDashboard();
     const { container } = await openPage();
     fireEvent.click(container.querySelector('#go-ranking')!);
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: `/packages/official/pages/ranking?regionCode=141100&year=${thisYear()}` });
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: `/packages/official/pages/ranking/index?regionCode=141100&year=${thisYear()}` });
     fireEvent.click(container.querySelector('#go-ledger')!);
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/official/pages/ledger' });
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/official/pages/ledger/index' });
     fireEvent.click(container.querySelector('#go-exports')!);
-    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/official/pages/exports' });
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/official/pages/exports/index' });
   });
 
   it('an error shows the message and 重试, which loads again', async () => {

@@ -14,16 +14,10 @@ import type {
   WhoAmI,
 } from '../../cloudfunctions/contract';
 import { emptyValues, METRIC_NAMES } from '../../cloudfunctions/core/dashboard';
+import { aRoleHolder } from './api-double';
 
 /** An official of 吕梁市. */
-export function anOfficial(): WhoAmI {
-  return {
-    registered: false,
-    profile: null,
-    roles: [{ role: 'official', regionCode: '141100', regionName: '吕梁市' }],
-    now: '2026-11-23T09:00:00.000Z',
-  };
-}
+export const anOfficial = (): WhoAmI => aRoleHolder({ role: 'official', regionCode: '141100', regionName: '吕梁市' }, '2026-11-23T09:00:00.000Z');
 
 export function aMetric(metric: DashboardMetric, actual: number, target: number | null, completion: string | null, expected: number | null, onPace: boolean | null): MetricProgress {
   return { metric, name: METRIC_NAMES[metric], actual, target, completion, expected, onPace };

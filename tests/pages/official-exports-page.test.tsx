@@ -1,16 +1,15 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import type { ExportJobView } from '../../cloudfunctions/contract';
-import OfficialExportsPage, { POLL_MS } from '../../src/packages/official/pages/exports';
+import OfficialExportsPage, { POLL_MS } from '../../src/packages/official/pages/exports/index';
 import { useOfficialStore } from '../../src/packages/official/stores/use-official-store';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { __resetTaroMock } from './__mocks__/taro';
-import { installApi, ok, refusal } from './api-double';
+import { installApi, ok, refusal, resetStores } from './api-double';
 import { anExportJob, anOfficial, texts } from './official-double';
 
 beforeEach(() => {
   __resetTaroMock();
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useOfficialStore.setState(useOfficialStore.getInitialState(), true);
+  resetStores(useSessionStore, useOfficialStore);
   jest.useFakeTimers();
 });
 

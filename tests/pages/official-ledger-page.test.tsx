@@ -1,19 +1,18 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { LedgerFilters } from '../../cloudfunctions/contract';
-import OfficialLedgerPage from '../../src/packages/official/pages/ledger';
+import OfficialLedgerPage from '../../src/packages/official/pages/ledger/index';
 import { LEDGER_PAGE_SIZE, useOfficialStore } from '../../src/packages/official/stores/use-official-store';
 import { thisYear } from '../../src/packages/official/utils/format';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { __resetTaroMock, navigateTo, showToast } from './__mocks__/taro';
-import { installApi, ok, REGIONS, refusal } from './api-double';
+import { installApi, ok, refusal, REGIONS, resetStores } from './api-double';
 import { aDashboard, aLedgerPage, anExportJob, anOfficial, pick, texts } from './official-double';
 
 type LedgerInput = LedgerFilters & { after?: string; limit?: number };
 
 beforeEach(() => {
   __resetTaroMock();
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useOfficialStore.setState(useOfficialStore.getInitialState(), true);
+  resetStores(useSessionStore, useOfficialStore);
 });
 
 const ledgerCalls = (calls: { action: string; payload: unknown }[]) => calls.filter((c) => c.action === 'ledger').map((c) => c.payload as LedgerInput);
@@ -119,7 +118,7 @@ describe('台账 ledgers (R9.5)', () => {
     pick(container, '#filter-status', 3); // 已使用
     await waitFor(() => expect(ledgerCalls(calls).at(-1)?.status).toBe('redeemed'));
     fireEvent.click(container.querySelector('#ledger-export')!);
-    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/official/pages/exports' }));
+    await waitFor(() => expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/official/pages/exports/index' }));
     expect(calls.filter((c) => c.action === 'exportLedger').map((c) => c.payload)).toEqual([{ ledger: 'vouchers', ...YEAR, status: 'redeemed' }]);
     expect(useOfficialStore.getState().exports?.[0].jobId).toBe('job-1');
   });

@@ -1,18 +1,17 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import type { RankingInput } from '../../cloudfunctions/contract';
 import { METRIC_NAMES } from '../../cloudfunctions/core/dashboard';
-import OfficialRankingPage from '../../src/packages/official/pages/ranking';
+import OfficialRankingPage from '../../src/packages/official/pages/ranking/index';
 import { useOfficialStore } from '../../src/packages/official/stores/use-official-store';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { __resetTaroMock, getCurrentInstance } from './__mocks__/taro';
-import { installApi, ok, refusal } from './api-double';
+import { installApi, ok, refusal, resetStores } from './api-double';
 import { anOfficial, aRanking, pick, texts } from './official-double';
 
 beforeEach(() => {
   __resetTaroMock();
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useOfficialStore.setState(useOfficialStore.getInitialState(), true);
-  getCurrentInstance.mockReturnValue({ router: { params: { regionCode: '141100', year: '2026' }, path: '/packages/official/pages/ranking' }, page: {} });
+  resetStores(useSessionStore, useOfficialStore);
+  getCurrentInstance.mockReturnValue({ router: { params: { regionCode: '141100', year: '2026' }, path: '/packages/official/pages/ranking/index' }, page: {} });
 });
 
 const rankingCalls = (calls: { action: string; payload: unknown }[]) => calls.filter((c) => c.action === 'ranking').map((c) => c.payload as RankingInput);

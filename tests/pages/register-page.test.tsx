@@ -3,7 +3,7 @@ import { composeIdNumber } from '../../cloudfunctions/core/id-number';
 import RegisterPage from '../../src/pages/register/index';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { __resetTaroMock, showToast, switchTab } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer, installApi, ok, REGIONS, refusal } from './api-double';
+import { aNewcomer, aRegisteredLaborer, installApi, ok, refusal, REGIONS, resetStores } from './api-double';
 
 const VALID_ID = composeIdNumber('141127', { year: 1990, month: 3, day: 7 }, 123);
 /** Same number with its check character changed. */
@@ -11,7 +11,7 @@ const BAD_CHECKSUM_ID = VALID_ID.slice(0, 17) + (VALID_ID[17] === '0' ? '1' : '0
 
 beforeEach(() => {
   __resetTaroMock();
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
+  resetStores(useSessionStore);
 });
 
 async function renderForm(register = () => ok(aRegisteredLaborer())) {

@@ -1,34 +1,12 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import TrainerClassPage from '../../src/packages/trainer/pages/class';
+import TrainerClassPage from '../../src/packages/trainer/pages/class/index';
 import { useScanQueue } from '../../src/packages/trainer/stores/use-scan-queue';
-import { useTrainerStore } from '../../src/packages/trainer/stores/use-trainer-store';
-import { __resetTaroMock, cloud, getCurrentInstance, scanCode } from './__mocks__/taro';
+import { cloud, scanCode } from './__mocks__/taro';
 import { installApi, ok, refusal } from './api-double';
-import {
-  accepted,
-  aCode,
-  aRoster,
-  aRosterPerson,
-  asWeapp,
-  aTrainerClass,
-  duplicate,
-  installClassApi,
-  installCloud,
-  networkDown,
-  refused,
-  rosterRow,
-  scansOf,
-  setBrowserOnline,
-  textOf,
-  typeCode,
-} from './trainer-double';
+import { accepted, aCode, aRoster, aRosterPerson, asWeapp, aTrainerClass, duplicate, installClassApi, installCloud, networkDown, onTrainerPage, refused, rosterRow, scansOf, setBrowserOnline, textOf, typeCode } from './trainer-double';
 
 beforeEach(() => {
-  __resetTaroMock();
-  setBrowserOnline(true);
-  getCurrentInstance.mockReturnValue({ router: { params: { classId: 'c-1' }, path: '/packages/trainer/pages/class' }, page: {} });
-  useTrainerStore.setState(useTrainerStore.getInitialState(), true);
-  useScanQueue.setState(useScanQueue.getInitialState(), true);
+  onTrainerPage('/packages/trainer/pages/class/index');
 });
 afterEach(() => {
   cloud.callFunction.mockReset();

@@ -1,18 +1,16 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import TrainerHomePage from '../../src/packages/trainer/pages/index';
+import TrainerHomePage from '../../src/packages/trainer/pages/classes/index';
 import { useScanQueue } from '../../src/packages/trainer/stores/use-scan-queue';
 import { useTrainerStore } from '../../src/packages/trainer/stores/use-trainer-store';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { __resetTaroMock, navigateTo } from './__mocks__/taro';
-import { aRegisteredLaborer, installApi, ok, refusal } from './api-double';
+import { aRegisteredLaborer, installApi, ok, refusal, resetStores } from './api-double';
 import { aCode, aTrainer, aTrainerClass, networkDown, scansOf, setBrowserOnline } from './trainer-double';
 
 beforeEach(() => {
   __resetTaroMock();
   setBrowserOnline(true);
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useTrainerStore.setState(useTrainerStore.getInitialState(), true);
-  useScanQueue.setState(useScanQueue.getInitialState(), true);
+  resetStores(useSessionStore, useTrainerStore, useScanQueue);
 });
 
 const card = (container: HTMLElement, id: string) => container.querySelector<HTMLElement>(`.trainer-class[data-class-id="${id}"]`)!;
@@ -45,7 +43,7 @@ describe('我的班级 page', () => {
     const { container } = render(<TrainerHomePage />);
     await screen.findByText('养老护理员（五级）岚县班');
     fireEvent.click(card(container, 'c 7'));
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/trainer/pages/class?classId=c%207' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/trainer/pages/class/index?classId=c%207' });
   });
 
   it('says so when the institution has no class yet', async () => {

@@ -6,17 +6,14 @@ import { fireEvent } from '@testing-library/react';
 import type { ApiResponse, OfflineScan, RosterView, ScanResult, SessionTimes, TrainerClassView, WhoAmI } from '../../cloudfunctions/contract';
 import type { ErrorCode } from '../../cloudfunctions/core/errors';
 import { ERROR_MESSAGES } from '../../cloudfunctions/core/errors';
-import { cloud } from './__mocks__/taro';
-import { type ApiCall, installApi, ok, refusal } from './api-double';
+import { useScanQueue } from '../../src/packages/trainer/stores/use-scan-queue';
+import { useTrainerStore } from '../../src/packages/trainer/stores/use-trainer-store';
+import { __resetTaroMock, cloud, getCurrentInstance } from './__mocks__/taro';
+import { type ApiCall, aRoleHolder, installApi, ok, refusal, resetStores } from './api-double';
+import { aClass } from './class-double';
 
-export function aTrainer(): WhoAmI {
-  return {
-    registered: false,
-    profile: null,
-    roles: [{ role: 'trainer', institutionId: 'inst-1', institutionName: '吕梁山护工培训学校' }],
-    now: '2026-11-24T01:00:00.000Z',
-  };
-}
+export const aTrainer = (): WhoAmI =>
+  aRoleHolder({ role: 'trainer', institutionId: 'inst-1', institutionName: '吕梁山护工培训学校' }, '2026-11-24T01:00:00.000Z');
 
 /** Three sessions on 24–26 November 2026, 09:00–11:30 China time. */
 export const SESSIONS: SessionTimes[] = [
@@ -25,25 +22,24 @@ export const SESSIONS: SessionTimes[] = [
   { date: '2026-11-26', start: '09:00', end: '11:30' },
 ];
 
+/** Class c-1 of the trainer's institution, as `training.myClasses` answers it (a class-double class plus its state). */
 export function aTrainerClass(overrides: Partial<TrainerClassView> = {}): TrainerClassView {
-  return {
+  const { forMe: _notTheTrainers, ...c } = aClass({
     id: 'c-1',
     name: '养老护理员（五级）岚县班',
     institution: { id: 'inst-1', name: '吕梁山护工培训学校' },
-    occupation: { code: '4-10-01-05', name: '养老护理员' },
-    level: 5,
     mode: 'parttime',
     modeName: '业余',
     acceptedTypes: ['skills', 'agri'],
-    selfFunded: false,
     county: { code: '141127', name: '岚县' },
-    township: null,
     capacity: 30,
     seatsLeft: 28,
     sessions: SESSIONS,
     firstSessionAt: '2026-11-24T01:00:00.000Z',
     lastSessionEndsAt: '2026-11-26T03:30:00.000Z',
-    minAttendanceRatio: 0.8,
+  });
+  return {
+    ...c,
     enrolled: 2,
     state: 'running',
     stateName: '上课中',
@@ -156,4 +152,12 @@ export const textOf = (container: HTMLElement, selector: string) => container.qu
 export function typeCode(container: HTMLElement, code: string): void {
   fireEvent.change(container.querySelector('#scan-code-input input')!, { target: { value: code } });
   fireEvent.click(container.querySelector('#scan-code-submit')!);
+}
+
+/** Before each trainer page test: online, on `path` for class c-1, empty stores and queue. */
+export function onTrainerPage(path: string): void {
+  __resetTaroMock();
+  setBrowserOnline(true);
+  getCurrentInstance.mockReturnValue({ router: { params: { classId: 'c-1' }, path }, page: {} });
+  resetStores(useTrainerStore, useScanQueue);
 }

@@ -1,11 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { chinaDateOf, formatDate } from '../../cloudfunctions/core/china-date';
-import TrainerClassPage from '../../src/packages/trainer/pages/class';
-import TrainerResultsPage from '../../src/packages/trainer/pages/results';
-import { useScanQueue } from '../../src/packages/trainer/stores/use-scan-queue';
+import TrainerClassPage from '../../src/packages/trainer/pages/class/index';
+import TrainerResultsPage from '../../src/packages/trainer/pages/results/index';
 import { useTrainerStore } from '../../src/packages/trainer/stores/use-trainer-store';
-import { __resetTaroMock, getCurrentInstance, navigateTo } from './__mocks__/taro';
+import { navigateTo } from './__mocks__/taro';
 import { installApi, ok, refusal } from './api-double';
 import {
   aClosedClass,
@@ -21,7 +20,7 @@ import {
   tapVerdict,
   typeScore,
 } from './results-double';
-import { aRoster, aTrainerClass, setBrowserOnline, textOf } from './trainer-double';
+import { aRoster, aTrainerClass, onTrainerPage, textOf } from './trainer-double';
 
 // The jsdom stand-ins for Taro's components have no Picker: a date field that reports as Taro's does.
 jest.mock('@tarojs/components', () => {
@@ -55,11 +54,7 @@ async function openPage() {
 }
 
 beforeEach(() => {
-  __resetTaroMock();
-  setBrowserOnline(true);
-  getCurrentInstance.mockReturnValue({ router: { params: { classId: 'c-1' }, path: '/packages/trainer/pages/results' }, page: {} });
-  useTrainerStore.setState(useTrainerStore.getInitialState(), true);
-  useScanQueue.setState(useScanQueue.getInitialState(), true);
+  onTrainerPage('/packages/trainer/pages/results/index');
 });
 
 describe('results page 录入鉴定结果 (R7.1): rows', () => {
@@ -109,7 +104,7 @@ describe('results page 录入鉴定结果 (R7.1): rows', () => {
     await waitFor(() => expect(container.querySelector('#open-results')).not.toBeNull());
     expect(textOf(container, '#open-results')).toBe('录入鉴定结果');
     fireEvent.click(container.querySelector('#open-results')!);
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/trainer/pages/results?classId=c-1' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/trainer/pages/results/index?classId=c-1' });
   });
 });
 

@@ -3,22 +3,15 @@
  * there is no camera. jsQR is replaced here: jsdom draws no real frames.
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import TrainerClassPage from '../../src/packages/trainer/pages/class';
-import { useScanQueue } from '../../src/packages/trainer/stores/use-scan-queue';
-import { useTrainerStore } from '../../src/packages/trainer/stores/use-trainer-store';
-import { __resetTaroMock, getCurrentInstance } from './__mocks__/taro';
+import TrainerClassPage from '../../src/packages/trainer/pages/class/index';
 import { ok } from './api-double';
-import { accepted, aCode, installClassApi, setBrowserOnline, textOf } from './trainer-double';
+import { accepted, aCode, installClassApi, onTrainerPage, textOf } from './trainer-double';
 
 jest.mock('jsqr', () => ({ __esModule: true, default: jest.fn(() => null) }));
 const jsQR = (jest.requireMock('jsqr') as { default: jest.Mock }).default;
 
 beforeEach(() => {
-  __resetTaroMock();
-  setBrowserOnline(true);
-  getCurrentInstance.mockReturnValue({ router: { params: { classId: 'c-1' }, path: '/packages/trainer/pages/class' }, page: {} });
-  useTrainerStore.setState(useTrainerStore.getInitialState(), true);
-  useScanQueue.setState(useScanQueue.getInitialState(), true);
+  onTrainerPage('/packages/trainer/pages/class/index');
 });
 
 describe('班级签到 page: H5 camera', () => {

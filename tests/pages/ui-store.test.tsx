@@ -2,8 +2,8 @@ import { act, render, renderHook } from '@testing-library/react';
 import { PageShell } from '../../src/components/page-shell';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { effectiveLargeText, useLargeText, useUiStore } from '../../src/stores/use-ui-store';
-import { __resetTaroMock, getStorageSync } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer } from './api-double';
+import { getStorageSync } from './__mocks__/taro';
+import { aNewcomer, aRegisteredLaborer, freshLaborerPage } from './api-double';
 
 const bandC = aRegisteredLaborer({ age: 66, band: 'C', bandName: '60周岁以上' });
 const bandA = aRegisteredLaborer();
@@ -13,9 +13,7 @@ function signIn(me: ReturnType<typeof aRegisteredLaborer>) {
 }
 
 beforeEach(() => {
-  __resetTaroMock();
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useUiStore.setState({ largeTextPreference: null });
+  freshLaborerPage();
 });
 
 describe('large-text mode', () => {

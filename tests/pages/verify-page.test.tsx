@@ -1,12 +1,12 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import VerifyPage from '../../src/packages/verify/pages/index';
+import VerifyPage from '../../src/packages/verify/pages/verify/index';
 import { useUiStore } from '../../src/stores/use-ui-store';
 import { __resetTaroMock, getCurrentInstance } from './__mocks__/taro';
 import { installApi, ok, refusal } from './api-double';
 import { aVerifyView, CODE, NUMBER } from './certificate-double';
 
 const withParams = (params: Record<string, string>) =>
-  getCurrentInstance.mockReturnValue({ router: { params, path: '/packages/verify/pages/index' }, page: {} });
+  getCurrentInstance.mockReturnValue({ router: { params, path: '/packages/verify/pages/verify/index' }, page: {} });
 
 beforeEach(() => {
   __resetTaroMock();

@@ -1,19 +1,14 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import VouchersPage from '../../src/pages/vouchers/index';
-import { useSessionStore } from '../../src/stores/use-session-store';
-import { useUiStore } from '../../src/stores/use-ui-store';
 import { useVoucherStore } from '../../src/stores/use-voucher-store';
-import { __resetTaroMock, navigateTo } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer, installApi, ok, refusal } from './api-double';
+import { navigateTo } from './__mocks__/taro';
+import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, ok, refusal } from './api-double';
 import { AGRI, aVoucher, SKILLS, VILLAGE, refusedForAge } from './voucher-double';
 
 const AGE_52_SKILLS = '该券面向18–45周岁劳动者，您今年52周岁';
 
 beforeEach(() => {
-  __resetTaroMock();
-  useSessionStore.setState(useSessionStore.getInitialState(), true);
-  useVoucherStore.setState(useVoucherStore.getInitialState(), true);
-  useUiStore.setState({ largeTextPreference: null });
+  freshLaborerPage(useVoucherStore);
 });
 
 const card = (container: HTMLElement, code: string) => container.querySelector<HTMLElement>(`.voucher-card[data-type="${code}"]`);

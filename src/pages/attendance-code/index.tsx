@@ -8,7 +8,7 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { secondsLeftInStep } from '../../../cloudfunctions/core/attendance';
-import { Button } from '../../components/nutui';
+import { WideButton } from '../../components/page-parts';
 import { LoadingState, PageShell, RegisterPrompt } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
 import {
@@ -19,8 +19,8 @@ import {
   useAttendanceKeyStore,
 } from '../../stores/use-attendance-key-store';
 import { useClassStore } from '../../stores/use-class-store';
-import { dayText, sessionToShow } from '../classes/class-text';
-import { qrSvg, svgDataUri } from './qr-image';
+import { dayText, sessionToShow } from '../../utils/class-text';
+import { qrSvg, svgDataUri } from '../../utils/qr-image';
 import './index.scss';
 
 /**
@@ -149,9 +149,7 @@ function FirstUse({ onRetry }: { onRetry: () => void }) {
     <View id="attendance-first-use" className="czt-state czt-state-offline">
       <Text className="czt-state-title">首次使用请联网打开一次</Text>
       <Text className="czt-state-text">联网打开一次后，没有网络也能用</Text>
-      <Button className="czt-primary-button" type="primary" size="xlarge" block onClick={onRetry}>
-        重试
-      </Button>
+      <WideButton onClick={onRetry}>重试</WideButton>
     </View>
   );
 }

@@ -7,19 +7,19 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FollowUpView } from '../../../cloudfunctions/contract';
-import { Button } from '../../components/nutui';
+import { CertificateCard } from '../../components/certificate-card';
+import { listPageState } from '../../components/page-data';
+import { LinkRow, WideButton } from '../../components/page-parts';
 import { EmptyState, PageShell, RegisterPrompt } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
 import { useCertificateStore } from '../../stores/use-certificate-store';
 import { useEmploymentStore } from '../../stores/use-employment-store';
 import { useSessionStore } from '../../stores/use-session-store';
-import { qrSvg, svgDataUri } from '../attendance-code/qr-image';
-import { CertificateCard } from '../certificates/certificate-card';
-import { dateText, verifyQrText } from '../certificates/certificate-text';
-import '../certificates/index.scss';
-import { CANVAS_ID, IMAGE_HEIGHT, IMAGE_WIDTH, saveCertificateImage } from './certificate-image';
-
-export const EMPLOYMENT_URL = '/pages/employment/index';
+import { CANVAS_ID, IMAGE_HEIGHT, IMAGE_WIDTH, saveCertificateImage } from '../../utils/certificate-image';
+import { dayDateText, verifyQrText } from '../../utils/certificate-text';
+import { qrSvg, svgDataUri } from '../../utils/qr-image';
+import { URLS } from '../../utils/routes';
+import './index.scss';
 
 const followUpState: Record<FollowUpView['status'], string> = { upcoming: '未到期', due: '请更新', done: '已更新' };
 
@@ -58,11 +58,10 @@ export default function CertificateDetailPage() {
     }
   };
 
-  const loading = session.loading || (registered && mine === null && !mineError);
-  const pageError = session.error ?? (registered && mine === null ? mineError : null);
+  const page = listPageState({ session, allowed: registered, value: mine, error: mineError, load: loadMine });
 
   return (
-    <PageShell className="page-certificate-detail" loading={loading} error={pageError} onRetry={() => void (session.error ? session.load() : loadMine())}>
+    <PageShell className="page-certificate-detail" loading={page.loading} error={page.error} onRetry={page.onRetry}>
       {session.me && !registered ? (
         <RegisterPrompt text="查看证书前，请先完成实名登记" />
       ) : mine && !c ? (
@@ -76,11 +75,9 @@ export default function CertificateDetailPage() {
             <Image id="cert-qr" className="cert-qr" src={qrUri} mode="aspectFit" />
             <Text className="czt-help cert-qr-help">用人单位扫码，或输入证书编号和验证码，可查验真伪</Text>
           </View>
-          <View className="czt-button-row">
-            <Button id="cert-save" className="czt-primary-button" type="primary" size="xlarge" block loading={saving} onClick={() => void save()}>
-              保存为图片
-            </Button>
-          </View>
+          <WideButton id="cert-save" loading={saving} row onClick={() => void save()}>
+            保存为图片
+          </WideButton>
           {c.followUpsDue.length > 0 ? (
             <View className="czt-card cert-follow-ups">
               <Text className="czt-card-title">就业回访</Text>
@@ -88,15 +85,14 @@ export default function CertificateDetailPage() {
                 const f = followUps?.find((x) => x.certificateNumber === c.number && x.dueOn === due);
                 return (
                   <View key={due} className={`cert-follow-up ${f ? `is-${f.status}` : ''}`}>
-                    <Text>{`取证满${f?.months ?? (i + 1) * 3}个月：${dateText(due)}`}</Text>
+                    <Text>{`取证满${f?.months ?? (i + 1) * 3}个月：${dayDateText(due)}`}</Text>
                     {f ? <Text className="cert-follow-up-state">{followUpState[f.status]}</Text> : null}
                   </View>
                 );
               })}
-              <View id="cert-go-employment" className="czt-link-row" onClick={() => void Taro.navigateTo({ url: EMPLOYMENT_URL })}>
-                <Text>就业登记</Text>
-                <Text className="czt-arrow">›</Text>
-              </View>
+              <LinkRow id="cert-go-employment" onClick={() => void Taro.navigateTo({ url: URLS.employment })}>
+                就业登记
+              </LinkRow>
             </View>
           ) : null}
           {process.env.TARO_ENV === 'weapp' ? (

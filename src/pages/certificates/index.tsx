@@ -1,18 +1,18 @@
 /** 证书: the holder's certificates (R7.2), newest first; tap one for its page with the QR code. */
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect } from 'react';
+import Taro from '@tarojs/taro';
 import { useShallow } from 'zustand/react/shallow';
+import { CertificateCard } from '../../components/certificate-card';
+import { listPageState, useLoadForRegistered } from '../../components/page-data';
 import { Button } from '../../components/nutui';
+import { RetryNotice } from '../../components/page-parts';
 import { EmptyState, PageShell, RegisterPrompt } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
 import { useCertificateStore } from '../../stores/use-certificate-store';
-import { useSessionStore } from '../../stores/use-session-store';
-import { CertificateCard } from './certificate-card';
-import { certificateDetailUrl, VERIFY_PAGE } from './certificate-text';
-import './index.scss';
+import { certificateDetailUrl } from '../../utils/certificate-text';
+import { URLS } from '../../utils/routes';
 
-const goVerify = () => void Taro.navigateTo({ url: VERIFY_PAGE });
+const goVerify = () => void Taro.navigateTo({ url: URLS.verify });
 
 export default function CertificatesPage() {
   const session = useSession();
@@ -21,26 +21,16 @@ export default function CertificatesPage() {
   const { mine, mineError, loadMine } = useCertificateStore(
     useShallow((s) => ({ mine: s.mine, mineError: s.mineError, loadMine: s.loadMine })),
   );
-  useEffect(() => {
-    if (registered) void loadMine();
-  }, [registered, loadMine]);
-  useDidShow(() => {
-    if (useSessionStore.getState().me?.registered) void useCertificateStore.getState().loadMine();
-  });
-  const loading = session.loading || (registered && mine === null && !mineError);
-  const pageError = session.error ?? (registered && mine === null ? mineError : null);
+  useLoadForRegistered(registered, loadMine);
+  const page = listPageState({ session, allowed: registered, value: mine, error: mineError, load: loadMine });
 
   return (
-    <PageShell className="page-certificates" loading={loading} error={pageError} onRetry={() => void (session.error ? session.load() : loadMine())}>
+    <PageShell className="page-certificates" loading={page.loading} error={page.error} onRetry={page.onRetry}>
       {session.me && !registered ? (
         <RegisterPrompt text="查看证书前，请先完成实名登记" />
       ) : mine ? (
         <>
-          {mineError ? (
-            <View className="czt-notice" onClick={() => void loadMine()}>
-              <Text>{`${mineError.message}（点此重试）`}</Text>
-            </View>
-          ) : null}
+          <RetryNotice message={mineError?.message} onRetry={() => void loadMine()} />
           {mine.length === 0 ? (
             <EmptyState title="暂无证书" text="考核合格后，证书会显示在这里" />
           ) : (

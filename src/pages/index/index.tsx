@@ -2,18 +2,22 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
+import { MessagesEntry } from '../../components/messages-entry';
+import { LinkRow, RetryNotice } from '../../components/page-parts';
 import { PageShell, RegisterButton } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
 import { useAttendanceKeyStore } from '../../stores/use-attendance-key-store';
 import { dueFollowUps, useEmploymentStore } from '../../stores/use-employment-store';
-import { MessagesEntry } from '../messages/messages-entry';
+import { URLS } from '../../utils/routes';
 
 const SHORTCUTS = [
-  { url: '/pages/vouchers/index', title: '培训券', text: '领取和使用培训券' },
-  { url: '/pages/classes/index', title: '课程', text: '报名培训课程' },
-  { url: '/pages/certificates/index', title: '证书', text: '查看我的证书' },
-  { url: '/pages/me/index', title: '我的', text: '个人信息和设置' },
+  { url: URLS.vouchers, title: '培训券', text: '领取和使用培训券' },
+  { url: URLS.classes, title: '课程', text: '报名培训课程' },
+  { url: URLS.certificates, title: '证书', text: '查看我的证书' },
+  { url: URLS.me, title: '我的', text: '个人信息和设置' },
 ] as const;
+
+const go = (url: string) => () => void Taro.navigateTo({ url });
 
 export default function IndexPage() {
   const { loading, error, me, load } = useSession();
@@ -35,11 +39,7 @@ export default function IndexPage() {
         </Text>
         <Text className="czt-hero-text">持证通：学技能，拿证书</Text>
       </View>
-      {error ? (
-        <View className="czt-notice" onClick={() => void load()}>
-          <Text>{`${error.message}（点此重试）`}</Text>
-        </View>
-      ) : null}
+      <RetryNotice message={error?.message} onRetry={() => void load()} />
       {!error && me && !me.registered ? (
         <View className="czt-card">
           <Text className="czt-card-title">先完成实名登记</Text>
@@ -49,16 +49,13 @@ export default function IndexPage() {
       ) : null}
       {registered ? <MessagesEntry id="home-messages" className="home-messages" /> : null}
       {due.length > 0 ? (
-        <View id="home-follow-ups" className="czt-card home-follow-ups" onClick={() => void Taro.navigateTo({ url: '/pages/employment/index' })}>
+        <View id="home-follow-ups" className="czt-card home-follow-ups" onClick={go(URLS.employment)}>
           {due.map((f) => (
             <Text key={`${f.certificateNumber}-${f.months}`} className="czt-card-text home-follow-up">
               {`请更新就业情况：${f.occupation} 取证满${f.months}个月`}
             </Text>
           ))}
-          <View className="czt-link-row">
-            <Text>去就业登记</Text>
-            <Text className="czt-arrow">›</Text>
-          </View>
+          <LinkRow>去就业登记</LinkRow>
         </View>
       ) : null}
       <View className="czt-shortcuts">
@@ -70,20 +67,16 @@ export default function IndexPage() {
         ))}
       </View>
       {hasAttendanceKey ? (
-        <View
+        <LinkRow
           id="home-attendance-code"
-          className="czt-link-row home-attendance-code"
+          className="home-attendance-code"
           style={{ marginBottom: Taro.pxTransform(16) }}
-          onClick={() => void Taro.navigateTo({ url: '/pages/attendance-code/index' })}
+          onClick={go(URLS.attendanceCode)}
         >
-          <Text>出示签到码（上课签到）</Text>
-          <Text className="czt-arrow">›</Text>
-        </View>
+          出示签到码（上课签到）
+        </LinkRow>
       ) : null}
-      <View className="czt-link-row" onClick={() => void Taro.navigateTo({ url: '/packages/verify/pages/index' })}>
-        <Text>查验证书真伪</Text>
-        <Text className="czt-arrow">›</Text>
-      </View>
+      <LinkRow onClick={go(URLS.verify)}>查验证书真伪</LinkRow>
     </PageShell>
   );
 }

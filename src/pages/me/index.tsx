@@ -5,8 +5,9 @@ import type { Profile, RoleBinding } from '../../../cloudfunctions/contract';
 import { Cell, CellGroup, Switch } from '../../components/nutui';
 import { PageShell, RegisterPrompt } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
+import { MessagesEntry } from '../../components/messages-entry';
 import { useLargeText, useUiStore } from '../../stores/use-ui-store';
-import { MessagesEntry } from '../messages/messages-entry';
+import { URLS } from '../../utils/routes';
 
 /** R3.2 band as shown to the person: letter then name, e.g. `A 青壮年（18–45周岁）`. */
 function bandLabel(profile: Pick<Profile, 'band' | 'bandName'>): string {
@@ -37,10 +38,19 @@ function ProfileCard({ profile }: { profile: Profile }) {
   );
 }
 
-const ROLE_ENTRIES = {
-  trainer: { title: '培训机构工作台', url: '/packages/trainer/pages/index' },
-  official: { title: '人社部门工作台', url: '/packages/official/pages/index' },
-} as const;
+/** A row that opens a page: title, a line under it, and ›. */
+function LinkCell({ className, title, description, url }: { className: string; title: string; description?: string; url: string }) {
+  return (
+    <Cell
+      className={className}
+      title={title}
+      description={description}
+      extra={<Text className="czt-arrow">›</Text>}
+      clickable
+      onClick={() => void Taro.navigateTo({ url })}
+    />
+  );
+}
 
 function RoleEntries({ roles }: { roles: RoleBinding[] }) {
   const trainer = roles.find((r) => r.role === 'trainer');
@@ -49,24 +59,10 @@ function RoleEntries({ roles }: { roles: RoleBinding[] }) {
   return (
     <CellGroup className="me-roles" title="工作入口">
       {trainer ? (
-        <Cell
-          className="me-role-trainer"
-          title={ROLE_ENTRIES.trainer.title}
-          description={trainer.institutionName}
-          extra={<Text className="czt-arrow">›</Text>}
-          clickable
-          onClick={() => void Taro.navigateTo({ url: ROLE_ENTRIES.trainer.url })}
-        />
+        <LinkCell className="me-role-trainer" title="培训机构工作台" description={trainer.institutionName} url={URLS.trainerClasses} />
       ) : null}
       {official ? (
-        <Cell
-          className="me-role-official"
-          title={ROLE_ENTRIES.official.title}
-          description={official.regionName}
-          extra={<Text className="czt-arrow">›</Text>}
-          clickable
-          onClick={() => void Taro.navigateTo({ url: ROLE_ENTRIES.official.url })}
-        />
+        <LinkCell className="me-role-official" title="人社部门工作台" description={official.regionName} url={URLS.officialDashboard} />
       ) : null}
     </CellGroup>
   );
@@ -95,14 +91,7 @@ export default function MePage() {
         <>
           <ProfileCard profile={profile} />
           <CellGroup className="me-training" title="我的培训">
-            <Cell
-              className="me-my-classes"
-              title="我的课程"
-              description="报名的课程、签到码"
-              extra={<Text className="czt-arrow">›</Text>}
-              clickable
-              onClick={() => void Taro.navigateTo({ url: '/pages/my-classes/index' })}
-            />
+            <LinkCell className="me-my-classes" title="我的课程" description="报名的课程、签到码" url={URLS.myClasses} />
           </CellGroup>
         </>
       ) : (

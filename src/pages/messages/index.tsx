@@ -8,42 +8,17 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { MessageView } from '../../../cloudfunctions/contract';
+import { dateTimeText } from '../../../cloudfunctions/core/china-date';
 import { showError } from '../../api/client';
 import { Button } from '../../components/nutui';
+import { Notice, RetryNotice, WideButton } from '../../components/page-parts';
 import { EmptyState, PageShell } from '../../components/page-shell';
 import { useMessageStore } from '../../stores/use-message-store';
-import { chineseDateOf } from '../../utils/china-dates';
+import { openPage } from '../../utils/open-page';
 import './index.scss';
 
-/** Tab-bar pages: only `switchTab` opens them (and it takes no query). */
-export const TAB_PAGES = [
-  '/pages/index/index',
-  '/pages/vouchers/index',
-  '/pages/classes/index',
-  '/pages/certificates/index',
-  '/pages/me/index',
-] as const;
-
-/** Opens a message's page: `pages/x/index` or `/pages/x/index?a=b`; nothing when empty. */
-export function openMessagePage(page: string): void {
-  const trimmed = page.trim();
-  if (!trimmed) return;
-  const url = trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
-  const path = url.split('?')[0];
-  if ((TAB_PAGES as readonly string[]).includes(path)) void Taro.switchTab({ url: path });
-  else void Taro.navigateTo({ url });
-}
-
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
-/** `2026年11月23日 09:05`, China time. */
-function timeText(iso: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return '';
-  const china = new Date(at.getTime() + CHINA_OFFSET_MS);
-  return `${chineseDateOf(iso)} ${pad2(china.getUTCHours())}:${pad2(china.getUTCMinutes())}`;
-}
+/** `2026年11月23日 09:05`, China time; nothing for a time that cannot be read. */
+const timeText = (iso: string): string => (Number.isNaN(Date.parse(iso)) ? '' : dateTimeText(iso));
 
 function MessageItem({ m, onOpen }: { m: MessageView; onOpen: (m: MessageView) => void }) {
   return (
@@ -91,7 +66,7 @@ export default function MessagesPage() {
 
   const open = (m: MessageView) => {
     if (!m.read) void read(m.id);
-    openMessagePage(m.page);
+    openPage(m.page);
   };
   const markAll = async () => {
     if (readingAll) return;
@@ -118,11 +93,7 @@ export default function MessagesPage() {
           </View>
         ) : (
           <>
-            {error ? (
-              <View className="czt-notice messages-load-error" onClick={() => void load()}>
-                <Text>{`${error.message}（点此重试）`}</Text>
-              </View>
-            ) : null}
+            <RetryNotice className="messages-load-error" message={error?.message} onRetry={() => void load()} />
             <View className="messages-head">
               <Text id="messages-unread" className="messages-unread">
                 {unread > 0 ? `${unread}条未读` : '没有未读消息'}
@@ -143,24 +114,11 @@ export default function MessagesPage() {
                 <MessageItem key={m.id} m={m} onOpen={open} />
               ))}
             </View>
-            {moreError ? (
-              <View className="czt-notice messages-more-error">
-                <Text>{moreError.message}</Text>
-              </View>
-            ) : null}
+            <Notice className="messages-more-error" text={moreError?.message} />
             {next ? (
-              <View className="czt-button-row">
-                <Button
-                  id="messages-more"
-                  className="czt-secondary-button messages-more"
-                  size="xlarge"
-                  block
-                  loading={moreStatus === 'loading'}
-                  onClick={() => void loadMore()}
-                >
-                  加载更多
-                </Button>
-              </View>
+              <WideButton id="messages-more" kind="secondary" className="messages-more" loading={moreStatus === 'loading'} row onClick={() => void loadMore()}>
+                加载更多
+              </WideButton>
             ) : (
               <Text className="czt-footnote messages-end">没有更多消息了</Text>
             )}

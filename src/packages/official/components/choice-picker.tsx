@@ -44,3 +44,16 @@ export function DatePicker({ id, label, value, onChange, start, end }: { id: str
     </Picker>
   );
 }
+
+/** A picker over value/label choices: shows the chosen one (the first when none matches). */
+export function OptionPicker({ id, label, options, value, onChange }: { id: string; label: string; options: { value: string; label: string }[]; value: string; onChange: (value: string) => void }) {
+  return (
+    <ChoicePicker
+      id={id}
+      label={label}
+      choices={options.map((c) => c.label)}
+      index={Math.max(0, options.findIndex((c) => c.value === value))}
+      onChange={(i) => onChange(options[i]?.value ?? '')}
+    />
+  );
+}

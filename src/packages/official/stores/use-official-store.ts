@@ -16,9 +16,8 @@ import type {
   RankingView,
   Region,
 } from '../../../../cloudfunctions/contract';
-import { ApiError, call, isApiError } from '../../../api/client';
-
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+import { type ApiError, call, toApiError } from '../../../api/client';
+import { type LoadStatus, latestLoad, sharedRequest } from '../../../stores/loading';
 
 /** Rows asked for per ledger page. */
 export const LEDGER_PAGE_SIZE = 20;
@@ -77,8 +76,6 @@ export interface OfficialState {
   pollExports: () => Promise<void>;
 }
 
-const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
-
 /** Drops empty filters so the server applies its defaults. */
 export function cleanFilters(filters: LedgerFilters): LedgerFilters {
   const out: LedgerFilters = { ledger: filters.ledger };
@@ -96,43 +93,31 @@ function upsertJob(jobs: ExportJobView[] | null, job: ExportJobView, first = fal
 }
 
 export const officialStateCreator: StateCreator<OfficialState> = (set, get) => {
-  // Request counters: an answer is applied only if no newer request of its kind has started.
-  let dashboardSeq = 0;
-  let rankingSeq = 0;
+  // The ledger's request counter: an answer is applied only if no newer ledger request has started.
   let ledgerSeq = 0;
-  let regionsInFlight: Promise<void> | null = null;
-  let voucherTypesInFlight: Promise<void> | null = null;
-  let exportsSeq = 0;
-  let pollInFlight: Promise<void> | null = null;
+  const voucherTypesOf = (d: DashboardView) => d.vouchers.map((v) => ({ code: v.type, name: v.name }));
+  // Its own call: the dashboard page below in the stack keeps the region it shows.
+  const loadVoucherTypes = sharedRequest(() =>
+    call('official', 'dashboard', {})
+      .then((d) => set({ voucherTypes: voucherTypesOf(d) }))
+      .catch(() => undefined),
+  );
+  const loadRegions = sharedRequest(() =>
+    call('account', 'regions', {})
+      .then((regions) => set({ regions }))
+      .catch(() => undefined),
+  );
 
   return {
     dashboard: null,
     dashboardStatus: 'idle',
     dashboardError: null,
-    loadDashboard: async (input) => {
-      const seq = ++dashboardSeq;
-      set({ dashboardStatus: 'loading', dashboardError: null });
-      try {
-        const dashboard = await call('official', 'dashboard', input);
-        if (seq === dashboardSeq) set({ dashboard, dashboardStatus: 'ready' });
-      } catch (e) {
-        if (seq === dashboardSeq) set({ dashboardStatus: 'error', dashboardError: toApiError(e) });
-      }
-    },
+    loadDashboard: latestLoad(set, ['dashboard', 'dashboardStatus', 'dashboardError'], (input: DashboardInput) => call('official', 'dashboard', input)),
 
     ranking: null,
     rankingStatus: 'idle',
     rankingError: null,
-    loadRanking: async (input) => {
-      const seq = ++rankingSeq;
-      set({ rankingStatus: 'loading', rankingError: null });
-      try {
-        const ranking = await call('official', 'ranking', input);
-        if (seq === rankingSeq) set({ ranking, rankingStatus: 'ready' });
-      } catch (e) {
-        if (seq === rankingSeq) set({ rankingStatus: 'error', rankingError: toApiError(e) });
-      }
-    },
+    loadRanking: latestLoad(set, ['ranking', 'rankingStatus', 'rankingError'], (input: RankingInput) => call('official', 'ranking', input)),
 
     ledger: null,
     ledgerStatus: 'idle',
@@ -177,70 +162,41 @@ export const officialStateCreator: StateCreator<OfficialState> = (set, get) => {
       if (get().voucherTypes) return Promise.resolve();
       const known = get().dashboard;
       if (known) {
-        set({ voucherTypes: known.vouchers.map((v) => ({ code: v.type, name: v.name })) });
+        set({ voucherTypes: voucherTypesOf(known) });
         return Promise.resolve();
       }
-      if (voucherTypesInFlight) return voucherTypesInFlight;
-      // Its own call: the dashboard page below in the stack keeps the region it shows.
-      voucherTypesInFlight = call('official', 'dashboard', {})
-        .then((d) => set({ voucherTypes: d.vouchers.map((v) => ({ code: v.type, name: v.name })) }))
-        .catch(() => undefined)
-        .finally(() => {
-          voucherTypesInFlight = null;
-        });
-      return voucherTypesInFlight;
+      return loadVoucherTypes();
     },
 
     regions: null,
-    loadRegions: () => {
-      if (get().regions) return Promise.resolve();
-      if (regionsInFlight) return regionsInFlight;
-      regionsInFlight = call('account', 'regions', {})
-        .then((regions) => set({ regions }))
-        .catch(() => undefined)
-        .finally(() => {
-          regionsInFlight = null;
-        });
-      return regionsInFlight;
-    },
+    loadRegions: () => (get().regions ? Promise.resolve() : loadRegions()),
 
     exports: null,
     exportsStatus: 'idle',
     exportsError: null,
     pollError: null,
-    loadExports: async () => {
-      const seq = ++exportsSeq;
-      set({ exportsStatus: 'loading', exportsError: null });
-      try {
-        const exports = await call('official', 'myExports', {});
-        if (seq === exportsSeq) set({ exports, exportsStatus: 'ready', pollError: null });
-      } catch (e) {
-        if (seq === exportsSeq) set({ exportsStatus: 'error', exportsError: toApiError(e) });
-      }
-    },
+    loadExports: latestLoad<OfficialState, 'exports', void>(
+      set,
+      ['exports', 'exportsStatus', 'exportsError'],
+      () => call('official', 'myExports', {}),
+      () => set({ pollError: null }),
+    ),
     startExport: async (raw) => {
       const job = await call('official', 'exportLedger', cleanFilters(raw));
       set({ exports: upsertJob(get().exports, job, true) });
       return job;
     },
-    pollExports: () => {
-      if (pollInFlight) return pollInFlight;
-      const run = async () => {
-        const waiting = (get().exports ?? []).filter(isUnfinished);
-        for (const job of waiting) {
-          try {
-            const fresh = await call('official', 'jobStatus', { jobId: job.jobId });
-            set({ exports: upsertJob(get().exports, fresh), pollError: null });
-          } catch (e) {
-            set({ pollError: toApiError(e) });
-          }
+    pollExports: sharedRequest(async () => {
+      const waiting = (get().exports ?? []).filter(isUnfinished);
+      for (const job of waiting) {
+        try {
+          const fresh = await call('official', 'jobStatus', { jobId: job.jobId });
+          set({ exports: upsertJob(get().exports, fresh), pollError: null });
+        } catch (e) {
+          set({ pollError: toApiError(e) });
         }
-      };
-      pollInFlight = run().finally(() => {
-        pollInFlight = null;
-      });
-      return pollInFlight;
-    },
+      }
+    }),
   };
 };
 

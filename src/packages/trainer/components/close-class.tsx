@@ -3,11 +3,11 @@
  * closes itself 72 hours later). Asks first; queued scans go up before, or nothing happens.
  */
 import { Text, View } from '@tarojs/components';
-import { useRef, useState } from 'react';
 import type { CompletionView } from '../../../../cloudfunctions/contract';
-import { ApiError, type CallOptions, isApiError, newRequestId } from '../../../api/client';
+import type { CallOptions } from '../../../api/client';
 import { ConfirmButtons } from '../../../components/confirm-buttons';
-import { Button } from '../../../components/nutui';
+import { WideButton } from '../../../components/page-parts';
+import { useConfirmedAction } from '../../../components/use-confirmed-action';
 
 export interface CloseClassProps {
   /** Uploads the queue; resolves with how many of this class's scans are still waiting. */
@@ -27,63 +27,41 @@ export function CompletionResult({ completion }: { completion: CompletionView })
 }
 
 export function CloseClass({ uploadFirst, close }: CloseClassProps) {
-  const [asking, setAsking] = useState(false);
-  const [closing, setClosing] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
   // One id per confirmation: a retry after a lost answer is the same request.
-  const requestId = useRef<string | null>(null);
-
-  const ask = () => {
-    requestId.current = newRequestId();
-    setNotice(null);
-    setAsking(true);
-  };
-  const confirm = async () => {
-    if (closing) return;
-    setClosing(true);
-    setNotice(null);
-    try {
+  const flow = useConfirmedAction((_: true, options) => close(options), {
+    // Queued scans go up first: a class closed without them would count people absent.
+    precheck: async () => {
       const waiting = await uploadFirst();
-      if (waiting > 0) {
-        setNotice(`还有 ${waiting} 条离线签到没上传，联网上传后再结业`);
-        return;
-      }
-      const id = requestId.current ?? newRequestId();
-      requestId.current = id;
-      await close({ requestId: id });
-      requestId.current = null;
-      setAsking(false);
-    } catch (e) {
-      setNotice((isApiError(e) ? e : new ApiError('INTERNAL')).message);
-    } finally {
-      setClosing(false);
-    }
-  };
+      return waiting > 0 ? `还有 ${waiting} 条离线签到没上传，联网上传后再结业` : null;
+    },
+    freshNotice: true,
+    keepAfterRefusal: true,
+    toastFailures: false,
+  });
+  const { notice } = flow;
 
   return (
     <View className="czt-card class-close">
       <Text className="czt-card-title">结业</Text>
       <Text className="czt-card-text">最后一节课已结束。结业后按出勤算每位学员是否完成培训，不能再签到。</Text>
       {notice ? <Text className="czt-error class-close-notice">{notice}</Text> : null}
-      {asking ? (
+      {flow.asking ? (
         <>
           <Text className="class-close-question">确定现在结业吗？</Text>
           <ConfirmButtons
             confirmId="close-class-confirm"
             confirmLabel="确认结业"
-            busy={closing}
-            onConfirm={() => void confirm()}
+            busy={flow.busy}
+            onConfirm={() => void flow.confirm()}
             keepLabel="先不结业"
             keepClassName="close-class-keep"
-            onKeep={() => setAsking(false)}
+            onKeep={flow.keep}
           />
         </>
       ) : (
-        <View className="czt-button-row">
-          <Button id="close-class" className="czt-primary-button" type="primary" size="xlarge" block onClick={ask}>
-            结业
-          </Button>
-        </View>
+        <WideButton id="close-class" row onClick={() => flow.ask(true)}>
+          结业
+        </WideButton>
       )}
     </View>
   );

@@ -4,11 +4,11 @@
  */
 import { Text, View } from '@tarojs/components';
 import type { OfflineScan } from '../../../../cloudfunctions/contract';
+import { clockTextWithSeconds } from '../../../../cloudfunctions/core/china-date';
 import { offlineScanOverdue } from '../../../../cloudfunctions/core/reminders';
 import type { ApiError } from '../../../api/client';
 import { Button } from '../../../components/nutui';
 import type { RefusedScan } from '../stores/use-scan-queue';
-import { clockTimeOf } from '../utils/format';
 
 export interface ScanQueuePanelProps {
   pending: OfflineScan[];
@@ -35,7 +35,7 @@ export function ScanQueuePanel({ pending, refused, uploading, uploadError, onUpl
           <View className="scan-queue-list">
             {pending.map((s) => (
               <Text key={s.scanId} className="pending-scan" data-scan-id={s.scanId}>
-                {`${clockTimeOf(s.deviceScannedAt)} 扫码，等待上传`}
+                {`${clockTextWithSeconds(s.deviceScannedAt)} 扫码，等待上传`}
               </Text>
             ))}
           </View>
@@ -70,7 +70,7 @@ export function ScanQueuePanel({ pending, refused, uploading, uploadError, onUpl
           <View className="scan-queue-list">
             {refused.map((r) => (
               <View key={r.scan.scanId} className="refused-scan" data-scan-id={r.scan.scanId}>
-                <Text className="refused-scan-time">{`${clockTimeOf(r.scan.deviceScannedAt)} 扫码`}</Text>
+                <Text className="refused-scan-time">{`${clockTextWithSeconds(r.scan.deviceScannedAt)} 扫码`}</Text>
                 <Text className="refused-scan-reason">{r.message}</Text>
               </View>
             ))}

@@ -12,8 +12,9 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { ErrorCode, OfflineScan, ScanResult } from '../../../../cloudfunctions/contract';
 import { parseAttendanceCode } from '../../../../cloudfunctions/core/attendance';
 import { ERROR_MESSAGES } from '../../../../cloudfunctions/core/errors';
-import { ApiError, call, isApiError } from '../../../api/client';
+import { ApiError, call, toApiError } from '../../../api/client';
 import { taroStorage } from '../../../stores/taro-storage';
+import { randomId } from '../../../utils/random-id';
 import { isKnownOffline, onReconnect } from '../utils/network';
 
 /** The server takes at most this many scans per upload. */
@@ -71,15 +72,9 @@ export interface ScanQueueDeps {
 }
 
 /** Random enough that two phones never collide; not a secret. */
-export function newScanId(): string {
-  let id = '';
-  while (id.length < 24) id += Math.random().toString(36).slice(2);
-  return `s${id.slice(0, 24)}`;
-}
+export const newScanId = (): string => `s${randomId(24)}`;
 
 const defaultDeps: ScanQueueDeps = { now: () => new Date(), newScanId, isOffline: isKnownOffline };
-
-const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
 
 const notOurCode: ScanResult = { status: 'refused', code: 'CODE_FORGED', message: ERROR_MESSAGES.CODE_FORGED };
 

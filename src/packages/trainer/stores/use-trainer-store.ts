@@ -5,9 +5,8 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { CompletionView, RosterView, TrainerClassView } from '../../../../cloudfunctions/contract';
-import { ApiError, call, type CallOptions, isApiError } from '../../../api/client';
-
-export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+import { type ApiError, call, type CallOptions, toApiError } from '../../../api/client';
+import { type LoadStatus, sharedLoad } from '../../../stores/loading';
 
 export interface TrainerState {
   /** Newest first (the server sorts). null until first loaded. */
@@ -30,9 +29,6 @@ export interface TrainerState {
   closeClass: (classId: string, options?: CallOptions) => Promise<CompletionView>;
 }
 
-const toApiError = (e: unknown): ApiError => (isApiError(e) ? e : new ApiError('INTERNAL'));
-
-let classesInFlight: Promise<void> | null = null;
 const rosterInFlight = new Map<string, Promise<void>>();
 const rosterAgain = new Map<string, Promise<void>>();
 
@@ -53,17 +49,7 @@ export const trainerStateCreator: StateCreator<TrainerState> = (set, get) => {
     rosters: {},
     rosterErrors: {},
     completions: {},
-    loadClasses: () => {
-      if (classesInFlight) return classesInFlight;
-      set({ classesStatus: 'loading', classesError: null });
-      classesInFlight = call('training', 'myClasses', {})
-        .then((classes) => set({ classes, classesStatus: 'ready', classesError: null }))
-        .catch((e: unknown) => set({ classesStatus: 'error', classesError: toApiError(e) }))
-        .finally(() => {
-          classesInFlight = null;
-        });
-      return classesInFlight;
-    },
+    loadClasses: sharedLoad<TrainerState, 'classes'>(set, ['classes', 'classesStatus', 'classesError'], () => call('training', 'myClasses', {})),
     loadRoster: (classId) => {
       const running = rosterInFlight.get(classId);
       if (!running) return fetchRoster(classId);

@@ -1,0 +1,166 @@
+/**
+ * 班级签到: one class's current session, 扫码签到 with a typed fallback, the answer to each scan,
+ * the offline queue (R6.4), the roster, and 结业 once the last session is over (R6.5).
+ */
+import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { CompletionView, RosterView, TrainerClassView } from '../../../../../cloudfunctions/contract';
+import { RetryNotice } from '../../../../components/page-parts';
+import { EmptyState, PageShell } from '../../../../components/page-shell';
+import { URLS, withQuery } from '../../../../utils/routes';
+import { CloseClass, CompletionResult } from '../../components/close-class';
+import { RosterList, SessionList } from '../../components/roster-list';
+import { afterUpload, busyFeedback, type Feedback, feedbackOf, IDLE_FEEDBACK, ScanFeedback } from '../../components/scan-feedback';
+import { ScanEntry } from '../../components/scan-entry';
+import { ScanQueuePanel } from '../../components/scan-queue-panel';
+import { uploadWhenOnline, useScanQueue } from '../../stores/use-scan-queue';
+import { useTrainerStore } from '../../stores/use-trainer-store';
+import { sessionName, sessionTimeText } from '../../utils/format';
+import { classIdParam } from '../../utils/route';
+import '../../trainer.scss';
+
+/** While the page is open, a queue left by a failed upload is tried again this often. */
+const RETRY_UPLOAD_MS = 60_000;
+
+function ClassHead({ roster, view }: { roster: RosterView; view: TrainerClassView | undefined }) {
+  const current = roster.currentSession;
+  const present = current === null ? 0 : roster.people.filter((p) => p.sessions.includes(current)).length;
+  return (
+    <>
+      <View className="czt-hero class-hero">
+        <Text className="czt-hero-title">{roster.name}</Text>
+        <Text className="czt-hero-text">
+          {current === null ? '课程已全部结束' : `${sessionName(current)}  ${sessionTimeText(roster.sessions[current])}`}
+        </Text>
+        {view ? <Text className={`class-state is-${view.state}`}>{view.stateName}</Text> : null}
+      </View>
+      {current !== null ? (
+        <View id="checked-in-count" className="czt-card class-count">
+          <Text className="class-count-value">{`${present}/${roster.people.length}`}</Text>
+          <Text className="class-count-label">{`${sessionName(current)}  已签到 ${present} / 报名 ${roster.people.length}`}</Text>
+        </View>
+      ) : null}
+    </>
+  );
+}
+
+export default function TrainerClassPage() {
+  const classId = classIdParam();
+  const { roster, rosterError, view, completion, loadRoster, loadClasses, closeClass } = useTrainerStore(
+    useShallow((s) => ({
+      roster: s.rosters[classId] as RosterView | undefined,
+      completion: s.completions[classId] as CompletionView | undefined,
+      rosterError: s.rosterErrors[classId] ?? null,
+      view: s.classes?.find((c) => c.id === classId),
+      loadRoster: s.loadRoster,
+      loadClasses: s.loadClasses,
+      closeClass: s.closeClass,
+    })),
+  );
+  const queue = useScanQueue(
+    useShallow((s) => ({
+      pending: s.pending,
+      refused: s.refused,
+      uploading: s.uploading,
+      uploadError: s.uploadError,
+      lastUpload: s.lastUpload,
+      submit: s.submit,
+      upload: s.upload,
+      clearRefused: s.clearRefused,
+    })),
+  );
+  const [feedback, setFeedback] = useState<Feedback>(IDLE_FEEDBACK);
+
+  useEffect(() => {
+    if (!classId) return;
+    void loadRoster(classId);
+    // The class's state (for 结业) comes with the class list.
+    if (!useTrainerStore.getState().classes) void loadClasses();
+    uploadWhenOnline();
+    void useScanQueue.getState().upload();
+    const retry = setInterval(() => void useScanQueue.getState().upload(), RETRY_UPLOAD_MS);
+    return () => clearInterval(retry);
+  }, [classId, loadRoster, loadClasses]);
+
+  // Queued scans that went up may have changed this roster.
+  useEffect(() => {
+    if (queue.lastUpload?.classIds.includes(classId)) void loadRoster(classId);
+  }, [queue.lastUpload, classId, loadRoster]);
+
+  const onCode = async (code: string) => {
+    setFeedback((f) => busyFeedback(f.seq + 1));
+    const outcome = await queue.submit(classId, code);
+    setFeedback((f) => feedbackOf(outcome, f.seq + 1));
+    if (outcome.kind === 'answered' && outcome.result.status === 'accepted') void loadRoster(classId);
+  };
+
+  if (!classId) {
+    return (
+      <PageShell className="page-trainer-class">
+        <EmptyState title="没有找到这个班级" text="请从“我的班级”进入" />
+      </PageShell>
+    );
+  }
+
+  const pending = queue.pending.filter((s) => s.classId === classId);
+  const refused = queue.refused.filter((r) => r.scan.classId === classId);
+  const scanning = roster ? roster.closedAt === null && roster.currentSession !== null : false;
+  // The class list says when a class has ended; without it, the roster does (no session left, not closed).
+  const ended = view ? view.state === 'ended' : roster ? roster.closedAt === null && roster.currentSession === null : false;
+
+  return (
+    <PageShell
+      className="page-trainer-class"
+      loading={!roster && !rosterError}
+      error={roster ? null : rosterError}
+      onRetry={() => void loadRoster(classId)}
+    >
+      {roster ? (
+        <>
+          <ClassHead roster={roster} view={view} />
+          <RetryNotice message={rosterError ? `名单没有刷新：${rosterError.message}` : null} onRetry={() => void loadRoster(classId)} />
+          {scanning ? (
+            <>
+              <ScanFeedback feedback={afterUpload(feedback, queue.pending, queue.refused)} />
+              <ScanEntry onCode={onCode} />
+            </>
+          ) : null}
+          <ScanQueuePanel
+            pending={pending}
+            refused={refused}
+            uploading={queue.uploading}
+            uploadError={queue.uploadError}
+            onUpload={() => void queue.upload()}
+            onClearRefused={() => queue.clearRefused(classId)}
+          />
+          {completion ? <CompletionResult completion={completion} /> : null}
+          {ended && !completion ? (
+            <CloseClass
+              uploadFirst={async () => {
+                await queue.upload();
+                return useScanQueue.getState().pending.filter((s) => s.classId === classId).length;
+              }}
+              close={(options) => closeClass(classId, options)}
+            />
+          ) : null}
+          {roster.closedAt !== null && !completion ? <Text className="czt-footnote class-closed">这个班已结业，不能再签到</Text> : null}
+          {view?.state === 'closed' ? (
+            <View
+              id="open-results"
+              className="czt-card class-open-results"
+              onClick={() => void Taro.navigateTo({ url: withQuery(URLS.trainerResults, { classId }) })}
+            >
+              <Text className="trainer-class-open">录入鉴定结果</Text>
+            </View>
+          ) : null}
+          <Text className="trainer-section">{`学员名单（${roster.people.length}人）`}</Text>
+          <RosterList roster={roster} />
+          <Text className="trainer-section">课程安排</Text>
+          <SessionList roster={roster} />
+        </>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Every page's address for navigateTo, redirectTo and switchTab. The pages the server names
+ * (reminders open them) come from core/pages.ts, so a reminder and a tap open the same page; the
+ * others are the app's own. src/app.config.ts lists the same routes (tests/pages/routes.test.ts
+ * checks that they agree).
+ */
+import { PAGES } from '../../cloudfunctions/core/pages';
+
+const at = (route: string) => `/${route}`;
+
+export const URLS = {
+  home: at(PAGES.home),
+  vouchers: at(PAGES.vouchers),
+  classes: at(PAGES.classes),
+  certificates: at(PAGES.certificates),
+  me: at(PAGES.me),
+  myVouchers: at(PAGES.myVouchers),
+  myClasses: at(PAGES.myClasses),
+  employment: at(PAGES.employment),
+  messages: at(PAGES.messages),
+  register: '/pages/register/index',
+  attendanceCode: '/pages/attendance-code/index',
+  certificateDetail: '/pages/certificate-detail/index',
+  trainerClasses: at(PAGES.trainerClasses),
+  trainerClass: '/packages/trainer/pages/class/index',
+  trainerResults: '/packages/trainer/pages/results/index',
+  officialDashboard: at(PAGES.officialDashboard),
+  officialRanking: at(PAGES.officialRanking),
+  officialLedger: '/packages/official/pages/ledger/index',
+  officialExports: '/packages/official/pages/exports/index',
+  verify: '/packages/verify/pages/verify/index',
+} as const;
+
+/** Tab-bar pages: only `switchTab` opens them (and it takes no query). */
+export const TAB_URLS: readonly string[] = [URLS.home, URLS.vouchers, URLS.classes, URLS.certificates, URLS.me];
+
+/** `url?a=1&b=2`, each value encoded. */
+export const withQuery = (url: string, query: Record<string, string | number>): string =>
+  `${url}?${Object.entries(query)
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`)
+    .join('&')}`;
+
+/** A page's query value, decoded (the mini-program hands them over as written); a stray `%` stays as is. */
+export function decodeParam(raw: string | undefined): string {
+  if (!raw) return '';
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
