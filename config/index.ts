@@ -73,7 +73,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Hash routing works on any static server, including the local gateway.
       compile,
       router: {
-        mode: 'hash'
+        mode: 'hash',
+        // Certificate images saved before the subpackage pages moved carry the old verify
+        // address in their QR: it still opens 证书查验 (the first entry keeps the new address).
+        customRoutes: {
+          '/packages/verify/pages/verify/index': ['/packages/verify/pages/verify/index', '/packages/verify/pages/index']
+        }
       },
       output: {
         filename: 'js/[name].[hash:8].js',

@@ -132,8 +132,8 @@ export interface ExportJobView {
   /** 0–100. */
   progress: number;
   fileName: string;
-  /** Where the owner downloads the file once done (the local gateway: `/exports/<jobId>`). */
-  downloadUrl: string | null;
+  /** Done and stored: the owner asks `official.downloadExport` for a short-lived link. */
+  downloadable: boolean;
   /** Officials get full ID numbers; the export is logged in the ledger either way. */
   fullIdNumbers: boolean;
   createdAt: string;

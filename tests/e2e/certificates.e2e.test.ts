@@ -93,14 +93,20 @@ it('R7.1–R7.2 the trainer records a pass; the laborer sees the certificate; a 
   const decoded = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
   expect(decoded?.data).toContain(`number=${cert.number}`);
 
-  // A third phone, logged in as nobody, opens the verify link.
+  // A third phone, logged in as nobody, opens the link in the saved image's QR.
   const stranger = await phone(null, AFTER);
-  await stranger.goto(`${gw.url}/#/packages/verify/pages/verify/index?number=${cert.number}&code=${cert.verifyCode}`);
+  await stranger.goto(decoded!.data);
   const status = stranger.locator('#verify-status');
   await status.waitFor();
   await expect(status.textContent()).resolves.toContain('有效');
   await expect(stranger.locator('#verify-result').textContent()).resolves.toContain('王*军');
   await shot(stranger, 'certificates-05-stranger-verified');
+
+  // An image saved before the verify page moved carries the old address: it opens the same page.
+  const older = await phone(null, AFTER);
+  await older.goto(`${gw.url}/#/packages/verify/pages/index?number=${cert.number}&code=${cert.verifyCode}`);
+  await older.locator('#verify-status').waitFor();
+  await expect(older.locator('#verify-status').textContent()).resolves.toContain('有效');
 }, 90_000);
 
 it('R8.2–R8.3 the due follow-up is listed on 首页 until the laborer reports work 省外', async () => {

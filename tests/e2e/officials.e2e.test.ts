@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import type { DashboardView, LedgerPage } from '../../cloudfunctions/contract';
 import { generateLvliang } from '../../scripts/dataset/generate';
 import { type TestGateway, startTestGateway } from '../support/gateway';
@@ -83,4 +83,14 @@ it('R9.5 the official exports the 取证人员台账 and sees the job finish', a
   expect(rows).toBeGreaterThanOrEqual(expected.metrics.find((m) => m.metric === 'certificates')!.actual);
   await expect(done.locator('.export-download').isVisible()).resolves.toBe(true);
   await shot(page, 'officials-04-export-done');
+
+  // 下载: the page asks official.downloadExport for the link and the browser fetches the workbook.
+  // Chromium may report the download on this page or on the tab window.open makes: listen on both.
+  const downloaded = new Promise<Download>((resolve) => {
+    page.once('download', resolve);
+    page.context().once('page', (tab) => tab.once('download', resolve));
+  });
+  await done.locator('.export-download').click();
+  const download = await downloaded;
+  expect(download.suggestedFilename()).toMatch(/取证人员台账.*\.xlsx$/);
 }, 90_000);

@@ -4,7 +4,7 @@
  * the same ledger query, to their owner only.
  */
 import ExcelJS from 'exceljs';
-import type { DashboardView, ExportJobView, LedgerFilters, LedgerPage, LedgerRow, RankingView, TargetView } from '../../cloudfunctions/contract';
+import type { DashboardView, ExportDownload, ExportJobView, LedgerFilters, LedgerPage, LedgerRow, RankingView, TargetView } from '../../cloudfunctions/contract';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { where } from '../../cloudfunctions/store/port';
@@ -166,9 +166,11 @@ describe('R9.5 ledgers and exports', () => {
     expect(started).toMatchObject({ title: '培训券台账', total: rows.length, fullIdNumbers: true });
     expect(started.summary).toContain('临县');
     const job = await finished(city, started.jobId);
-    expect(job).toMatchObject({ status: 'done', rows: rows.length, progress: 100, downloadUrl: `/exports/${started.jobId}` });
+    expect(job).toMatchObject({ status: 'done', rows: rows.length, progress: 100, downloadable: true });
+    const link = await city.ok<ExportDownload>('official', 'downloadExport', { jobId: started.jobId });
+    expect(link.url).toBe(`/exports/${started.jobId}`);
 
-    const res = await city.get(job.downloadUrl!);
+    const res = await city.get(link.url);
     expect(res.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
@@ -198,8 +200,8 @@ describe('R9.5 ledgers and exports', () => {
     expect(mine[0]).toMatchObject({ jobId: started.jobId, status: 'done' });
     const logged = await gw.runtime.deps.store.count('ledger', where('type', 'eq', 'ledger.exported'));
     expect(logged).toBeGreaterThanOrEqual(1);
-    expect((await county.get(job.downloadUrl!)).status).toBe(404);
-    expect((await gw.anonymous().get(job.downloadUrl!)).status).toBe(404);
+    expect((await county.get(link.url)).status).toBe(404);
+    expect((await gw.anonymous().get(link.url)).status).toBe(404);
     expect(await county.call('official', 'jobStatus', { jobId: started.jobId })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect((await verifyAllChains(gw.runtime.deps.store)).every((c) => c.broken === null)).toBe(true);
   });

@@ -129,7 +129,7 @@ export function anExportJob(overrides: Partial<ExportJobView> = {}): ExportJobVi
     total: 300,
     progress: 0,
     fileName: '培训券台账-吕梁市-2026.xlsx',
-    downloadUrl: null,
+    downloadable: false,
     fullIdNumbers: true,
     createdAt: '2026-11-23T09:00:00.000Z',
     finishedAt: null,

@@ -3,7 +3,7 @@ import type { ExportJobView } from '../../cloudfunctions/contract';
 import OfficialExportsPage, { POLL_MS } from '../../src/packages/official/pages/exports/index';
 import { useOfficialStore } from '../../src/packages/official/stores/use-official-store';
 import { useSessionStore } from '../../src/stores/use-session-store';
-import { __resetTaroMock } from './__mocks__/taro';
+import { __resetTaroMock, showToast } from './__mocks__/taro';
 import { installApi, ok, refusal, resetStores } from './api-double';
 import { anExportJob, anOfficial, texts } from './official-double';
 
@@ -31,7 +31,7 @@ async function advance(ms: number) {
 const STEPS: ExportJobView[] = [
   anExportJob({ status: 'running', rows: 120, progress: 40 }),
   anExportJob({ status: 'running', rows: 240, progress: 80 }),
-  anExportJob({ status: 'done', rows: 300, progress: 100, downloadUrl: '/exports/job-1', finishedAt: '2026-11-23T09:01:00.000Z' }),
+  anExportJob({ status: 'done', rows: 300, progress: 100, downloadable: true, finishedAt: '2026-11-23T09:01:00.000Z' }),
 ];
 
 function installExportsApi() {
@@ -44,6 +44,7 @@ function installExportsApi() {
         anExportJob({ jobId: 'job-0', title: '补贴台账', ledger: 'subsidies', status: 'failed', rows: 10, total: 50, progress: 20, error: '导出失败，请重新导出' }),
       ]),
     jobStatus: () => ok(STEPS[Math.min(step++, STEPS.length - 1)]),
+    downloadExport: (payload) => ok({ jobId: (payload as { jobId: string }).jobId, fileName: 'a.xlsx', url: '/exports/job-1', expiresAt: '2026-11-23T09:06:00.000Z' }),
   });
 }
 
@@ -85,6 +86,8 @@ describe('导出记录 exports', () => {
 
     const open = jest.spyOn(window, 'open').mockImplementation(() => null);
     fireEvent.click(job().querySelector('.export-download')!);
+    await advance(0);
+    expect(calls.filter((c) => c.action === 'downloadExport')).toHaveLength(1);
     expect(open).toHaveBeenCalledWith('/exports/job-1', '_blank');
   });
 
@@ -100,11 +103,28 @@ describe('导出记录 exports', () => {
   });
 
   it('does not poll when every job is finished', async () => {
-    const calls = installApi({ whoami: () => ok(anOfficial()), myExports: () => ok([anExportJob({ status: 'done', progress: 100, rows: 300, downloadUrl: '/exports/job-1' })]) });
+    const calls = installApi({ whoami: () => ok(anOfficial()), myExports: () => ok([anExportJob({ status: 'done', progress: 100, rows: 300, downloadable: true })]) });
     const { container } = render(<OfficialExportsPage />);
     await advance(POLL_MS * 3);
     expect(statusCalls(calls)).toBe(0);
     expect(texts(container, '.export-job[data-status=done] .export-download')).toEqual(['下载']);
+  });
+
+  it('R9.5 下载 asks for a short-lived link; a refusal is said and nothing opens', async () => {
+    const calls = installApi({
+      whoami: () => ok(anOfficial()),
+      myExports: () => ok([anExportJob({ status: 'done', progress: 100, rows: 300, downloadable: true })]),
+      downloadExport: () => refusal('NOT_FOUND', '没有找到这条导出'),
+    });
+    const open = jest.spyOn(window, 'open').mockImplementation(() => null);
+    const { container } = render(<OfficialExportsPage />);
+    await advance(0);
+    fireEvent.click(container.querySelector('.export-download')!);
+    await advance(0);
+    expect(calls.filter((c) => c.action === 'downloadExport').map((c) => c.payload)).toEqual([{ jobId: 'job-1' }]);
+    expect(showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '没有找到这条导出' }));
+    expect(open).not.toHaveBeenCalled();
+    expect(texts(container, '.export-download')).toEqual(['下载']);
   });
 
   it('shows an empty state, and an error with 重试', async () => {

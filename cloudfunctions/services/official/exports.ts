@@ -71,7 +71,7 @@ export function jobView(job: ExportJobDoc): ExportJobView {
     total: job.total,
     progress,
     fileName: job.fileName,
-    downloadUrl: job.status === 'done' ? `/exports/${job._id}` : null,
+    downloadable: job.status === 'done' && Boolean(job.fileRef),
     fullIdNumbers: job.fullIdNumbers,
     createdAt: job.createdAt,
     finishedAt: job.finishedAt,

@@ -50,8 +50,8 @@ function ExportJob({ job }: { job: ExportJobView }) {
       </View>
       <Text className="export-meta">{`${createdText(job.createdAt)}${job.fullIdNumbers ? ' · 含完整身份证号' : ''}`}</Text>
       {job.status === 'failed' ? <Text className="czt-error export-error">{job.error ?? '导出失败，请重新导出'}</Text> : null}
-      {job.status === 'done' && job.downloadUrl ? (
-        <WideButton className="export-download" onClick={() => void downloadExport(job)}>
+      {job.status === 'done' && job.downloadable ? (
+        <WideButton className="export-download" onClick={() => void downloadExport(job.jobId)}>
           下载
         </WideButton>
       ) : null}
