@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { loadLocalSettings } from '../config';
+import { announceHost } from './local-host';
 import { openLocalRuntime, startRemindSchedule } from './local-runtime';
 import { LISTEN_BACKLOG, buildGateway } from './server';
 
@@ -37,8 +38,12 @@ export async function startGateway(env: Record<string, string | undefined> = pro
   console.log(dev ? `  Dev login:   ${url}/dev/login` : '  Dev login:   off (start with --dev on 127.0.0.1 for the demo personas)');
   console.log(`  Data:        ${runtime.dataDir}`);
   console.log(`  Clock:       ${runtime.clock.now().toISOString()}`);
+  // Issue 18: local commands that write this DATA_DIR name the host they share it with.
+  const leave = announceHost(runtime.dataDir, { pid: process.pid, url, startedAt: runtime.clock.now().toISOString() });
+  process.on('exit', leave);
   const stopReminders = startRemindSchedule(runtime);
   const stop = async () => {
+    leave();
     stopReminders();
     await app.close();
     await runtime.close();

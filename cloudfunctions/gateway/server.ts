@@ -15,6 +15,7 @@ import { badRequestId, dispatch, requestIdOf } from '../functions/router';
 import { registerDevRoutes } from './dev-routes';
 import type { LocalRuntime } from './local-runtime';
 import { openidOf } from './session';
+import { isStoreError } from '../store/port';
 
 /** Pending connections the kernel may queue (capped by net.core.somaxconn). */
 export const LISTEN_BACKLOG = 4096;
@@ -57,6 +58,8 @@ export async function buildGateway(runtime: LocalRuntime, options: GatewayOption
   });
 
   app.setErrorHandler((error: { statusCode?: number }, req, reply) => {
+    // Issue 18: a store that stayed locked by another writer is a refusal, not a failure.
+    if (isStoreError(error, 'BUSY')) return reply.code(503).send({ ok: false, code: 'BUSY', message: ERROR_MESSAGES.BUSY });
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
     if (status >= 500) req.log.error(error);
     reply.code(status).send(

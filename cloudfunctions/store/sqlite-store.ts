@@ -5,10 +5,26 @@
  * maintains only its own collection's indexes (measured: with one shared table every insert
  * evaluated all 17 index expressions). One connection, WAL, synchronous=NORMAL, prepared
  * statements cached, and a FIFO lock around every transaction and read (DESIGN.md "Storage").
+ *
+ * Other connections (a local command beside the host, the dataset loader's threads) may write the
+ * same file (issue 18). SQLite's own busy handler blocks the thread while it waits, so it is kept
+ * short (BUSY_TIMEOUT_MS); the rest of the wait for another writer's lock is asynchronous, with
+ * backoff, up to the store's LOCK_WAIT_MS, and then the store answers StoreError('BUSY') — never
+ * SQLite's raw error, and never with half a transaction written. Bulk writes commit every
+ * BULK_TX_MS so no other writer waits long on them.
  */
 import Database from 'better-sqlite3';
-import { COLLECTIONS, type CollectionName, isCollectionName } from './collections';
+import { COLLECTIONS, type CollectionName } from './collections';
 import { FifoLock } from './fifo-lock';
+import {
+  BULK_TX_MS,
+  BUSY_TIMEOUT_MS,
+  type BulkPutOptions,
+  LOCK_WAIT_MS,
+  type LockWaits,
+  busyAsStoreError,
+  whenUnlocked,
+} from './sqlite-busy';
 import {
   type Doc,
   type DocData,
@@ -24,78 +40,9 @@ import {
   encodeCursor,
 } from './port';
 
-type SqlValue = string | number | null;
+import { type SqlValue, fieldSql, filterSql, sqlValue, table, withId, withoutBound } from './sqlite-sql';
 
-const FIELD_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
-
-/** `filter` without its top-level bounds on `field` in the paging direction (< and ≤ going down). */
-function withoutBound(filter: Filter, field: string, desc: boolean): Filter | undefined {
-  const ops = desc ? ['lt', 'lte'] : ['gt', 'gte'];
-  const isBound = (f: Filter) => 'field' in f && f.field === field && ops.includes(f.op);
-  if (isBound(filter)) return undefined;
-  if ('and' in filter) {
-    const rest = filter.and.filter((f) => !isBound(f));
-    return rest.length === 0 ? undefined : { and: rest };
-  }
-  return filter;
-}
-
-/** A stored document with its id (set on the parsed object: copying a large one costs more than parsing it). */
-function withId<T>(json: string, id: string): T {
-  const doc = JSON.parse(json) as Record<string, unknown>;
-  doc._id = id;
-  return doc as T;
-}
-
-/** The SQL expression for a document field (`_id` is the key column). */
-function fieldSql(field: string): string {
-  if (field === '_id') return 'id';
-  if (!FIELD_PATTERN.test(field)) throw new StoreError('INVALID_QUERY', `bad field name: ${field}`);
-  return `json_extract(doc, '$.${field}')`;
-}
-
-/** JSON values as SQLite compares them: json_extract answers booleans as 1/0. */
-function sqlValue(value: unknown): SqlValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  throw new StoreError('INVALID_QUERY', 'filter values must be strings, numbers, booleans or null');
-}
-
-const OPERATORS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
-
-function filterSql(filter: Filter, params: SqlValue[]): string {
-  if ('and' in filter || 'or' in filter) {
-    const parts = 'and' in filter ? filter.and : filter.or;
-    if (parts.length === 0) return 'and' in filter ? '1' : '0';
-    const joiner = 'and' in filter ? ' AND ' : ' OR ';
-    return `(${parts.map((p) => filterSql(p, params)).join(joiner)})`;
-  }
-  const expr = fieldSql(filter.field);
-  switch (filter.op) {
-    case 'eq':
-      params.push(sqlValue(filter.value));
-      return `${expr} IS ?`;
-    case 'ne':
-      params.push(sqlValue(filter.value));
-      return `${expr} IS NOT ?`;
-    case 'in': {
-      if (!Array.isArray(filter.value)) throw new StoreError('INVALID_QUERY', '`in` takes an array');
-      if (filter.value.length === 0) return '0';
-      for (const v of filter.value) params.push(sqlValue(v));
-      return `${expr} IN (${filter.value.map(() => '?').join(', ')})`;
-    }
-    default:
-      params.push(sqlValue(filter.value));
-      return `${expr} ${OPERATORS[filter.op]} ?`;
-  }
-}
-
-/** The table of a collection; names come from the declared list only, so they are safe in SQL. */
-function table(name: string): string {
-  if (!isCollectionName(name)) throw new StoreError('INVALID_QUERY', `unknown collection: ${name}`);
-  return `c_${name}`;
-}
+export { type BulkPutOptions, LOCK_WAIT_MS, type LockWaits, isSqliteBusy } from './sqlite-busy';
 
 /** At most this many queued transactions share one commit. */
 const MAX_BATCH = 256;
@@ -109,6 +56,8 @@ interface PendingTx {
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for tests. */
   filename: string;
+  /** How long transactions and reads wait for another connection's write lock (default LOCK_WAIT_MS). */
+  lockWaitMs?: number;
 }
 
 export class SqliteStore implements Store {
@@ -116,23 +65,44 @@ export class SqliteStore implements Store {
   private readonly lock = new FifoLock();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly pending: PendingTx[] = [];
+  private readonly lockWaitMs: number;
+  private readonly lockWaits: LockWaits = { waits: 0, maxWaitMs: 0, busy: 0 };
 
   constructor(options: SqliteStoreOptions) {
+    this.lockWaitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
     this.db = new Database(options.filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('busy_timeout = 5000');
-    // 64 MiB of page cache (the default is 2 MiB): a claim touches a dozen tables and their
-    // indexes; measured +25% claims/s on a WAL file.
-    this.db.pragma('cache_size = -65536');
-    for (const [name, spec] of Object.entries(COLLECTIONS)) {
-      const t = table(name);
-      this.db.exec(`CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`);
-      for (const index of spec.indexes) {
-        const indexName = `idx_${name}_${index.fields.join('_').replace(/\./g, '_')}`;
-        this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${t} (${index.fields.map(fieldSql).join(', ')})`);
+    // Opening may have to wait (a new file, a new collection's table): synchronously, once, for
+    // as long as a transaction would; an existing schema needs no lock at all.
+    this.db.pragma(`busy_timeout = ${Math.min(this.lockWaitMs, LOCK_WAIT_MS)}`);
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      // 64 MiB of page cache (the default is 2 MiB): a claim touches a dozen tables and their
+      // indexes; measured +25% claims/s on a WAL file.
+      this.db.pragma('cache_size = -65536');
+      for (const [name, spec] of Object.entries(COLLECTIONS)) {
+        const t = table(name);
+        this.db.exec(`CREATE TABLE IF NOT EXISTS ${t} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID`);
+        for (const index of spec.indexes) {
+          const indexName = `idx_${name}_${index.fields.join('_').replace(/\./g, '_')}`;
+          this.db.exec(`CREATE INDEX IF NOT EXISTS ${indexName} ON ${t} (${index.fields.map(fieldSql).join(', ')})`);
+        }
       }
+    } catch (error) {
+      this.db.close();
+      throw busyAsStoreError(error, this.lockWaitMs);
     }
+    this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+
+  /** How often and how long this connection waited for another's lock (benchmarks, tests). */
+  lockWaitStats(): LockWaits {
+    return { ...this.lockWaits };
+  }
+
+  /** whenUnlocked (sqlite-busy.ts) on this connection, counted in its lock-wait figures. */
+  private whenUnlocked<T>(attempt: () => T, waitMs: number, onWait?: (waitedMs: number) => void): Promise<T> {
+    return whenUnlocked(attempt, { waitMs, onWait, stats: this.lockWaits });
   }
 
   /** better-sqlite3 statements are reusable; preparing each call cost more than running it. */
@@ -160,12 +130,24 @@ export class SqliteStore implements Store {
     });
   }
 
+  /**
+   * One group commit. Issue 18: BEGIN IMMEDIATE may find another connection's write lock — no
+   * callback has run yet, so it is simply attempted again (whenUnlocked) and, past the wait,
+   * every caller hears BUSY. COMMIT that finds a lock keeps the transaction open and is attempted
+   * again; the callbacks are never run again, so none runs twice in a committed transaction.
+   * Never rejects: every caller of the batch is answered, whatever fails.
+   */
   private async runBatch(): Promise<void> {
     const batch = this.pending.splice(0, MAX_BATCH);
     if (batch.length === 0) return;
     if (this.pending.length > 0) void this.lock.run(() => this.runBatch());
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
-    this.sql('BEGIN IMMEDIATE').run();
+    try {
+      await this.whenUnlocked(() => this.sql('BEGIN IMMEDIATE').run(), this.lockWaitMs);
+    } catch (error) {
+      for (const p of batch) p.reject(busyAsStoreError(error));
+      return;
+    }
     try {
       for (const p of batch) {
         this.sql('SAVEPOINT tx').run();
@@ -176,14 +158,14 @@ export class SqliteStore implements Store {
         } catch (error) {
           this.sql('ROLLBACK TO tx').run();
           this.sql('RELEASE tx').run();
-          outcomes.push({ ok: false, error });
+          outcomes.push({ ok: false, error: busyAsStoreError(error) });
         }
       }
-      this.sql('COMMIT').run();
+      await this.whenUnlocked(() => this.sql('COMMIT').run(), this.lockWaitMs);
     } catch (error) {
       // Nothing of the batch was committed: every caller hears so.
-      if (this.db.inTransaction) this.sql('ROLLBACK').run();
-      for (const p of batch) p.reject(error);
+      this.rollbackQuietly();
+      for (const p of batch) p.reject(busyAsStoreError(error));
       return;
     }
     batch.forEach((p, i) => {
@@ -193,12 +175,25 @@ export class SqliteStore implements Store {
     });
   }
 
+  private rollbackQuietly(): void {
+    try {
+      if (this.db.inTransaction) this.sql('ROLLBACK').run();
+    } catch {
+      // SQLite has already rolled the transaction back (e.g. after SQLITE_FULL).
+    }
+  }
+
   get<T extends Doc>(collection: CollectionName, id: string): Promise<T | null> {
-    return this.lock.run(() => this.read<T>(collection, id));
+    return this.readInTurn(() => this.read<T>(collection, id));
+  }
+
+  /** A read outside a transaction, in turn; in WAL it never waits for a writer, but SQLite may still say busy (recovery). */
+  private readInTurn<T>(fn: () => T): Promise<T> {
+    return this.lock.run(() => this.whenUnlocked(fn, this.lockWaitMs));
   }
 
   find<T extends Doc>(collection: CollectionName, filter?: Filter, options: FindOptions = {}): Promise<Page<T>> {
-    return this.lock.run(() => {
+    return this.readInTurn(() => {
       const t = table(collection);
       const limit = options.limit ?? 100;
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
@@ -245,7 +240,7 @@ export class SqliteStore implements Store {
   }
 
   count(collection: CollectionName, filter?: Filter): Promise<number> {
-    return this.lock.run(() => {
+    return this.readInTurn(() => {
       const t = table(collection);
       const params: SqlValue[] = [];
       const where = filter ? ` WHERE ${filterSql(filter, params)}` : '';
@@ -255,22 +250,37 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Bulk loading (dataset generators): INSERT OR REPLACE of many documents in one SQLite
-   * transaction, same table and JSON layout as a transaction's `set`. Not for use cases: it
-   * bypasses the transaction API, so it writes no ledger entries or counters of its own.
+   * Bulk loading (dataset generators): INSERT OR REPLACE of many documents, same table and JSON
+   * layout as a transaction's `set`, in SQLite transactions of at most BULK_TX_MS each (issue
+   * 18: one long transaction kept other writers waiting past their timeout), each waiting for
+   * another connection's lock as long as `lockWaitMs`. Not for use cases: it bypasses the
+   * transaction API, so it writes no ledger entries or counters of its own, and a failure leaves
+   * the chunks before it written (a load that fails is loaded again from scratch).
    */
-  bulkPut(collection: CollectionName, docs: readonly Doc[]): Promise<number> {
-    return this.lock.run(() => {
-      const statement = this.sql(`INSERT OR REPLACE INTO ${table(collection)} (id, doc) VALUES (?, ?)`);
-      const load = this.db.transaction((items: readonly Doc[]) => {
-        for (const d of items) {
-          const { _id, ...rest } = d as Doc & Record<string, unknown>;
-          statement.run(_id, JSON.stringify(rest));
+  async bulkPut(collection: CollectionName, docs: readonly Doc[], options: BulkPutOptions = {}): Promise<number> {
+    const waitMs = options.lockWaitMs ?? this.lockWaitMs;
+    const txMs = options.txMs ?? BULK_TX_MS;
+    let next = 0;
+    while (next < docs.length) {
+      next = await this.lock.run(async () => {
+        const statement = this.sql(`INSERT OR REPLACE INTO ${table(collection)} (id, doc) VALUES (?, ?)`);
+        await this.whenUnlocked(() => this.sql('BEGIN IMMEDIATE').run(), waitMs, options.onWait);
+        const began = performance.now();
+        let i = next;
+        try {
+          do {
+            const { _id, ...rest } = docs[i++] as Doc & Record<string, unknown>;
+            statement.run(_id, JSON.stringify(rest));
+          } while (i < docs.length && (i % 64 !== 0 || performance.now() - began < txMs));
+          await this.whenUnlocked(() => this.sql('COMMIT').run(), waitMs, options.onWait);
+        } catch (error) {
+          this.rollbackQuietly();
+          throw busyAsStoreError(error);
         }
+        return i;
       });
-      load(docs);
-      return docs.length;
-    });
+    }
+    return docs.length;
   }
 
   async close(): Promise<void> {

@@ -15,4 +15,4 @@ runLocal('remind', { at: { type: 'string' } }, async (runtime, values) => {
   }
   console.log(JSON.stringify(await runDayAndSend(runtime.deps), null, 2));
   return 0;
-});
+}, { writes: true });

@@ -13,4 +13,4 @@ runLocal('sweep', {}, async (runtime) => {
   console.log(`expired ${expired} voucher(s) at ${at}`);
   console.log(`completed ${classes.classes} class(es): ${classes.completed} completed, ${classes.notCompleted} not completed`);
   return 0;
-});
+}, { writes: true });
