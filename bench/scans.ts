@@ -14,12 +14,13 @@ import { join } from 'node:path';
 import type { ScanResult } from '../cloudfunctions/contract';
 import { attendanceCode } from '../cloudfunctions/core/attendance';
 import { chinaDateOf } from '../cloudfunctions/core/china-date';
-import { classTimes } from '../cloudfunctions/core/classes';
 import { openLocalRuntime } from '../cloudfunctions/gateway/local-runtime';
-import { grantRole } from '../cloudfunctions/services/account';
-import { ensureAttendanceKey } from '../cloudfunctions/services/training';
-import type { ClassDoc, EnrollmentDoc, InstitutionDoc } from '../cloudfunctions/services/training';
-import { enrollmentId } from '../cloudfunctions/services/training';
+import { creditCheckCharOf } from '../cloudfunctions/core/credit-code';
+import { createInstitution } from '../cloudfunctions/services/institution';
+import { countyPlace } from '../cloudfunctions/services/kernel/place';
+import { acceptInvitation, invite } from '../cloudfunctions/services/staff';
+import { ensureAttendanceKey, newClass, newEnrollment } from '../cloudfunctions/services/training';
+import type { ClassDoc, EnrollmentDoc } from '../cloudfunctions/services/training';
 import { bumpCounters } from '../cloudfunctions/services/books/counters';
 import { verifyAllChains } from '../cloudfunctions/services/books/ledger';
 import { reconcile } from '../cloudfunctions/services/audit';
@@ -50,57 +51,56 @@ export async function scansBench(): Promise<BenchResult> {
     const today = chinaDateOf(deps.clock.now());
     const date = `${today.year}-${String(today.month).padStart(2, '0')}-${String(today.day).padStart(2, '0')}`;
     const sessions = [{ date, start: '08:00', end: '18:00' }];
-    const { firstStartsAt, lastEndsAt } = classTimes(sessions);
     const trainees: Trainee[][] = [];
+    // The province's admin (a demo persona) keeps the institutions and invites their trainers (R11).
+    const admin = (requestId: string) => ({ openid: 'dev-openid-official-shanxi', requestId });
     for (let k = 0; k < CLASSES; k++) {
       const classId = `bench-class-${k}`;
-      const institutionId = `bench-inst-${k}`;
       const countyCode = COUNTIES[k % COUNTIES.length];
       const place = { countyCode, cityCode: '141100', provinceCode: '140000' };
-      await grantRole(deps, `test-bench-trainer-${k}`, { role: 'trainer', institutionId, institutionName: `培训学校${k}` });
+      const first17 = `52141127MJB${String(k).padStart(6, '0')}`;
+      const institution = await createInstitution(deps, admin(`bench-inst-${k}`), {
+        name: `培训学校${k}`,
+        creditCode: first17 + creditCheckCharOf(first17),
+        kind: 'school',
+        countyCode: '141127',
+        townshipCode: '141127101',
+        address: '岚县岚城镇',
+        contactName: '联系人',
+        contactPhone: '13900000000',
+        trains: [{ occupationCode: '4-10-01-05', levels: [5] }],
+      });
+      const invitation = await invite(deps, admin(`bench-invite-${k}`), { role: 'trainer', institutionId: institution.id, inviteeNote: `老师${k}` });
+      await acceptInvitation(deps, { openid: `test-bench-trainer-${k}`, requestId: `bench-accept-${k}` }, invitation.code);
       const people = await deps.store.transaction(async (tx) => {
-        await tx.set<InstitutionDoc>('institutions', institutionId, {
-          name: `培训学校${k}`,
-          countyCode,
-          evaluationBody: false,
-          trainOccupations: ['4-10-01-05'],
-          assessOccupations: [],
-        });
-        await tx.set<ClassDoc>('classes', classId, {
-          ...place,
-          institutionId,
-          institutionName: `培训学校${k}`,
+        // A class already running today: approved, as a reviewed class would be (R11.3).
+        const c = newClass({
+          id: classId,
+          place: countyPlace(deps.regions, '141127'),
+          institution: { _id: institution.id, name: institution.name },
           name: `养老护理员${k}班`,
-          occupationCode: '4-10-01-05',
-          occupationName: '养老护理员',
+          occupation: { code: '4-10-01-05', name: '养老护理员' },
           level: 5,
           acceptedTypes: ['skills'],
           selfFunded: true,
-          townshipCode: null,
+          townshipCode: '141127101',
           mode: 'parttime',
           capacity: CLASS_SIZE,
-          enrolled: CLASS_SIZE,
           sessions,
           minAttendanceRatio: 0.8,
-          firstSessionAt: firstStartsAt.toISOString(),
-          lastSessionEndsAt: lastEndsAt.toISOString(),
-          closedAt: null,
-          completion: 'pending',
+          project: null,
+          createdBy: `test-bench-trainer-${k}`,
+          at: deps.clock.now(),
+          status: 'approved',
         });
+        const { _id, ...classData } = c;
+        await tx.set<ClassDoc>('classes', classId, { ...classData, enrolled: CLASS_SIZE });
         const keys: Trainee[] = [];
         for (let j = 0; j < CLASS_SIZE; j++) {
           const personId = `bench-person-${k}-${j}`;
-          await tx.set<EnrollmentDoc>('enrollments', enrollmentId(classId, personId), {
-            ...place,
-            classId,
-            personId,
-            openid: `test-bench-laborer-${k}-${j}`,
-            voucherId: null,
-            voucherType: null,
-            band: 'A',
-            status: 'enrolled',
-            enrolledAt: NOW,
-          });
+          const e = newEnrollment({ person: { ...place, _id: personId, openid: `test-bench-laborer-${k}-${j}` }, c, voucher: null, band: 'A', at: new Date(NOW), existing: null });
+          const { _id: enrollmentKey, ...enrollment } = e;
+          await tx.set<EnrollmentDoc>('enrollments', enrollmentKey, enrollment);
           const key = await ensureAttendanceKey(deps, tx, personId);
           keys.push({ personRef: key.ref, secret: new Uint8Array(Buffer.from(deps.idVault.decrypt(key.secretCipher), 'base64')) });
         }

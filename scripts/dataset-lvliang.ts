@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { loadLocalSettings } from '../cloudfunctions/config';
 import { cliValues } from '../cloudfunctions/gateway/cli/run-local';
-import { generateLvliang } from './dataset/generate';
+import { HostServesDataDir, generateLvliang } from './dataset/generate';
 
 async function main(): Promise<number> {
   const values = cliValues({ 'data-dir': { type: 'string' }, scale: { type: 'string' }, seed: { type: 'string' }, threads: { type: 'string' } });
@@ -26,6 +26,7 @@ async function main(): Promise<number> {
 main()
   .then((code) => process.exit(code))
   .catch((error: unknown) => {
-    console.error('dataset:lvliang failed:', error instanceof Error ? error.stack : error);
+    // A refusal is said plainly; anything else with its stack.
+    console.error('dataset:lvliang failed:', error instanceof HostServesDataDir ? error.message : error instanceof Error ? error.stack : error);
     process.exit(2);
   });

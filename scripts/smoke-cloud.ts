@@ -18,14 +18,9 @@ import type { ApiResponse, ExportDownload, ExportJobView } from '../cloudfunctio
 import { composeIdNumber } from '../cloudfunctions/core/id-number';
 import { FUNCTIONS } from '../cloudfunctions/functions/registry';
 import { dispatch } from '../cloudfunctions/functions/router';
-import { grantRole } from '../cloudfunctions/services/account';
-import { systemClock } from '../cloudfunctions/services/kernel/clock';
-import { type Deps, consoleLogger } from '../cloudfunctions/services/kernel/deps';
-import { IdVault } from '../cloudfunctions/services/kernel/id-vault';
-import { regionDirectory } from '../cloudfunctions/services/kernel/reference-data';
-import { CloudbaseExportStorage } from '../cloudfunctions/store/cloudbase-export-storage';
-import { CloudbaseStore } from '../cloudfunctions/store/cloudbase-store';
+import { acceptInvitation, bootstrapAdminInvitation } from '../cloudfunctions/services/staff';
 import { cliValues } from '../cloudfunctions/gateway/cli/run-local';
+import { cloudDeps } from './cloud-deps';
 
 const STEPS = [
   'call account.whoami on the deployed function without a user → UNAUTHENTICATED',
@@ -57,14 +52,8 @@ async function main(): Promise<number> {
   const forged = (await app.callFunction({ name: 'remind', data: { Type: 'Timer' } })).result;
   check(STEPS[1], !forged.ok && forged.code === 'UNKNOWN_ACTION', forged);
 
-  const deps: Deps = {
-    store: new CloudbaseStore({ env: cloud.env, secretId: cloud.secretId, secretKey: cloud.secretKey }),
-    clock: systemClock,
-    idVault: new IdVault({ encryptionKey: secrets.idEncryptionKey, hashKey: secrets.idHashKey }),
-    regions: regionDirectory(),
-    log: consoleLogger,
-    exports: new CloudbaseExportStorage({ env: cloud.env, secretId: cloud.secretId, secretKey: cloud.secretKey }),
-  };
+  const deps = cloudDeps(cloud, secrets);
+
   const run = async <T>(openid: string, fn: keyof typeof FUNCTIONS, action: string, payload: unknown): Promise<T> => {
     const res = await dispatch(FUNCTIONS[fn] as never, deps, { openid, requestId: randomUUID() }, { action, payload });
     if (!res.ok) throw new Error(`${fn}.${action}: ${res.code} ${res.message}`);
@@ -78,7 +67,9 @@ async function main(): Promise<number> {
   await run(laborer, 'voucher', 'claim', { type: 'skills' });
   check(STEPS[3], true, null);
   const official = `smoke-official-${Date.now()}`;
-  await grantRole(deps, official, { role: 'official', regionCode: '141128' });
+  // An admin of 方山县 by the bootstrap invitation (the same path as `npm run invite:admin`).
+  const invitation = await bootstrapAdminInvitation(deps, { regionCode: '141128', inviteeNote: '冒烟测试管理员', hours: 1 });
+  await acceptInvitation(deps, { openid: official, requestId: randomUUID() }, invitation.code);
   let job = await run<ExportJobView>(official, 'official', 'exportLedger', { ledger: 'vouchers', regionCode: '141128' });
   for (let i = 0; i < 60 && job.status !== 'done' && job.status !== 'failed'; i++) job = await run<ExportJobView>(official, 'official', 'jobStatus', { jobId: job.jobId });
   const link = await run<ExportDownload>(official, 'official', 'downloadExport', { jobId: job.jobId });

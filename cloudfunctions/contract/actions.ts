@@ -2,12 +2,39 @@
  * Every function, its actions, and their input and output types.
  */
 import type { RegionsInput, RegisterInput, UpdateProfileInput, WhoAmI } from './account';
-import type { CertificateView, RecordResultInput, ResultView, VerifyView } from './certificate';
+import type { CertificateView, EvaluationVoucherView, RecordResultInput, ResultView, VerifyView } from './certificate';
+import type {
+  InstitutionChange,
+  InstitutionInput,
+  InstitutionStatus,
+  InstitutionView,
+  ListInstitutionsInput,
+  ProjectChange,
+  ProjectInput,
+  ProjectView,
+  RegistrationInput,
+} from './institution';
+import type { InvitationView, InviteInput, ListStaffInput, StaffMemberView } from './staff';
+import type { ProxyLinkView, RequestProxyInput } from './family';
 import type { ErrorCode, Region } from './common';
 import type { EmploymentReportInput, EmploymentView, FollowUpView } from './employment';
 import type { ConsentAnswer, MessageList, ReminderKind, SubscribeMoment, SubscribeTemplate } from './message';
 import type { DashboardInput, DashboardMetric, DashboardView, ExportDownload, ExportJobView, LedgerFilters, LedgerPage, RankingInput, RankingView, TargetView } from './official';
-import type { AttendanceKey, ClassView, CompletionView, EnrollmentView, ListClassesInput, OfflineScan, RosterView, ScanResult, TrainerClassView } from './training';
+import type {
+  AttendanceKey,
+  CheckInCard,
+  ClassCheckInsView,
+  ClassPlanChange,
+  ClassPlanInput,
+  ClassView,
+  CompletionView,
+  EnrollmentView,
+  ListClassesInput,
+  OfflineScan,
+  RosterView,
+  ScanResult,
+  TrainerClassView,
+} from './training';
 import type { QuotaView, SetCountyQuotaInput, VoucherTypeInput, VoucherTypeView, VoucherView } from './voucher';
 
 /** Every function, its actions, and their input and output types. */
@@ -29,7 +56,7 @@ export interface Actions {
     /** Classes not yet started, soonest first. */
     listClasses: { input: ListClassesInput; output: ClassView[] };
     /** R5.2: binds one unused voucher of an accepted type; capacity never exceeded. */
-    enroll: { input: { classId: string }; output: EnrollmentView };
+    enroll: { input: { classId: string; claim?: string }; output: EnrollmentView };
     /** R5.3: before the first session; the voucher goes back to unused. */
     withdraw: { input: { classId: string }; output: EnrollmentView };
     mine: { input: Record<string, never>; output: EnrollmentView[] };
@@ -41,14 +68,39 @@ export interface Actions {
     uploadOfflineScans: { input: { deviceNow: string; scans: OfflineScan[] }; output: { scanId: string; result: ScanResult }[] };
     /** Trainer: who is enrolled and who attended. */
     roster: { input: { classId: string }; output: RosterView };
-    /** Trainer: the classes of their institution, newest first. */
-    myClasses: { input: Record<string, never>; output: TrainerClassView[] };
+    /** Trainer: the classes of their institution (the one named, when several), drafts included, newest first. */
+    myClasses: { input: { institutionId?: string }; output: TrainerClassView[] };
     /** Trainer: after the last session, close the class now (R6.5); otherwise it closes 72 h later. */
     closeClass: { input: { classId: string }; output: CompletionView };
+    /** Trainer of an active institution: plan a class, saved as a draft (R11.3). Idempotent by requestId. */
+    createClass: { input: ClassPlanInput; output: TrainerClassView };
+    /** Trainer: change a class (before approval anything; after, sessions and capacity before the first session). */
+    updateClass: { input: ClassPlanChange; output: TrainerClassView };
+    /** Trainer: send a draft or a rejected class for review (开班审核). */
+    submitClass: { input: { classId: string }; output: TrainerClassView };
+    /** Trainer: cancel a class before its first session; every reserved voucher goes back, every trainee is told. */
+    cancelClass: { input: { classId: string; reason: string }; output: TrainerClassView & { released: number } };
+    /** Trainer of it, or an official over its county: one class. */
+    classDetail: { input: { classId: string }; output: TrainerClassView };
+    /** Official: classes waiting for review in the region, soonest first. */
+    pendingClasses: { input: { regionCode?: string }; output: TrainerClassView[] };
+    /** Trainer: the 8 digits a laborer's screen shows, typed (R13.2). */
+    scanTyped: { input: { classId: string; digits: string }; output: ScanResult };
+    /** Trainer: mark an enrolled person present at the session under way, with a reason (R13.2; flagged). */
+    markPresent: { input: { classId: string; personId: string; reason: string }; output: ScanResult };
+    /** Trainer of a class the person is in, or an official over their county: print a 签到卡 (the old one stops working). */
+    issueCard: { input: { personId: string }; output: CheckInCard };
+    revokeCard: { input: { personId: string }; output: { revoked: boolean } };
+    /** Official: classes under way with their share of card and manual check-ins, flagged first (R13.2). */
+    classCheckIns: { input: { regionCode?: string }; output: ClassCheckInsView[] };
+    /** Official of the class's county (or above): approve, or reject with a reason. */
+    reviewClass: { input: { classId: string; approve: boolean; reason?: string }; output: TrainerClassView };
   };
   certificate: {
     /** Laborer: my certificates, newest first. */
     mine: { input: Record<string, never>; output: CertificateView[] };
+    /** Trainer of a registered evaluation body: the 技能等级评价券 a person holds, by their ID number (R7.1). */
+    findEvaluationVoucher: { input: { idNumber: string; institutionId?: string }; output: EvaluationVoucherView };
     /** Trainer of a registered evaluation body: one result (R7.1); a pass issues a certificate (R7.2). */
     record: { input: RecordResultInput; output: ResultView };
     /** Trainer: results for several people of one class at once; each is its own transaction. */
@@ -92,6 +144,54 @@ export interface Actions {
     templates: { input: { moment: SubscribeMoment }; output: SubscribeTemplate[] };
     /** Records what the user answered; `longTerm` when the template is a long-term subscription. */
     consent: { input: { answers: { templateId: string; answer: ConsentAnswer }[]; longTerm?: boolean }; output: { recorded: number } };
+  };
+  institution: {
+    /** Official: the institutions of the region (机构库; 评价库 with `evaluationBodies`), by name. */
+    list: { input: ListInstitutionsInput; output: { items: InstitutionView[]; total: number } };
+    /** Official over its county, or a trainer of it. */
+    get: { input: { institutionId: string }; output: InstitutionView };
+    /** Official of the county or above: add an institution (R11.1). Idempotent by requestId. */
+    create: { input: InstitutionInput; output: InstitutionView };
+    update: { input: InstitutionChange; output: InstitutionView };
+    /** Suspend (with a reason) or reactivate. */
+    setStatus: { input: { institutionId: string; status: InstitutionStatus; reason?: string }; output: InstitutionView };
+    /** Record an evaluation registration (备案): occupation, levels, number, validity. */
+    register: { input: RegistrationInput; output: InstitutionView };
+    endRegistration: { input: { institutionId: string; registrationId: string; reason: string }; output: InstitutionView };
+    /** The catalogue's occupations with their levels, for the pickers. */
+    occupations: { input: Record<string, never>; output: { code: string; name: string; category: string; levels: number[] }[] };
+    /** Projects of a year (项目库): an official's region, or those a trainer's institution may use. */
+    projects: { input: { regionCode?: string; year?: number; institutionId?: string; all?: boolean }; output: ProjectView[] };
+    createProject: { input: ProjectInput; output: ProjectView };
+    updateProject: { input: ProjectChange & { active?: boolean }; output: ProjectView };
+  };
+  staff: {
+    /** Official or admin: invite someone into a role inside their scope (R11.2). Idempotent by requestId. */
+    invite: { input: InviteInput; output: InvitationView };
+    /** Anyone logged in with the code: what accepting it means. */
+    invitation: { input: { code: string }; output: InvitationView };
+    /** Accept: the role is bound to the caller's own OPENID. */
+    accept: { input: { code: string }; output: WhoAmI };
+    /** The invitations I made, newest first. */
+    invitations: { input: Record<string, never>; output: InvitationView[] };
+    cancelInvitation: { input: { code: string }; output: InvitationView };
+    /** The staff of a region or an institution that I could grant (and so revoke). */
+    list: { input: ListStaffInput; output: StaffMemberView[] };
+    revoke: { input: { bindingId: string }; output: { revoked: true } };
+  };
+  family: {
+    /** A relative asks to act for an elder (亲情代办, R13.1); the elder is told. */
+    request: { input: RequestProxyInput; output: ProxyLinkView };
+    /** The elder, on their own phone: agree or decline. */
+    answer: { input: { linkId: string; agree: boolean }; output: ProxyLinkView };
+    /** An official of the elder's county, in person, having seen the elder's ID card. */
+    approveInPerson: { input: { linkId: string; idCardSeen: boolean }; output: ProxyLinkView };
+    /** Either side ends it at once. */
+    end: { input: { linkId: string }; output: ProxyLinkView };
+    /** The elders I act for, and who acts (or asks to) for me. */
+    mine: { input: Record<string, never>; output: { asProxy: ProxyLinkView[]; asElder: ProxyLinkView[] } };
+    /** Official: requests in the region waiting for an in-person approval. */
+    pending: { input: { regionCode?: string }; output: ProxyLinkView[] };
   };
   official: {
     /** Admin: (re)load the reference voucher and occupation catalogue. */

@@ -52,6 +52,8 @@ export interface VerifyView {
 }
 
 export interface RecordResultInput {
+  /** With a voucher: the assessing institution, when the trainer works for several. */
+  institutionId?: string;
   /** A completed enrollment: the class and the person (R7.1). */
   classId?: string;
   personId?: string;
@@ -75,4 +77,16 @@ export interface ResultView {
   assessedOn: string;
   certificate: { number: string; kindName: string; levelName: string | null } | null;
   subsidy: SubsidyView | null;
+}
+
+/** R7.1 the 技能等级评价券 an evaluation body's trainer found by the holder's ID number. */
+export interface EvaluationVoucherView {
+  voucherId: string;
+  /** R2.4 masked: the trainer checks it against the card in front of them. */
+  holderName: string;
+  idNumberMasked: string;
+  band: string;
+  expiresAt: string;
+  /** The occupations and levels this institution may assess today (to pick from). */
+  assessable: { occupationCode: string; levels: number[] }[];
 }

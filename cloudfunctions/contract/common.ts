@@ -13,6 +13,8 @@ export type ApiResponse<T> =
 export interface CallRequest<P = unknown> {
   action: string;
   payload?: P;
+  /** R13.1 a relative acting for an elder: the elder's person id (the link is checked). */
+  actingFor?: string;
   /** Client-made id: makes retries idempotent and ties logs to a tap. */
   requestId?: string;
 }

@@ -11,4 +11,7 @@ export type * from './certificate';
 export type * from './employment';
 export type * from './official';
 export type * from './message';
+export type * from './institution';
+export type * from './staff';
+export type * from './family';
 export type * from './actions';

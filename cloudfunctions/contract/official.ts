@@ -25,6 +25,8 @@ export interface MetricProgress {
 export interface DashboardInput {
   /** Default: the caller's own region. */
   regionCode?: string;
+  /** R11 only this project's classes: trainings and certificates, against its yearly target. */
+  projectId?: string;
   /** Default: this year (China time). */
   year?: number;
 }
@@ -36,6 +38,8 @@ export interface ChildProgress {
 
 export interface DashboardView {
   region: PlaceRef & { level: RegionLevel };
+  /** Set when filtered by a project (R11): then only trainings and certificates are shown. */
+  project: { id: string; name: string; targetTrainees: number } | null;
   year: number;
   /** The day the pace is measured at: today, or the year's last day for a past year. */
   asOf: string;

@@ -32,6 +32,14 @@ export interface VoucherTypeView {
   /** R4.4: vouchers counting toward the yearly limit, and the limit. */
   usedThisYear: number;
   yearlyLimit: number;
+  /** R13 where it is spent: in a class, or (技能等级评价券) straight at an evaluation body. */
+  usedAt?: 'class' | 'evaluationBody';
+  /** Approved classes in the holder's county still to start that take it. */
+  nearbyClasses?: number;
+  /** One plain sentence: how it is used, or that nothing nearby takes it yet. */
+  howToUse?: string;
+  /** 评价券: the evaluation bodies of the holder's city that assess now. */
+  evaluationBodies?: { id: string; name: string; county: string; occupations: string[] }[];
 }
 
 

@@ -173,3 +173,47 @@ export function sessionAt(sessions: readonly SessionTimes[], at: Date): number {
   }
   return last;
 }
+
+/**
+ * R13.2 the typed fallback: 8 digits the laborer's screen shows in large type, from the same
+ * secret and 30-second step as the QR (so as hard to forge: 10^8 guesses a step, the trainer's
+ * class only). The trainer types them; the server finds whose they are among the class.
+ */
+export function shortCode(secret: Uint8Array, personRef: string, at: Date): string {
+  return shortCodeOfStep(secret, personRef, stepAt(at));
+}
+
+function shortCodeOfStep(secret: Uint8Array, personRef: string, step: number): string {
+  const mac = hmac(sha256, secret, asciiBytes(`${VERSION}-SHORT|${personRef}|${step}`));
+  const n = ((mac[0] << 24) | (mac[1] << 16) | (mac[2] << 8) | mac[3]) >>> 0;
+  return String(n % 100_000_000).padStart(8, '0');
+}
+
+/** The typed digits match this person's code of the scan's step or the one before. */
+export function shortCodeMatches(digits: string, secret: Uint8Array, personRef: string, scannedAt: Date): boolean {
+  const step = stepAt(scannedAt);
+  return [step, step - 1].some((s) => sameMac(digits, shortCodeOfStep(secret, personRef, s)));
+}
+
+/** R13.2 a printed check-in card: `CZTK1.<card id>`, static until revoked and re-issued. */
+export const CARD_PREFIX = 'CZTK1';
+
+export const cardCode = (cardId: string): string => `${CARD_PREFIX}.${cardId}`;
+
+/** The card id of a scanned printed card, or null when it is not one. */
+export function parseCardCode(text: string): string | null {
+  const m = /^CZTK1\.([23456789ABCDEFGHJKMNPQRSTUVWXYZ]{16})$/.exec(text.trim());
+  return m ? m[1] : null;
+}
+
+/** How a person was checked in (R6, R13.2): their phone's code (scanned or typed), a printed card, or the trainer's mark. */
+export type CheckInMethod = 'phone' | 'card' | 'manual';
+
+/** R13.2: a class whose card and manual check-ins pass this share is flagged to officials. */
+export const FLAGGED_SHARE = 0.2;
+
+/** The share of card and manual check-ins among a class's, and whether it is flagged. */
+export function checkInShare(counts: { total: number; card: number; manual: number }): { share: number; flagged: boolean } {
+  const share = counts.total === 0 ? 0 : (counts.card + counts.manual) / counts.total;
+  return { share, flagged: share > FLAGGED_SHARE };
+}

@@ -37,12 +37,29 @@ export const METRICS = {
 
 export type PlainMetric = (typeof METRICS)[keyof typeof METRICS];
 export type VoucherMetric = `vouchers${Capitalize<VoucherEvent>}.${string}`;
-export type CounterMetric = PlainMetric | VoucherMetric;
+
+/** What happens in a training project's classes (R11, 项目库), each counted per project: `projectStarted.p_…`. */
+export const PROJECT_EVENTS = ['started', 'withdrawn', 'completed', 'certified'] as const;
+export type ProjectEvent = (typeof PROJECT_EVENTS)[number];
+export type ProjectMetric = `project${Capitalize<ProjectEvent>}.${string}`;
+
+export type CounterMetric = PlainMetric | VoucherMetric | ProjectMetric;
 
 const capital = <S extends string>(s: S) => (s.charAt(0).toUpperCase() + s.slice(1)) as Capitalize<S>;
 
 /** The counter of one voucher event for one type: `voucherMetric('claimed', 'skills')` → `vouchersClaimed.skills`. */
 export const voucherMetric = (event: VoucherEvent, type: string): VoucherMetric => `vouchers${capital(event)}.${type}`;
+
+/** The counter of one event in one project's classes: `projectMetric('started', 'p_1')` → `projectStarted.p_1`. */
+export const projectMetric = (event: ProjectEvent, projectId: string): ProjectMetric => `project${capital(event)}.${projectId}`;
+
+const PROJECT_METRIC = /^project(Started|Withdrawn|Completed|Certified)\.(.+)$/;
+
+/** The event and project of a project counter, or null for any other metric. */
+export function parseProjectMetric(metric: string): { event: ProjectEvent; projectId: string } | null {
+  const m = PROJECT_METRIC.exec(metric);
+  return m ? { event: m[1].toLowerCase() as ProjectEvent, projectId: m[2] } : null;
+}
 
 const VOUCHER_METRIC = /^vouchers(Claimed|Cancelled|Expired|Redeemed)\.(.+)$/;
 
@@ -86,6 +103,31 @@ export const LEDGER_EVENTS = [
   'employment.reported',
   'target.set',
   'ledger.exported',
+  'institution.created',
+  'institution.updated',
+  'institution.suspended',
+  'institution.reactivated',
+  'registration.added',
+  'registration.ended',
+  'project.created',
+  'project.updated',
+  'invitation.created',
+  'invitation.cancelled',
+  'role.granted',
+  'role.revoked',
+  'class.created',
+  'class.updated',
+  'class.submitted',
+  'class.approved',
+  'class.rejected',
+  'class.cancelled',
+  'enrollment.cancelled',
+  'card.issued',
+  'card.revoked',
+  'proxy.requested',
+  'proxy.approved',
+  'proxy.declined',
+  'proxy.ended',
 ] as const;
 
 export type LedgerEventType = (typeof LEDGER_EVENTS)[number];

@@ -91,3 +91,26 @@ export function currentSession(sessions: readonly SessionTimes[], now: Date): nu
   const i = sessionAt(sessions, now);
   return now > sessionWindow(sessions[i]).endsAt ? null : i;
 }
+
+/** How far a class is from the holder's household (R13, classes near me first). */
+export type Distance = 'township' | 'county' | 'city' | 'province' | 'far';
+
+export const DISTANCE_NAMES: Record<Distance, string> = {
+  township: '本乡镇',
+  county: '本县',
+  city: '另一个县',
+  province: '另一个市',
+  far: '外省',
+};
+
+/** The class's place against the holder's, nearest first. */
+export function distanceOf(
+  holder: { townshipCode: string; countyCode: string; cityCode: string; provinceCode: string },
+  c: { townshipCode: string | null; countyCode: string; cityCode: string; provinceCode: string },
+): Distance {
+  if (c.countyCode === holder.countyCode) return c.townshipCode === holder.townshipCode ? 'township' : 'county';
+  if (c.cityCode === holder.cityCode) return 'city';
+  return c.provinceCode === holder.provinceCode ? 'province' : 'far';
+}
+
+export const DISTANCE_ORDER: readonly Distance[] = ['township', 'county', 'city', 'province', 'far'];

@@ -4,7 +4,7 @@
  * Pure: no storage, no clock.
  */
 import type { Band } from './age';
-import { METRICS, type PlainMetric } from './books';
+import { METRICS, type PlainMetric, projectMetric } from './books';
 import { CERTIFICATE_STATUS_NAMES, SUBSIDY_STATUS_NAMES } from './certificates';
 import { type CalendarDate, compareDates, dayOfYear, daysInYear } from './china-date';
 import { EMPLOYMENT_STATUS_NAMES } from './employment';
@@ -50,6 +50,19 @@ for (const m of DASHBOARD_METRICS) {
   for (const [counter, sign] of METRIC_TERMS[m]) FEEDS.set(counter, [...(FEEDS.get(counter) ?? []), [m, sign]]);
 }
 export const feedsOf = (counterMetric: string): readonly [DashboardMetric, number][] => FEEDS.get(counterMetric) ?? [];
+
+/** The dashboard metrics a project tracks (R11, 项目库): its trainees and its certificates. */
+export const PROJECT_DASHBOARD_METRICS = ['trainings', 'certificates'] as const satisfies readonly DashboardMetric[];
+
+/** A dashboard filtered by project: only that project's counters feed, into trainings and certificates. */
+export function projectFeedsOf(projectId: string): (counterMetric: string) => readonly [DashboardMetric, number][] {
+  const feeds = new Map<string, [DashboardMetric, number][]>([
+    [projectMetric('started', projectId), [['trainings', 1]]],
+    [projectMetric('withdrawn', projectId), [['trainings', -1]]],
+    [projectMetric('certified', projectId), [['certificates', 1]]],
+  ]);
+  return (counterMetric) => feeds.get(counterMetric) ?? [];
+}
 
 export const emptyValues = (): Record<DashboardMetric, number> => ({
   trainings: 0,

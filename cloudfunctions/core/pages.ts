@@ -13,6 +13,8 @@ export const PAGES = {
   myClasses: 'pages/my-classes/index',
   employment: 'pages/employment/index',
   messages: 'pages/messages/index',
+  /** R11.2 an invitation's QR opens this page with `?code=`. */
+  invite: 'pages/invite/index',
   trainerClasses: 'packages/trainer/pages/classes/index',
   officialDashboard: 'packages/official/pages/dashboard/index',
   officialRanking: 'packages/official/pages/ranking/index',

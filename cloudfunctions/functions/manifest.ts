@@ -47,6 +47,9 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
   { name: 'official', timeout: 60, memorySize: 256, env: SECRETS },
   { name: 'certificate', timeout: 10, memorySize: 256, env: SECRETS },
   { name: 'employment', timeout: 10, memorySize: 256, env: SECRETS },
+  { name: 'institution', timeout: 10, memorySize: 256, env: SECRETS },
+  { name: 'staff', timeout: 10, memorySize: 256, env: SECRETS },
+  { name: 'family', timeout: 10, memorySize: 256, env: SECRETS },
   { name: 'message', timeout: 10, memorySize: 256, env: [...SECRETS, ...TEMPLATES] },
   {
     name: 'remind',

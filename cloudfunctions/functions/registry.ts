@@ -6,9 +6,12 @@ import type { FunctionName } from '../contract';
 import { accountRoutes } from './account/routes';
 import { certificateRoutes } from './certificate/routes';
 import { employmentRoutes } from './employment/routes';
+import { familyRoutes } from './family/routes';
+import { institutionRoutes } from './institution/routes';
 import { messageRoutes } from './message/routes';
 import { officialRoutes } from './official/routes';
 import { remindRoutes } from './remind/routes';
+import { staffRoutes } from './staff/routes';
 import { trainingRoutes } from './training/routes';
 import { voucherRoutes } from './voucher/routes';
 import type { RouteTable } from './router';
@@ -22,6 +25,9 @@ export const FUNCTIONS: { [F in FunctionName]: RouteTable<F> } = {
   employment: employmentRoutes,
   message: messageRoutes,
   remind: remindRoutes,
+  institution: institutionRoutes,
+  staff: staffRoutes,
+  family: familyRoutes,
 };
 
 export const isFunctionName = (name: string): name is FunctionName =>

@@ -7,12 +7,15 @@
 import type { z } from 'zod';
 import type { ActionInput, ActionName, ActionOutput, ApiResponse, FunctionName } from '../contract';
 import { DomainError, ERROR_MESSAGES } from '../core/errors';
+import { actingCaller } from '../services/family';
 import type { Caller, Deps } from '../services/kernel/deps';
 import { isStoreError } from '../store/port';
 
 export interface Route<I, O> {
   schema: z.ZodType<I>;
   handle(deps: Deps, caller: Caller, input: I): Promise<O> | O;
+  /** R13.1 a relative may call it in an elder's name (the request's `actingFor`). */
+  proxy?: true;
 }
 
 /** A function's routes, typed against the contract: every action, its input and output. */
@@ -64,8 +67,13 @@ export async function dispatch<F extends FunctionName>(
   // Unknown payload keys (openid, role, userId …) are stripped by the schema: never trusted (R1.1).
   const parsed = route.schema.safeParse(payload ?? {});
   if (!parsed.success) return invalid(parsed.error.issues[0]?.message);
+  const actingFor = (body as { actingFor?: unknown }).actingFor;
+  if (actingFor !== undefined && (typeof actingFor !== 'string' || !/^[\w-]{1,64}$/.test(actingFor))) return invalid();
+  if (actingFor !== undefined && !route.proxy) return { ok: false, code: 'PROXY_NOT_ALLOWED', message: ERROR_MESSAGES.PROXY_NOT_ALLOWED };
   try {
-    return { ok: true, data: await route.handle(deps, caller, parsed.data) };
+    // R13.1 acting for an elder: the link must be active now; the use case then runs as the elder, the relative its actor.
+    const who = actingFor === undefined ? caller : await actingCaller(deps, caller, actingFor);
+    return { ok: true, data: await route.handle(deps, who, parsed.data) };
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message };
     if (isStoreError(error, 'BUSY')) return { ok: false, code: 'BUSY', message: ERROR_MESSAGES.BUSY };

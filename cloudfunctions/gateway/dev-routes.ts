@@ -2,6 +2,7 @@
  * Dev-only endpoints of the local host: persona login, logout, and the shifted clock.
  * They exist only in the gateway, which is never bundled for the cloud.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { LocalRuntime } from './local-runtime';
 import { PERSONAS, demoIdNumber, personaByKey } from './personas';
@@ -27,7 +28,9 @@ function loginPage(runtime: LocalRuntime): string {
 h1{font-size:24px}ul{list-style:none;padding:0}li{margin:0 0 16px}
 button{width:100%;font-size:20px;padding:14px;border:0;border-radius:10px;background:#0b57d0;color:#fff;text-align:left}
 small{display:block;margin-top:6px;color:#333}code{font-size:16px}</style></head>
-<body><h1>选择演示身份</h1><p>仅本地开发环境提供，正式小程序使用微信身份。</p><ul>${items}</ul>
+<body><h1>选择演示身份</h1><p>仅本地开发环境提供，正式小程序使用微信身份。</p><ul>${items}
+<li><form method="post" action="/dev/login"><input type="hidden" name="fresh" value="1">
+<button type="submit" id="persona-fresh" style="background:#1e7d32">新的微信身份（未登记、没有岗位，可用来接受邀请）</button></form></li></ul>
 <form method="post" action="/dev/logout"><button type="submit" id="logout" style="background:#555">退出登录</button></form>
 </body></html>`;
 }
@@ -50,15 +53,19 @@ export function registerDevRoutes(app: FastifyInstance, runtime: LocalRuntime): 
   }));
 
   app.post('/dev/login', async (req: FastifyRequest, reply: FastifyReply) => {
-    const body = req.body as { persona?: unknown; openid?: unknown } | undefined;
+    const body = req.body as { persona?: unknown; openid?: unknown; fresh?: unknown; next?: unknown } | undefined;
     const persona = typeof body?.persona === 'string' ? personaByKey(body.persona) : undefined;
-    // Tests and benchmarks log in as many synthetic users: `{ "openid": "test-…" }`.
+    // Tests and benchmarks log in as many synthetic users: `{ "openid": "test-…" }`; `fresh`
+    // is a WeChat identity never seen before (to accept an invitation, R11.2).
     const synthetic = typeof body?.openid === 'string' && /^test-[\w-]{1,60}$/.test(body.openid) ? body.openid : null;
-    const openid = persona?.openid ?? synthetic;
+    const fresh = body?.fresh ? `test-wx-${randomBytes(6).toString('hex')}` : null;
+    const openid = persona?.openid ?? synthetic ?? fresh;
     if (!openid) return reply.code(400).send({ ok: false, code: 'INVALID_INPUT', message: '没有这个演示身份' });
     reply.setCookie(SESSION_COOKIE, openid, { signed: true, httpOnly: true, sameSite: 'lax', path: '/' });
     if (wantsJson(req)) return { ok: true, data: { persona: persona?.key ?? null, openid } };
-    return reply.redirect('/#/pages/me/index', 303);
+    // Back to the page that asked (an invitation link), or 我的.
+    const next = typeof body?.next === 'string' && /^(pages|packages)\/[\w/-]+(\?[\w=&-]*)?$/.test(body.next) ? body.next : 'pages/me/index';
+    return reply.redirect(`/#/${next}`, 303);
   });
 
   app.post('/dev/logout', async (req, reply) => {

@@ -19,7 +19,7 @@ import { IdVault } from '../services/kernel/id-vault';
 import { ensureTargets } from '../services/official';
 import { regionDirectory } from '../services/kernel/reference-data';
 import { SqliteStore } from '../store/sqlite-store';
-import { seedIfEmpty } from './seed';
+import { SEED_VERSION, seedDemo } from './seed';
 
 export interface LocalRuntime {
   deps: Deps;
@@ -73,6 +73,23 @@ export function fileLogger(file: string): Logger {
   return { info: (m, f) => write('info', m, f), error: (m, f) => write('error', m, f) };
 }
 
+type SeedDoc = { _id: string; version: number; seededAt: string };
+
+/**
+ * Seeds an empty store once (`meta/seed` remembers it). A store seeded by an older version of the
+ * demo is refused with what to do: its records lack what the code now expects.
+ */
+export async function seedIfEmpty(deps: Deps, dataDir: string): Promise<boolean> {
+  const done = await deps.store.get<SeedDoc>('meta', 'seed');
+  if (done && done.version !== SEED_VERSION) {
+    throw new Error(`${dataDir} holds demo data of an older version (seed ${done.version}, now ${SEED_VERSION}). Delete the folder (or set DATA_DIR to a new one) and start again.`);
+  }
+  if (done) return false;
+  await seedDemo(deps);
+  await deps.store.transaction((tx) => tx.set<SeedDoc>('meta', 'seed', { version: SEED_VERSION, seededAt: deps.clock.now().toISOString() }));
+  return true;
+}
+
 export async function openLocalRuntime(options: LocalOptions): Promise<LocalRuntime> {
   const dataDir = resolve(options.dataDir);
   for (const dir of [dataDir, join(dataDir, 'logs'), join(dataDir, 'exports')]) mkdirSync(dir, { recursive: true });
@@ -92,7 +109,7 @@ export async function openLocalRuntime(options: LocalOptions): Promise<LocalRunt
   };
   const runner = new LocalExportRunner(deps);
   deps.exportRunner = runner;
-  const seeded = await seedIfEmpty(deps);
+  const seeded = await seedIfEmpty(deps, dataDir);
   await ensureTargets(deps);
   for (const jobId of await pendingJobs(deps)) runner.kick(jobId);
   return {

@@ -6,6 +6,7 @@ import type { RoleBinding } from '../contract';
 import type { CalendarDate } from '../core/china-date';
 import { chinaDateOf } from '../core/china-date';
 import { composeIdNumber } from '../core/id-number';
+import { demoInstitutionId } from './demo-ids';
 
 export interface LaborerProfile {
   name: string;
@@ -27,6 +28,7 @@ export interface Persona {
 
 export const LANXIAN = '141127';
 export const LVLIANG = '141100';
+export const SHANXI = '140000';
 
 export const PERSONAS: readonly Persona[] = [
   {
@@ -58,7 +60,31 @@ export const PERSONAS: readonly Persona[] = [
     openid: 'dev-openid-trainer',
     label: '培训机构老师 · 吕梁山护工培训学校',
     registered: false,
-    roles: [{ role: 'trainer', institutionId: 'inst-lvliang-hugong', institutionName: '吕梁山护工培训学校' }],
+    roles: [{ role: 'trainer', institutionId: demoInstitutionId('hugong'), institutionName: '吕梁山护工培训学校' }],
+  },
+  {
+    key: 'trainer-huoze',
+    openid: 'dev-openid-trainer-huoze',
+    label: '培训机构老师 · 阳城县濩泽厨工培训中心',
+    registered: false,
+    roles: [{ role: 'trainer', institutionId: demoInstitutionId('huoze'), institutionName: '阳城县濩泽厨工培训中心' }],
+  },
+  {
+    key: 'trainer-lanxian',
+    openid: 'dev-openid-trainer-lanxian',
+    label: '培训机构老师 · 岚县农广校',
+    registered: false,
+    roles: [{ role: 'trainer', institutionId: demoInstitutionId('nongji'), institutionName: '岚县农广校' }],
+  },
+  {
+    key: 'official-province',
+    openid: 'dev-openid-official-shanxi',
+    label: '山西省人社厅工作人员（管理员）',
+    registered: false,
+    roles: [
+      { role: 'admin', regionCode: SHANXI },
+      { role: 'official', regionCode: SHANXI },
+    ],
   },
   {
     key: 'official-county',

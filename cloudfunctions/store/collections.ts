@@ -53,13 +53,23 @@ export const COLLECTIONS = {
   targets: { indexes: [{ fields: ['regionCode', 'year'] }, { fields: ['parentCode', 'year', 'metric'] }] as IndexSpec[] },
   /** id = job id: a ledger export processed in resumable chunks (DESIGN.md "Long work"). */
   exportJobs: { indexes: [{ fields: ['ownerOpenid', 'createdAt'] }, { fields: ['status', 'createdAt'] }] as IndexSpec[] },
-  /** id = institution id: training institutions and registered evaluation bodies (R1.3, R5.1). */
-  institutions: { indexes: [{ fields: ['countyCode'] }] as IndexSpec[] },
-  /** id = class id: one institution's class, its capacity and enrolled count (R5.1, R5.2). */
+  /** id = institution id: the 机构库 with what each may train and its evaluation registrations (R11.1, R1.3). */
+  institutions: { indexes: [{ fields: ['countyCode'] }, { fields: ['cityCode'] }, { fields: ['provinceCode'] }] as IndexSpec[] },
+  /** id = unified social credit code: one institution per code (R11.1). */
+  creditCodes: { indexes: [] as IndexSpec[] },
+  /** id = project id: the 项目库, named programmes with a yearly target (R11). */
+  projects: { indexes: [{ fields: ['year'] }] as IndexSpec[] },
+  /** id = invitation code: a single-use, expiring invitation to a staff role (R11.2). */
+  invitations: { indexes: [{ fields: ['inviterOpenid', 'createdAt'] }] as IndexSpec[] },
+  /** id = class id: one institution's class, its review, capacity and enrolled count (R5.1, R5.2, R11.3). */
   classes: {
     indexes: [
       { fields: ['institutionId', 'firstSessionAt'] },
-      { fields: ['countyCode', 'firstSessionAt'] },
+      // Laborers see approved classes only (R11.3); officials find those waiting for review.
+      { fields: ['status', 'firstSessionAt'] },
+      { fields: ['countyCode', 'status', 'firstSessionAt'] },
+      { fields: ['cityCode', 'status', 'firstSessionAt'] },
+      { fields: ['provinceCode', 'status', 'firstSessionAt'] },
       { fields: ['completion', 'lastSessionEndsAt'] },
     ] as IndexSpec[],
   },
@@ -73,8 +83,11 @@ export const COLLECTIONS = {
   attendanceKeys: { indexes: [] as IndexSpec[] },
   /** id = attendance reference: which person a scanned code names. */
   attendanceRefs: { indexes: [] as IndexSpec[] },
-  /** id = `{classId}:{session}:{personId}`: one record per person and session (R6.3). */
-  attendance: { indexes: [{ fields: ['classId', 'session'] }, { fields: ['countyCode', 'scannedAt'] }, { fields: ['cityCode', 'scannedAt'] }, { fields: ['provinceCode', 'scannedAt'] }] as IndexSpec[] },
+  /** R13.2 id = card id: a printed check-in card; and id = person id: their current card. */
+  cards: { indexes: [] as IndexSpec[] },
+  personCards: { indexes: [] as IndexSpec[] },
+  /** id = `{classId}:{session}:{personId}`: one record per person and session (R6.3); `method` for the share of cards and marks (R13.2). */
+  attendance: { indexes: [{ fields: ['classId', 'session'] }, { fields: ['classId', 'method'] }, { fields: ['countyCode', 'scannedAt'] }, { fields: ['cityCode', 'scannedAt'] }, { fields: ['provinceCode', 'scannedAt'] }] as IndexSpec[] },
   /** id = enrollment id, or `voucher:{voucherId}` for a direct assessment: one result each (R7.1). */
   results: { indexes: [{ fields: ['classId'] }, { fields: ['personId'] }] as IndexSpec[] },
   /** id = certificate number `{year}{county}{seq}` (R7.2). */
@@ -89,8 +102,8 @@ export const COLLECTIONS = {
   employmentReports: { indexes: [{ fields: ['personId'] }, { fields: ['countyCode', 'reportedOn'] }, { fields: ['countyCode', 'reportedAt'] }, { fields: ['cityCode', 'reportedAt'] }, { fields: ['provinceCode', 'reportedAt'] }] as IndexSpec[] },
   /** id = `{personId}:{year}`: whether the person was already counted employed / transferred this year. */
   employmentYears: { indexes: [] as IndexSpec[] },
-  /** id = `{role}:{openid}`: who holds a staff role where, so reminders find officials and trainers by an index (R10.1). */
-  staff: { indexes: [{ fields: ['role', 'regionCode'] }, { fields: ['role', 'institutionId'] }] as IndexSpec[] },
+  /** id = binding id: who holds a staff role where (R11.2), so reminders and staff lists find officials and trainers by an index (R10.1). */
+  staff: { indexes: [{ fields: ['role', 'regionCode'] }, { fields: ['role', 'institutionId'] }, { fields: ['openid'] }] as IndexSpec[] },
   /** id = the reminder's dedupe key (R10.2): one entry per reminder ever; the message centre reads it. */
   outbox: {
     indexes: [
@@ -103,6 +116,11 @@ export const COLLECTIONS = {
   consents: { indexes: [] as IndexSpec[] },
   /** id = China date of the run: which of a day's reminder phases are done (resumable). */
   remindRuns: { indexes: [] as IndexSpec[] },
+  /** R13.1 id = link id: a relative acting for an elder (亲情代办); by either side, and the requests waiting. */
+  proxyLinks: { indexes: [{ fields: ['proxyOpenid'] }, { fields: ['elderOpenid'] }, { fields: ['status', 'requestedAt'] }] as IndexSpec[] },
+  /** id = elder person id / the relative's OPENID: each side's active links, for the limits (R13.1). */
+  elderProxies: { indexes: [] as IndexSpec[] },
+  proxyElders: { indexes: [] as IndexSpec[] },
   /** Local bookkeeping: seed version and the like. */
   meta: { indexes: [] as IndexSpec[] },
   /** Test and tooling scratch space (contract tests). */

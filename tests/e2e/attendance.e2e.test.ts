@@ -11,9 +11,10 @@ import type { AttendanceKey } from '../../cloudfunctions/contract';
 import { checkAttendanceCode, parseAttendanceCode } from '../../cloudfunctions/core/attendance';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 import { H5_DIR, launchBrowser, loginAs, phoneContext, registerLaborer30, shot } from './support/browser';
+import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
 const NOW = '2026-03-02T02:00:00.000Z'; // the demo classes start tomorrow
-const HUGONG = 'class-hugong-lishi'; // the trainer persona's class; 09:00–17:00 China from 3 March
+const HUGONG = demoClassId('hugong-lishi'); // the trainer persona's class; 09:00–17:00 China from 3 March
 const DAY_1 = '2026-03-03T01:10:00.000Z'; // 09:10 China, session 1
 const DAY_2 = '2026-03-04T01:10:00.000Z'; // 09:10 China, session 2
 

@@ -13,9 +13,10 @@ import type { AttendanceKey, CertificateView } from '../../cloudfunctions/contra
 import { attendanceCode } from '../../cloudfunctions/core/attendance';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { ARTIFACTS, H5_DIR, launchBrowser, loginAs, phoneContext, registerLaborer30, shot } from './support/browser';
+import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
 const NOW = '2026-03-02T02:00:00.000Z';
-const HUGONG = 'class-hugong-lishi'; // 10 sessions 3–12 March; the trainer persona's school is an evaluation body
+const HUGONG = demoClassId('hugong-lishi'); // 10 sessions 3–12 March; the trainer persona's school is an evaluation body
 const dayOf = (i: number) => `2026-03-${String(3 + i).padStart(2, '0')}T01:10:00.000Z`;
 const AFTER = '2026-03-12T09:30:00.000Z';
 const FOLLOW_UP_DUE = '2026-06-13T02:00:00.000Z'; // 3 months and a day after the certificate

@@ -5,6 +5,7 @@ import type { WhoAmI } from '../../cloudfunctions/contract';
 import { checkCharOf } from '../../cloudfunctions/core/id-number';
 import { idNumberAged, idNumberBornOn, LANXIAN_TOWNSHIP, withWrongCheck } from '../support/id-numbers';
 import { type TestGateway, startTestGateway } from '../support/gateway';
+import { demoInstitutionId } from '../../cloudfunctions/gateway/demo-ids';
 
 const NOW = '2026-11-23T02:00:00.000Z';
 
@@ -59,7 +60,7 @@ describe('R1.2 roles', () => {
     ]);
     const trainer = await (await gw.as('trainer')).ok<WhoAmI>('account', 'whoami');
     expect(trainer.roles).toEqual([
-      { role: 'trainer', institutionId: 'inst-lvliang-hugong', institutionName: '吕梁山护工培训学校' },
+      { role: 'trainer', institutionId: demoInstitutionId('hugong'), institutionName: '吕梁山护工培训学校' },
     ]);
   });
 });

@@ -7,10 +7,11 @@ import { attendanceCode } from '../../cloudfunctions/core/attendance';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
+import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
 const NOW = '2026-03-02T02:00:00.000Z'; // demo classes start tomorrow
-const HUGONG = 'class-hugong-lishi'; // the trainer persona's institution; sessions 09:00–17:00 China from 3 March
-const MIANSHI = 'class-mianshi-yangcheng'; // another institution's class
+const HUGONG = demoClassId('hugong-lishi'); // the trainer persona's institution; sessions 09:00–17:00 China from 3 March
+const MIANSHI = demoClassId('mianshi-yangcheng'); // another institution's class
 const IN_SESSION = '2026-03-03T01:10:00.000Z'; // 09:10 China on the first day
 
 let gw: TestGateway;

@@ -16,9 +16,10 @@ import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
+import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
 const NOW = '2026-03-02T02:00:00.000Z';
-const HUGONG = 'class-hugong-lishi'; // 吕梁山护工培训学校 (a registered evaluation body), 10 sessions from 3 March
+const HUGONG = demoClassId('hugong-lishi'); // 吕梁山护工培训学校 (a registered evaluation body), 10 sessions from 3 March
 const dayOf = (i: number) => `2026-03-${String(3 + i).padStart(2, '0')}T01:10:00.000Z`;
 const AFTER = '2026-03-12T09:30:00.000Z';
 

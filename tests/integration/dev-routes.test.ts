@@ -61,3 +61,25 @@ describe('R1.1 the dev login stays on this machine', () => {
     }
   }, 120_000);
 });
+
+describe('the dev login’s brand-new identity (R11.2: someone to accept an invitation)', () => {
+  it('R11.2 each fresh login is a different, unregistered WeChat identity with no role, and goes back to the page that asked', async () => {
+    const { startTestGateway } = await import('../support/gateway');
+    const gw = await startTestGateway();
+    try {
+      const login = () =>
+        fetch(`${gw.url}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'fresh=1&next=pages%2Finvite%2Findex%3Fcode%3DABCDEFGH', redirect: 'manual' });
+      const [a, b] = [await login(), await login()];
+      expect(a.status).toBe(303);
+      expect(a.headers.get('location')).toBe('/#/pages/invite/index?code=ABCDEFGH');
+      const cookieA = a.headers.get('set-cookie')!.split(';')[0];
+      expect(cookieA).not.toBe(b.headers.get('set-cookie')!.split(';')[0]);
+      const who = await fetch(`${gw.url}/api/account`, { method: 'POST', headers: { cookie: cookieA, 'content-type': 'application/json' }, body: '{"action":"whoami"}' });
+      expect(((await who.json()) as { data: unknown }).data).toMatchObject({ registered: false, roles: [] });
+      const evil = await fetch(`${gw.url}/dev/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'fresh=1&next=https%3A%2F%2Fevil.example', redirect: 'manual' });
+      expect(evil.headers.get('location')).toBe('/#/pages/me/index');
+    } finally {
+      await gw.close();
+    }
+  });
+});

@@ -7,11 +7,12 @@ import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
+import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
 const NOW = '2026-03-02T02:00:00.000Z';
-const HUGONG = 'class-hugong-lishi'; // full-time, capacity 40, skills or enterprise vouchers
-const MIANSHI = 'class-mianshi-yangcheng'; // part-time
-const BIANZHI = 'class-bianzhi-dongcun'; // 送培训下乡 in 岚县东村镇
+const HUGONG = demoClassId('hugong-lishi'); // full-time, capacity 40, skills or enterprise vouchers
+const MIANSHI = demoClassId('mianshi-yangcheng'); // part-time
+const BIANZHI = demoClassId('bianzhi-dongcun'); // 送培训下乡 in 岚县东村镇
 
 let gw: TestGateway;
 let admin: ApiClient;
@@ -38,7 +39,7 @@ describe('R5.1 classes', () => {
   it('lists the demo classes not yet started, with mode, seats and township', async () => {
     const { client } = await aLaborer(gw, { age: 30 });
     const classes = await client.ok<ClassView[]>('training', 'listClasses', {});
-    expect(classes.map((c) => c.id).sort()).toEqual([BIANZHI, 'class-guoshu-runcheng', HUGONG, MIANSHI].sort());
+    expect(classes.map((c) => c.id).sort()).toEqual([BIANZHI, demoClassId('guoshu-runcheng'), HUGONG, MIANSHI].sort());
     const hugong = classes.find((c) => c.id === HUGONG)!;
     expect(hugong).toMatchObject({ modeName: '全脱产', capacity: 40, seatsLeft: 40, minAttendanceRatio: 0.8, level: 5 });
     const village = await client.ok<ClassView[]>('training', 'listClasses', { mode: 'village' });
@@ -69,7 +70,7 @@ describe('R5.2 enrollment', () => {
     const p = await withVoucher('skills');
     await p.client.ok('training', 'enroll', { classId: MIANSHI });
     expect(await p.client.call('training', 'enroll', { classId: MIANSHI })).toMatchObject({ ok: false, code: 'ALREADY_ENROLLED' });
-    const other = await p.client.call('training', 'enroll', { classId: 'class-guoshu-runcheng' });
+    const other = await p.client.call('training', 'enroll', { classId: demoClassId('guoshu-runcheng') });
     expect(other).toMatchObject({ ok: false, code: 'NO_USABLE_VOUCHER', message: '您没有可用于这个班的培训券，请先领取' });
     const mine = await p.client.ok<VoucherView[]>('voucher', 'mine');
     expect(mine.map((v) => v.status)).toEqual(['reserved']);

@@ -7,6 +7,7 @@ import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { and, where } from '../../cloudfunctions/store/port';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
+import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -43,8 +44,8 @@ describe('R9.1 a profile change is ledgered', () => {
 describe('R1.1 non-public actions need a login', () => {
   it('R1.1 certificate.recordBatch and message.templates answer UNAUTHENTICATED to an anonymous caller', async () => {
     const anonymous = gw.anonymous();
-    expect(await anonymous.call('certificate', 'recordBatch', { classId: 'class-hugong-lishi', results: [{ personId: 'p1', passed: true, score: 80 }] })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+    expect(await anonymous.call('certificate', 'recordBatch', { classId: demoClassId('hugong-lishi'), results: [{ personId: 'p1', passed: true, score: 80 }] })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
     expect(await anonymous.call('message', 'templates', { moment: 'voucherClaimed' })).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
-    expect(await (await gw.as('laborer-52')).call('certificate', 'recordBatch', { classId: 'class-hugong-lishi', results: [{ personId: 'p1', passed: true, score: 80 }] })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(await (await gw.as('laborer-52')).call('certificate', 'recordBatch', { classId: demoClassId('hugong-lishi'), results: [{ personId: 'p1', passed: true, score: 80 }] })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
   });
 });

@@ -15,6 +15,7 @@ import { where } from '../../cloudfunctions/store/port';
 import { scan } from '../../cloudfunctions/store/scan';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
+import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
 const START = '2026-01-10T02:00:00.000Z'; // demo classes: 护工 meets 11–20 Jan, 面点 from 12 Jan
 const CLAIM_DAY = '2025-10-21T02:00:00.000Z'; // a 90-day voucher's last valid day: 18 January
@@ -28,7 +29,7 @@ beforeAll(async () => {
   gw = await startTestGateway({ devNow: START });
   const store = gw.runtime.deps.store;
   // A class with a long name meeting tomorrow (a copy of the demo 面点 class).
-  const base = (await store.get<ClassDoc>('classes', 'class-mianshi-yangcheng'))!;
+  const base = (await store.get<ClassDoc>('classes', demoClassId('mianshi-yangcheng')))!;
   const { _id, ...rest } = base;
   await store.transaction((tx) => tx.create<ClassDoc>('classes', 'class-long-name', { ...rest, name: LONG_NAME }));
 
@@ -60,7 +61,7 @@ describe('R10.1 the run on the 11th finds what is due, once', () => {
     const created = (k: string) => (a.created[k as never] ?? 0) + (b.created[k as never] ?? 0);
     expect(created('voucherExpiry')).toBe(1);
     expect(created('sessionTomorrow')).toBe(1);
-    expect(created('officialDigest')).toBe(2);
+    expect(created('officialDigest')).toBe(3); // the province's, the city's and the county's official
     const third = await runRemind(deps);
     expect(Object.values(third.created).reduce((s, n) => s + (n ?? 0), 0)).toBe(0);
 
@@ -68,7 +69,8 @@ describe('R10.1 the run on the 11th finds what is due, once', () => {
     expect(new Set(entries.map((e) => e._id)).size).toBe(entries.length);
     expect(kindsOf(entries, expiring.openid)).toEqual(['voucherExpiry']);
     expect(kindsOf(entries, enrolled.openid)).toEqual(['sessionTomorrow']);
-    expect(kindsOf(entries, 'dev-openid-trainer')).toEqual(['trainerSessionToday']); // 护工 class meets today
+    // 护工 class meets today (the 开班审核 result is from the demo seed's approval).
+    expect(kindsOf(entries, 'dev-openid-trainer')).toEqual(['classReviewed', 'trainerSessionToday']);
     expect(kindsOf(entries, 'dev-openid-official-lanxian')).toEqual(['officialDigest']);
     expect(kindsOf(entries, 'dev-openid-official-lvliang')).toEqual(['officialDigest']); // not the 1st: no monthly ranking
     const expiry = entries.find((e) => e.kind === 'voucherExpiry')!;
@@ -107,7 +109,9 @@ describe('R10.2 sending after commit: consent, retries, backoff', () => {
     const notifier = new FlakyNotifier(2);
     const first = await deliverDue(deps, notifier, deps.templates!);
     expect(first).toMatchObject({ sent: 0, retrying: 1 });
-    expect(first.skippedNoConsent).toBe(4); // session tomorrow, trainer, two officials: no consent given
+    // No consent given: session tomorrow, two trainers today, three officials' digests, and the
+    // four trainers' 开班审核 results the demo seed's approvals wrote.
+    expect(first.skippedNoConsent).toBe(10);
     // Not due again until the backoff has passed.
     expect(await deliverDue(deps, notifier, deps.templates!)).toMatchObject({ sent: 0, retrying: 0 });
     await gw.setNow('2026-01-11T00:01:05.000Z');

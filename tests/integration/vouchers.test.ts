@@ -8,6 +8,7 @@ import { sweepExpiredVouchers } from '../../cloudfunctions/services/voucher';
 import { and, where } from '../../cloudfunctions/store/port';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
+import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
 // Early in the year, so 90 days later is still the same quota year.
 const START = '2026-03-02T02:00:00.000Z';
@@ -135,9 +136,9 @@ describe('R4.3–R4.6 claims', () => {
     await client.ok('voucher', 'cancel', { voucherId: a.id });
     // Enrolling reserves a voucher (R5.2): reserved ones count toward the limit.
     await client.ok<VoucherView>('voucher', 'claim', { type: 'skills' });
-    await client.ok('training', 'enroll', { classId: 'class-mianshi-yangcheng' });
+    await client.ok('training', 'enroll', { classId: demoClassId('mianshi-yangcheng') });
     await client.ok<VoucherView>('voucher', 'claim', { type: 'skills' });
-    await client.ok('training', 'enroll', { classId: 'class-hugong-lishi' });
+    await client.ok('training', 'enroll', { classId: demoClassId('hugong-lishi') });
     await client.ok<VoucherView>('voucher', 'claim', { type: 'evaluation' });
     const fourth = await client.call('voucher', 'claim', { type: 'skills' });
     expect(fourth).toEqual({ ok: false, code: 'YEARLY_LIMIT', message: '每人每年最多享受3次补贴性培训，您今年的次数已用完' });

@@ -50,6 +50,7 @@ export function aDashboard(overrides: Partial<DashboardView> = {}): DashboardVie
   const month = (m: number, trainings: number) => ({ month: m, values: { ...emptyValues(), trainings, certificates: Math.floor(trainings / 2) } });
   return {
     region: { code: '141100', name: '吕梁市', level: 'city' },
+    project: null,
     year: 2026,
     asOf: '2026-11-23',
     pace: '89.86',

@@ -40,6 +40,14 @@ export function aTrainerClass(overrides: Partial<TrainerClassView> = {}): Traine
   });
   return {
     ...c,
+    status: 'approved',
+    statusName: '已通过',
+    project: null,
+    editable: 'none',
+    submittedAt: '2026-11-20T01:00:00.000Z',
+    review: { at: '2026-11-21T01:00:00.000Z', approved: true, reason: null },
+    cancel: null,
+    createdAt: '2026-11-19T01:00:00.000Z',
     enrolled: 2,
     state: 'running',
     stateName: '上课中',

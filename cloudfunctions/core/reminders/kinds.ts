@@ -21,6 +21,10 @@ export interface ReminderInputs {
   monthlyRanking: { regionName: string; year: number; month: number };
   quotaAlmostUsed: { countyName: string; typeName: string; used: number; limit: number };
   lowAttendance: { className: string; attended: number; expected: number };
+  classReviewed: { className: string; approved: boolean; reason: string | null; at: Date };
+  classChanged: { className: string; firstStart: Date };
+  classCancelled: { className: string; reason: string; voucherOutcome: 'unused' | 'expired' | 'cancelled' | null };
+  proxyRequested: { proxyName: string; relation: string };
 }
 
 export interface BuiltReminder {
@@ -170,6 +174,56 @@ export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<Re
       text: `${className}出勤率${percentDown(attended, expected)}%，低于60%，请关注。`,
       fields: { thing1: thing(className), thing2: thing(`出勤率${percentDown(attended, expected)}%`) },
       page: PAGES.officialDashboard,
+    }),
+  },
+  classReviewed: {
+    audience: 'trainer',
+    title: '开班审核结果',
+    template: 'TPL_CLASS_REVIEWED',
+    dedupe: '`{class id}:{review number}`; the China date of the review',
+    build: ({ className, approved, reason, at }) => ({
+      title: approved ? '开班审核已通过' : '开班审核未通过',
+      text: approved ? `${className}已通过开班审核，学员现在可以报名。` : `${className}未通过开班审核：${reason ?? ''}。请修改后重新提交。`,
+      fields: { thing1: thing(className), phrase2: { kind: 'phrase', value: approved ? '已通过' : '未通过' }, time3: time(dateTimeText(at)) },
+      page: PAGES.trainerClasses,
+    }),
+  },
+  classChanged: {
+    audience: 'laborer',
+    title: '上课时间有变化',
+    template: 'TPL_CLASS_CHANGED',
+    dedupe: '`{class id}:{person id}:v{change number}`; the China date of the change',
+    build: ({ className, firstStart }) => ({
+      title: '上课时间有变化',
+      text: `${className}的上课时间有变化，第一节课在${dateTimeText(firstStart)}，请到“我的课程”查看。`,
+      fields: { thing1: thing(className), time2: time(dateTimeText(firstStart)), thing3: thing('上课时间有变化') },
+      page: PAGES.myClasses,
+    }),
+  },
+  classCancelled: {
+    audience: 'laborer',
+    title: '培训班已取消',
+    template: 'TPL_CLASS_CANCELLED',
+    dedupe: '`{class id}:{person id}`; the China date of the cancellation',
+    build: ({ className, reason, voucherOutcome }) => ({
+      title: '培训班已取消',
+      text: `您报名的${className}已取消（${reason}）。${
+        voucherOutcome === 'unused' ? '培训券已退回，可以报名其他班。' : voucherOutcome === 'expired' ? '培训券已过期，名额已退回。' : ''
+      }`,
+      fields: { thing1: thing(className), thing2: thing(reason) },
+      page: voucherOutcome === 'unused' ? PAGES.classes : PAGES.myClasses,
+    }),
+  },
+  proxyRequested: {
+    audience: 'laborer',
+    title: '有人想为您代办',
+    template: 'TPL_PROXY_REQUESTED',
+    dedupe: 'link id; the China date of the request',
+    build: ({ proxyName, relation }) => ({
+      title: '有人想为您代办',
+      text: `${proxyName}（${relation}）想帮您办理培训券和报名。同意请到“我的”→“亲情代办”点同意；不认识请点拒绝。`,
+      fields: { thing1: thing(`${proxyName}（${relation}）`), thing2: thing('请到“我的”同意或拒绝') },
+      page: PAGES.me,
     }),
   },
 };

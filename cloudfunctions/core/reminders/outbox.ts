@@ -16,7 +16,11 @@ export type ReminderKind =
   | 'officialDigest'
   | 'monthlyRanking'
   | 'quotaAlmostUsed'
-  | 'lowAttendance';
+  | 'lowAttendance'
+  | 'classReviewed'
+  | 'classChanged'
+  | 'classCancelled'
+  | 'proxyRequested';
 
 export const REMINDER_KIND_LIST: readonly ReminderKind[] = [
   'voucherExpiry',
@@ -29,6 +33,10 @@ export const REMINDER_KIND_LIST: readonly ReminderKind[] = [
   'monthlyRanking',
   'quotaAlmostUsed',
   'lowAttendance',
+  'classReviewed',
+  'classChanged',
+  'classCancelled',
+  'proxyRequested',
 ];
 
 /** pending → sent; or skipped_no_consent (no consent, or 43101); or failed after MAX_ATTEMPTS. */

@@ -11,6 +11,7 @@ export const accountRoutes: RouteTable<'account'> = {
   whoami: {
     schema: z.object({}),
     handle: (deps, caller) => whoami(deps, caller),
+    proxy: true,
   },
   register: {
     schema: z.object({

@@ -3,18 +3,22 @@
  * revocation, and the subsidy each certificate earns (R7.3).
  */
 import { z } from 'zod';
-import { myCertificates, recordBatch, recordResult, revokeCertificate, verifyCertificate } from '../../services/certificate';
+import { findEvaluationVoucher, myCertificates, recordBatch, recordResult, revokeCertificate, verifyCertificate } from '../../services/certificate';
 import type { RouteTable } from '../router';
+import { date, id } from '../schemas';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为YYYY-MM-DD' });
 const score = z.number({ error: '请填写成绩' }).int({ error: '成绩应为0–100的整数' }).min(0, { error: '成绩应为0–100的整数' }).max(100, { error: '成绩应为0–100的整数' });
-const id = z.string().min(1).max(64);
 
 export const certificateRoutes: RouteTable<'certificate'> = {
-  mine: { schema: z.object({}), handle: (deps, caller) => myCertificates(deps, caller) },
+  mine: { schema: z.object({}), handle: (deps, caller) => myCertificates(deps, caller), proxy: true },
+  findEvaluationVoucher: {
+    schema: z.object({ idNumber: z.string({ error: '请输入身份证号码' }).max(40), institutionId: id.optional() }),
+    handle: (deps, caller, input) => findEvaluationVoucher(deps, caller, input),
+  },
   record: {
     schema: z
       .object({
+        institutionId: id.optional(),
         classId: id.optional(),
         personId: id.optional(),
         voucherId: id.optional(),

@@ -18,5 +18,5 @@ export const employmentRoutes: RouteTable<'employment'> = {
     handle: (deps, caller, input) => reportEmployment(deps, caller, input),
   },
   mine: { schema: z.object({}), handle: (deps, caller) => myEmployment(deps, caller) },
-  followUps: { schema: z.object({}), handle: (deps, caller) => myFollowUps(deps, caller) },
+  followUps: { schema: z.object({}), handle: (deps, caller) => myFollowUps(deps, caller), proxy: true },
 };

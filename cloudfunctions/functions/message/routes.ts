@@ -12,10 +12,12 @@ export const messageRoutes: RouteTable<'message'> = {
       limit: z.number().int().min(1).max(100, { error: '每页最多100条' }).optional(),
     }),
     handle: (deps, caller, input) => listMessages(deps, caller, input),
+    proxy: true,
   },
   read: {
     schema: z.object({ id: z.string().min(1).max(300).optional() }),
     handle: (deps, caller, input) => markRead(deps, caller, input),
+    proxy: true,
   },
   templates: {
     schema: z.object({ moment: z.enum(['voucherClaimed', 'enrolled', 'dashboard'], { error: '订阅时机不正确' }) }),

@@ -8,11 +8,9 @@ import { adminImportCatalogue, adminUpsertVoucherType } from '../../services/cat
 import { MAX_TARGET, dashboard, exportDownload, exportLedger, jobStatus, ledgerPage, listTargets, myExports, ranking, setTarget } from '../../services/official';
 import { setCountyQuota } from '../../services/voucher';
 import type { RouteTable } from '../router';
+import { date, regionCode, year } from '../schemas';
 
-const regionCode = z.string().regex(/^\d{6}$/, { error: '请选择县（市、区）及以上的地区' });
-const year = z.number({ error: '请选择年度' }).int({ error: '年度不正确' }).min(2019, { error: '年度不正确' }).max(2100, { error: '年度不正确' });
 const metric = z.enum(DASHBOARD_METRICS, { error: '指标不正确' });
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
 const ledgerFilters = z.object({
   ledger: z.enum(LEDGER_KINDS, { error: '请选择台账' }),
   regionCode: regionCode.optional(),
@@ -60,7 +58,7 @@ export const officialRoutes: RouteTable<'official'> = {
     handle: (deps, caller, input) => setCountyQuota(deps, caller, input),
   },
   dashboard: {
-    schema: z.object({ regionCode: regionCode.optional(), year: year.optional() }),
+    schema: z.object({ regionCode: regionCode.optional(), year: year.optional(), projectId: z.string().min(1).max(64).optional() }),
     handle: (deps, caller, input) => dashboard(deps, caller, input),
   },
   ranking: {

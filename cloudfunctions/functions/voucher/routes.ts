@@ -9,14 +9,17 @@ export const voucherRoutes: RouteTable<'voucher'> = {
   listTypes: {
     schema: z.object({}),
     handle: (deps, caller) => listTypesFor(deps, caller),
+    proxy: true,
   },
   claim: {
     schema: z.object({ type: z.string({ error: '请选择培训券' }).min(1, { error: '请选择培训券' }).max(40) }),
     handle: (deps, caller, input) => claimVoucher(deps, caller, input),
+    proxy: true,
   },
   mine: {
     schema: z.object({}),
     handle: (deps, caller) => myVouchers(deps, caller),
+    proxy: true,
   },
   cancel: {
     schema: z.object({ voucherId: z.string({ error: '请选择要退回的培训券' }).min(1).max(64) }),

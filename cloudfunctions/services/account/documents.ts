@@ -1,7 +1,6 @@
 /**
  * The account context's documents (R2): persons, the ID-number index, staff bindings.
  */
-import type { RoleBinding } from '../../contract';
 import { ageAt, bandOfAge } from '../../core/age';
 import { parseDate } from '../../core/china-date';
 import { DomainError } from '../../core/errors';
@@ -39,20 +38,8 @@ export function registrationBand(p: Pick<PersonDoc, 'birthDate' | 'registeredAt'
 }
 
 
-/** id = `{role}:{openid}`: one staff binding, indexed by role + region / institution. */
-export type StaffDoc = {
-  _id: string;
-  role: RoleBinding['role'];
-  openid: string;
-  regionCode: string | null;
-  institutionId: string | null;
-  updatedAt: string;
-};
-
 export type IdNumberDoc = { _id: string; personId: string; openid: string; createdAt: string };
 
-/** id of a staff binding (R10.1: reminders find officials and trainers through it). */
-export const staffId = (role: RoleBinding['role'], openid: string) => `${role}:${openid}`;
 
 /** Reads by id: a transaction or the store itself. */
 type Reader = { get: Store['get'] };

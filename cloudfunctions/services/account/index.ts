@@ -1,10 +1,9 @@
 /**
- * The account context (R1, R2): registration, the caller's profile, role bindings.
+ * The account context (R1, R2): registration, the caller's profile (role bindings: the staff context).
  * Other contexts import this file only.
  */
 export * from './documents';
 export { MIN_REGISTRATION_AGE, register } from './register';
 export { listRegions, updateProfile, whoami } from './profile';
-export { grantRole } from './roles';
 export { recountRegistrations } from './recount';
 export * from './records';

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import type { LedgerEventType } from '../../core/books';
 import { canonicalJson } from '../../core/canonical-json';
 import type { Store, Tx } from '../../store/port';
+import type { Caller } from '../kernel/deps';
 import { where } from '../../store/port';
 import { scan } from '../../store/scan';
 
@@ -13,7 +14,18 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export interface Actor {
   openid: string | null;
-  role: 'laborer' | 'trainer' | 'official' | 'admin' | 'system';
+  /** `proxy`: a relative acting for a laborer (R13.1); the laborer is then `onBehalfOf`. */
+  role: 'laborer' | 'trainer' | 'official' | 'admin' | 'system' | 'proxy';
+  onBehalfOf?: string;
+}
+
+/**
+ * Who the ledger names for a caller's act (R9.1, R13.1): the caller in their role, or — when a
+ * relative acts for the laborer — the relative as `proxy`, the laborer as `onBehalfOf`.
+ */
+export function actorOf(caller: Caller, role: Exclude<Actor['role'], 'proxy' | 'system'>): Actor {
+  if (caller.proxy) return { openid: caller.proxy.openid, role: 'proxy', onBehalfOf: caller.openid ?? undefined };
+  return { openid: caller.openid, role };
 }
 
 export interface LedgerEntryBody {

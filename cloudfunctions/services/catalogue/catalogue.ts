@@ -59,3 +59,28 @@ export async function voucherTypeIn(tx: Tx | Store, code: string): Promise<Vouch
   if (!type || !type.active) throw new DomainError('VOUCHER_TYPE_UNKNOWN');
   return type;
 }
+
+/** An occupation of the catalogue, or OCCUPATION_UNKNOWN. */
+export async function occupationIn(reader: Pick<Tx, 'get'>, code: string): Promise<OccupationDoc> {
+  const o = await reader.get<OccupationDoc>('occupations', code);
+  if (!o) throw new DomainError('OCCUPATION_UNKNOWN');
+  return o;
+}
+
+/** The levels an occupation has: the keys of its subsidy table (5 … 1, or 0 for none). */
+export const occupationLevels = (o: Pick<OccupationDoc, 'subsidyFen'>): number[] =>
+  Object.keys(o.subsidyFen)
+    .map(Number)
+    .sort((a, b) => b - a);
+
+/** Every occupation, by code (a catalogue of dozens: one page). */
+export async function listOccupations(store: Store): Promise<OccupationDoc[]> {
+  const page = await store.find<OccupationDoc>('occupations', undefined, { orderBy: { field: 'code' }, limit: 1000 });
+  return page.items;
+}
+
+/** The occupations with their levels, for pickers (anyone logged in). */
+export async function listOccupationsWithLevels(deps: { store: Store }, caller: { openid: string | null }): Promise<{ code: string; name: string; category: string; levels: number[] }[]> {
+  if (!caller.openid) throw new DomainError('UNAUTHENTICATED');
+  return (await listOccupations(deps.store)).map((o) => ({ code: o.code, name: o.name, category: o.category, levels: occupationLevels(o) }));
+}

@@ -10,6 +10,8 @@ export type ResultDoc = Place & {
   _id: string;
   personId: string;
   classId: string | null;
+  /** The class's training project (R11), counted per project when certified. */
+  projectId?: string | null;
   voucherId: string | null;
   institutionId: string;
   occupationCode: string;
@@ -28,6 +30,7 @@ export type CertificateDoc = Place & {
   _id: string;
   personId: string;
   resultId: string;
+  projectId?: string | null;
   kind: CertificateKind;
   occupationCode: string;
   occupationName: string;

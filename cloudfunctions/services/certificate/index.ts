@@ -5,5 +5,6 @@
 export * from './documents';
 export * from './records';
 export { recordBatch, recordResult } from './record';
+export { findEvaluationVoucher } from './evaluation';
 export { myCertificates, revokeCertificate, verifyCertificate } from './certificates';
 export { certificatesByPerson, counterAdder, recountCredentials } from './recount';

@@ -21,18 +21,20 @@ import {
   subsidyRefusal,
   verificationCode,
 } from '../../core/certificates';
-import { chinaDateOf, compareDates, parseDate } from '../../core/china-date';
+import { chinaDateOf, compareDates, formatDate, parseDate } from '../../core/china-date';
+import { registrationOn, registrationsInForce } from '../../core/institutions';
 import { DomainError, type ErrorCode } from '../../core/errors';
 import type { Tx } from '../../store/port';
 import type { PersonDoc } from '../account';
 import { recordChange } from '../books/changes';
 import type { Actor } from '../books/ledger';
 import type { OccupationDoc } from '../catalogue';
-import { requireRole } from '../kernel/authz';
+import { requireTrainerOf, trainerInstitutions } from '../kernel/authz';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import { type Place, placeOf } from '../kernel/place';
-import { type ClassDoc, type EnrollmentDoc, type InstitutionDoc, enrollmentId } from '../training';
+import { type InstitutionDoc, institutionIn } from '../institution';
+import { type ClassDoc, type EnrollmentDoc, enrollmentId } from '../training';
 import { type VoucherDoc, redeemVoucher } from '../voucher';
 import { type CertificateDoc, type CredentialsDoc, type ResultDoc, type SeqDoc, type SubsidyDoc, certificateSeqId } from './documents';
 import { credentialsAfter, issuedChange, newCertificate, newResult, newSubsidy, noCredentials, resultChange, subsidyChange } from './records';
@@ -43,6 +45,7 @@ interface Subject {
   person: PersonDoc;
   resultId: string;
   classId: string | null;
+  projectId: string | null;
   voucher: VoucherDoc | null;
   occupationCode: string;
   level: number;
@@ -65,6 +68,7 @@ async function subjectOf(tx: Tx, institution: InstitutionDoc, input: RecordResul
       person,
       resultId: e._id,
       classId: c._id,
+      projectId: c.projectId ?? null,
       voucher: null,
       occupationCode: c.occupationCode,
       level: c.level,
@@ -83,6 +87,7 @@ async function subjectOf(tx: Tx, institution: InstitutionDoc, input: RecordResul
     person,
     resultId: `voucher:${v._id}`,
     classId: null,
+    projectId: null,
     voucher: v,
     occupationCode: input.occupationCode,
     level: input.level,
@@ -134,24 +139,38 @@ async function issue(tx: Tx, result: ResultDoc, s: Subject, institution: Institu
   return { certificate, subsidy };
 }
 
+/** Whose result it is: the class's institution, or (a voucher) the trainer's named or only one. */
+async function assessingInstitution(deps: Deps, caller: Caller, input: RecordResultInput): Promise<string> {
+  if (input.classId) {
+    const c = await deps.store.get<ClassDoc>('classes', input.classId);
+    if (!c) throw new DomainError('CLASS_NOT_FOUND');
+    if (!(await trainerInstitutions(deps, caller)).includes(c.institutionId)) throw new DomainError('NOT_YOUR_CLASS');
+    return c.institutionId;
+  }
+  return (await requireTrainerOf(deps, caller, input.institutionId)).institutionId;
+}
+
 export async function recordResult(deps: Deps, caller: Caller, input: RecordResultInput): Promise<ResultView> {
   const openid = requireOpenid(caller);
-  const binding = await requireRole(deps, caller, 'trainer');
+  const institutionId = await assessingInstitution(deps, caller, input);
   const problem = resultProblem(input.passed, input.score);
   if (problem) throw new DomainError(problem);
   const doc = await deps.store.transaction(async (tx) => {
     const now = deps.clock.now();
     const today = chinaDateOf(now);
-    const institution = await tx.get<InstitutionDoc>('institutions', binding.institutionId ?? '');
+    const institution = await institutionIn(tx, institutionId);
+    // R11.1: a suspended institution records no new results.
+    if (institution.status !== 'active') throw new DomainError('INSTITUTION_SUSPENDED');
     // R1.3: only a registered evaluation body records results.
-    if (!institution?.evaluationBody) throw new DomainError('NOT_EVALUATION_BODY');
+    if (registrationsInForce(institution.registrations, formatDate(today)).length === 0) throw new DomainError('NOT_EVALUATION_BODY');
     const s = await subjectOf(tx, institution, input);
-    if (!institution.assessOccupations.includes(s.occupationCode)) throw new DomainError('OCCUPATION_NOT_ASSESSED');
+    const assessed = input.assessedOn ? parseDate(input.assessedOn) : today;
+    if (!assessed || compareDates(assessed, today) > 0) throw new DomainError('ASSESSED_ON_INVALID');
+    // …for this occupation and level, on the day assessed.
+    if (!registrationOn(institution.registrations, s.occupationCode, s.level, formatDate(assessed))) throw new DomainError('OCCUPATION_NOT_ASSESSED');
     const occupation = await tx.get<OccupationDoc>('occupations', s.occupationCode);
     const amountFen = occupation ? subsidyFenOf(occupation.subsidyFen, s.level) : null;
     if (!occupation || amountFen === null) throw new DomainError('OCCUPATION_LEVEL_UNKNOWN');
-    const assessed = input.assessedOn ? parseDate(input.assessedOn) : today;
-    if (!assessed || compareDates(assessed, today) > 0) throw new DomainError('ASSESSED_ON_INVALID');
     if (await tx.get<ResultDoc>('results', s.resultId)) throw new DomainError('RESULT_EXISTS');
     const actor: Actor = { openid, role: 'trainer' };
     if (s.voucher) await redeemVoucher(tx, s.voucher, now, actor, { subjects: { resultId: s.resultId } });
@@ -160,6 +179,7 @@ export async function recordResult(deps: Deps, caller: Caller, input: RecordResu
       place: s.place,
       personId: s.person._id,
       classId: s.classId,
+      projectId: s.projectId,
       voucherId: s.voucher?._id ?? null,
       institutionId: institution._id,
       occupationCode: s.occupationCode,
@@ -210,7 +230,7 @@ export async function recordBatch(
 ): Promise<{ personId: string; result: ResultView | null; code: ErrorCode | null; message: string | null }[]> {
   // Who may record is the caller's, not a row's, question: refused as a whole.
   requireOpenid(caller);
-  await requireRole(deps, caller, 'trainer');
+  await trainerInstitutions(deps, caller);
   const out: { personId: string; result: ResultView | null; code: ErrorCode | null; message: string | null }[] = [];
   for (const r of input.results) {
     try {

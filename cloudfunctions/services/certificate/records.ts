@@ -3,7 +3,7 @@
  * D26). The use cases and the dataset generator both build through these.
  */
 import { type Band, bandOrNull } from '../../core/age';
-import { METRICS } from '../../core/books';
+import { METRICS, projectMetric } from '../../core/books';
 import { type CertificateKind, type SubsidyRefusal, isHighSkilled } from '../../core/certificates';
 import { type CalendarDate, chinaDateOf, formatDate } from '../../core/china-date';
 import type { Change } from '../books/changes';
@@ -17,6 +17,7 @@ export interface ResultFacts {
   place: Place;
   personId: string;
   classId: string | null;
+  projectId?: string | null;
   voucherId: string | null;
   institutionId: string;
   occupationCode: string;
@@ -35,6 +36,7 @@ export const newResult = (f: ResultFacts): ResultDoc => ({
   ...placeOf(f.place),
   personId: f.personId,
   classId: f.classId,
+  projectId: f.projectId ?? null,
   voucherId: f.voucherId,
   institutionId: f.institutionId,
   occupationCode: f.occupationCode,
@@ -75,6 +77,7 @@ export const newCertificate = (f: CertificateFacts): CertificateDoc => ({
   ...placeOf(f.holder),
   personId: f.holder._id,
   resultId: f.result._id,
+  projectId: f.result.projectId ?? null,
   kind: f.kind,
   occupationCode: f.result.occupationCode,
   occupationName: f.occupationName,
@@ -116,6 +119,7 @@ export function issuedChange(c: CertificateDoc, before: CredentialsDoc, actor: A
       ...(firstSkilled ? [{ metric: METRICS.newSkilled, band, by: 1 }] : []),
       ...(firstHighSkilled ? [{ metric: METRICS.newHighSkilled, band, by: 1 }] : []),
       ...(newCohort ? [{ metric: METRICS.certifiedPeople, band, by: 1 }] : []),
+      ...(c.projectId ? [{ metric: projectMetric('certified', c.projectId), band, by: 1 }] : []),
     ],
   };
 }

@@ -2,7 +2,7 @@
  * R9.2 reconcile, for results, certificates and subsidies (D23, D24): the counters those changes
  * bumped, rebuilt from the records.
  */
-import { METRICS } from '../../core/books';
+import { METRICS, parseProjectMetric, projectMetric } from '../../core/books';
 import { isHighSkilled } from '../../core/certificates';
 import { chinaDateOf } from '../../core/china-date';
 import type { Store } from '../../store/port';
@@ -60,6 +60,7 @@ export async function recountCredentials(store: Store): Promise<Recount> {
     for (const [i, c] of sorted.entries()) {
       records++;
       add(c.countyCode, c.issuedAt, METRICS.certificatesIssued, c.band);
+      if (c.projectId) add(c.countyCode, c.issuedAt, projectMetric('certified', c.projectId), c.band);
       if (c.status === 'revoked' && c.revokedAt) add(c.countyCode, c.revokedAt, METRICS.certificatesRevoked, c.band);
       const heldThen = sorted.slice(0, i).filter((h) => !h.revokedAt || h.revokedAt > c.issuedAt);
       if (c.kind !== 'training' && !heldThen.some((h) => h.kind !== 'training')) add(c.countyCode, c.issuedAt, METRICS.newSkilled, c.band);
@@ -86,5 +87,5 @@ export async function recountCredentials(store: Store): Promise<Recount> {
     }
   }
 
-  return { owns: (metric) => OWNED.includes(metric), counters, differences: [], checked: { credentialRecords: records } };
+  return { owns: (metric) => OWNED.includes(metric) || parseProjectMetric(metric)?.event === 'certified', counters, differences: [], checked: { credentialRecords: records } };
 }

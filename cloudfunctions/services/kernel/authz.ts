@@ -8,16 +8,54 @@ import { bindingsOf } from './caller';
 import type { Caller, Deps } from './deps';
 import type { RegionDirectory } from './regions';
 
-/** The caller's binding of `role` whose region contains `regionCode` (any, when omitted); else FORBIDDEN. */
+/**
+ * The caller's binding of `role` whose region contains `regionCode` (any, when omitted); else
+ * FORBIDDEN. R1.2: an admin is an official who may do more, so an admin binding serves where an
+ * official's is asked for.
+ */
 export async function requireRole(deps: Deps, caller: Caller, role: Role, regionCode?: string): Promise<RoleBinding> {
   const bindings = await bindingsOf(deps, caller);
   const match = bindings.find(
     (b) =>
-      b.role === role &&
+      (b.role === role || (role === 'official' && b.role === 'admin')) &&
       (regionCode === undefined || (b.regionCode !== undefined && deps.regions.isWithin(regionCode, b.regionCode))),
   );
   if (!match) throw new DomainError('FORBIDDEN');
   return match;
+}
+
+/**
+ * R1.2 an official or admin binding whose region contains `regionCode` (the caller's first such
+ * binding when omitted): who keeps a county's libraries (R11.1).
+ */
+export async function requireOfficialOf(deps: Deps, caller: Caller, regionCode?: string): Promise<RoleBinding & { regionCode: string }> {
+  const bindings = await bindingsOf(deps, caller);
+  const match = bindings.find(
+    (b) =>
+      (b.role === 'official' || b.role === 'admin') &&
+      b.regionCode !== undefined &&
+      (regionCode === undefined || deps.regions.isWithin(regionCode, b.regionCode)),
+  );
+  if (!match) throw new DomainError('FORBIDDEN');
+  return match as RoleBinding & { regionCode: string };
+}
+
+/**
+ * R1.3 the caller's trainer binding for an institution: the one named, or their only one
+ * (WORKBENCH_REQUIRED when they work for several and did not say which).
+ */
+export async function requireTrainerOf(deps: Deps, caller: Caller, institutionId?: string): Promise<RoleBinding & { institutionId: string }> {
+  const trainers = (await bindingsOf(deps, caller)).filter((b) => b.role === 'trainer' && b.institutionId);
+  const match = institutionId ? trainers.find((b) => b.institutionId === institutionId) : trainers.length === 1 ? trainers[0] : undefined;
+  if (!match) throw new DomainError(trainers.length > 1 && !institutionId ? 'WORKBENCH_REQUIRED' : 'FORBIDDEN');
+  return match as RoleBinding & { institutionId: string };
+}
+
+/** R1.3 the institutions the caller teaches at (FORBIDDEN when none). */
+export async function trainerInstitutions(deps: Deps, caller: Caller): Promise<string[]> {
+  const ids = (await bindingsOf(deps, caller)).flatMap((b) => (b.role === 'trainer' && b.institutionId ? [b.institutionId] : []));
+  if (ids.length === 0) throw new DomainError('FORBIDDEN');
+  return ids;
 }
 
 /** A region dashboards, targets and ledgers work on: a county or above (counters are per county). */

@@ -33,6 +33,11 @@ export interface Deps {
 export interface Caller {
   openid: string | null;
   requestId: string;
+  /**
+   * R13.1 set only by the router, after checking an active 亲情代办 link: `openid` is then the
+   * laborer's, and this the relative who is acting for them.
+   */
+  proxy?: { openid: string; linkId: string };
 }
 
 export const consoleLogger: Logger = {

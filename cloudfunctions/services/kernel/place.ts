@@ -2,7 +2,9 @@
  * Where a record counts: its county, city and province. Counters and ledger chains are per
  * county (R9.1, R9.2); a record carries the three codes so ledgers can filter by any of them.
  */
+import type { Region } from '../../contract';
 import { DomainError } from '../../core/errors';
+import { type Filter, where } from '../../store/port';
 import type { RegionDirectory } from './regions';
 
 export interface Place {
@@ -31,4 +33,13 @@ export function regionPlace(regions: RegionDirectory, code: string): Place {
   const city = regions.ancestorAt(code, 'city')?.code ?? code;
   const province = regions.ancestorAt(code, 'province')?.code ?? code;
   return { countyCode: code, cityCode: city, provinceCode: province };
+}
+
+/** The place field that holds a region of this level (county, city or province). */
+export const PLACE_FIELD = { province: 'provinceCode', city: 'cityCode', county: 'countyCode' } as const;
+
+/** Records placed in a region's subtree (a county or above): `countyCode = …`, `cityCode = …` or `provinceCode = …`. */
+export function inRegion(region: Pick<Region, 'code' | 'level'>): Filter {
+  if (region.level === 'township') throw new DomainError('REGION_NOT_STATISTICAL');
+  return where(PLACE_FIELD[region.level], 'eq', region.code);
 }

@@ -8,6 +8,8 @@ import { type ReminderInputs, type ReminderKind, afterSendFailure, buildReminder
 import type { Notifier } from '../../notify/notifier';
 import { type Tx, and, isStoreError, where } from '../../store/port';
 import type { Deps } from '../kernel/deps';
+import { proxyOpenidsOf } from '../kernel/proxies';
+import { createHash } from 'node:crypto';
 import { type ConsentDoc, type OutboxDoc, type TemplateIds, consentId } from './documents';
 
 /**
@@ -23,6 +25,16 @@ export async function enqueue<K extends ReminderKind>(
   input: ReminderInputs[K],
   at: Date,
 ): Promise<boolean> {
+  if (await tx.get<OutboxDoc>('outbox', key)) return false;
+  const written = await write(tx, key, openid, kind, input, at);
+  // R13.1 a laborer's relatives acting for them get the reminder too (their own consent applies).
+  if (written && buildReminder(kind, input).audience === 'laborer') {
+    for (const proxy of await proxyOpenidsOf(tx, openid)) await write(tx, `${key}:p:${createHash('sha256').update(proxy).digest('hex').slice(0, 12)}`, proxy, kind, input, at);
+  }
+  return written;
+}
+
+async function write<K extends ReminderKind>(tx: Tx, key: string, openid: string, kind: K, input: ReminderInputs[K], at: Date): Promise<boolean> {
   if (await tx.get<OutboxDoc>('outbox', key)) return false;
   const built = buildReminder(kind, input);
   try {

@@ -14,16 +14,18 @@ import type {
   Region,
 } from '../../contract';
 import { BAND_NAMES, type Band } from '../../core/age';
-import { METRICS, parseVoucherMetric, voucherMetric } from '../../core/books';
+import { METRICS, parseVoucherMetric, projectMetric, voucherMetric } from '../../core/books';
 import { chinaDateOf, formatDate } from '../../core/china-date';
 import {
   DASHBOARD_METRICS,
   METRIC_NAMES,
+  PROJECT_DASHBOARD_METRICS,
   completionPercent,
   emptyValues,
   expectedByPace,
   feedsOf,
   paceOf,
+  projectFeedsOf,
   rankByCompletion,
 } from '../../core/dashboard';
 import { DomainError } from '../../core/errors';
@@ -31,20 +33,18 @@ import { type Filter, and, where } from '../../store/port';
 import { scan } from '../../store/scan';
 import { officialRegion } from '../kernel/authz';
 import type { VoucherTypeDoc } from '../catalogue';
+import { type ProjectDoc, projectIn } from '../institution';
 import { type Cell, type CounterYearDoc, cellsOf } from '../books/counters';
 import type { Caller, Deps } from '../kernel/deps';
+import { inRegion } from '../kernel/place';
 import { childTargetsOf, targetsOf } from './targets';
 
 type Values = Record<DashboardMetric, number>;
 
-/** Which field of a counter summary names the region at `level`. */
-const placeField = { province: 'provinceCode', city: 'cityCode', county: 'countyCode' } as const;
-
 /** The summaries of the counties in `region` for years matching `year` (a filter on `year`). */
 async function summaries(deps: Deps, region: Region, yearFilter: Filter): Promise<CounterYearDoc[]> {
-  const level = region.level as keyof typeof placeField;
   const out: CounterYearDoc[] = [];
-  for await (const doc of scan<CounterYearDoc>(deps.store, 'counterYears', and(where(placeField[level], 'eq', region.code), yearFilter))) out.push(doc);
+  for await (const doc of scan<CounterYearDoc>(deps.store, 'counterYears', and(inRegion(region), yearFilter))) out.push(doc);
   return out;
 }
 
@@ -55,8 +55,10 @@ function childOf(region: Region, doc: CounterYearDoc): string | null {
   return null;
 }
 
-function addInto(values: Values, cell: Cell) {
-  for (const [metric, sign] of feedsOf(cell.metric)) values[metric] += sign * cell.value;
+type Feeds = (counterMetric: string) => readonly [DashboardMetric, number][];
+
+function addInto(values: Values, cell: Cell, feeds: Feeds) {
+  for (const [metric, sign] of feeds(cell.metric)) values[metric] += sign * cell.value;
 }
 
 
@@ -67,20 +69,31 @@ function checkYear(year: number, now: number): number {
 
 export async function dashboard(deps: Deps, caller: Caller, input: DashboardInput): Promise<DashboardView> {
   const { region } = await officialRegion(deps, caller, input.regionCode);
-  return buildDashboard(deps, region, input.year);
+  const project = input.projectId ? await projectIn(deps.store, input.projectId) : null;
+  // A project of a region beside the official's is not theirs to see.
+  if (project && !deps.regions.isWithin(project.regionCode, region.code) && !deps.regions.isWithin(region.code, project.regionCode)) throw new DomainError('PROJECT_NOT_FOUND');
+  return buildDashboard(deps, region, input.year, project);
 }
 
-/** The dashboard of a region whose access is already checked (the official, or `npm run report`). */
-export async function buildDashboard(deps: Deps, region: Region, yearInput?: number): Promise<DashboardView> {
+/**
+ * The dashboard of a region whose access is already checked (the official, or `npm run report`);
+ * with a project (R11), only its trainees and certificates, against its yearly target.
+ */
+export async function buildDashboard(deps: Deps, region: Region, yearInput?: number, project: ProjectDoc | null = null): Promise<DashboardView> {
   const today = chinaDateOf(deps.clock.now());
   const year = checkYear(yearInput ?? today.year, today.year);
-  const [docs, earlier, targets, childTargets, typesPage] = await Promise.all([
+  const [docs, earlier, regionTargets, childTargets, typesPage] = await Promise.all([
     summaries(deps, region, where('year', 'eq', year)),
     summaries(deps, region, where('year', 'lt', year)),
     targetsOf(deps.store, region.code, year),
     childTargetsOf(deps.store, region.code, year),
     deps.store.find<VoucherTypeDoc>('voucherTypes', undefined, { limit: 100 }),
   ]);
+  const feeds: Feeds = project ? projectFeedsOf(project._id) : feedsOf;
+  const shown: readonly DashboardMetric[] = project ? PROJECT_DASHBOARD_METRICS : DASHBOARD_METRICS;
+  const targets: Map<DashboardMetric, number> = project
+    ? new Map(project.regionCode === region.code && project.year === year ? [['trainings' as const, project.targetTrainees]] : [])
+    : regionTargets;
 
   const totals = emptyValues();
   const byBand = new Map<Band | '-', Values>();
@@ -96,23 +109,23 @@ export async function buildDashboard(deps: Deps, region: Region, yearInput?: num
     for (const cell of cellsOf(doc)) {
       if (cell.month === null) {
         // A band cell: the band chart only (months give every total).
-        if (feedsOf(cell.metric).length === 0) continue;
+        if (feeds(cell.metric).length === 0) continue;
         const band = cell.band ?? '-';
         if (!byBand.has(band)) byBand.set(band, emptyValues());
-        addInto(byBand.get(band)!, cell);
+        addInto(byBand.get(band)!, cell, feeds);
         continue;
       }
       raw.set(cell.metric, (raw.get(cell.metric) ?? 0) + cell.value);
       if (cell.metric === METRICS.laborersRegistered) registered += cell.value;
-      if (feedsOf(cell.metric).length === 0) continue;
-      addInto(totals, cell);
-      addInto(byMonth[cell.month - 1], cell);
-      if (childValues) addInto(childValues, cell);
+      if (feeds(cell.metric).length === 0) continue;
+      addInto(totals, cell, feeds);
+      addInto(byMonth[cell.month - 1], cell, feeds);
+      if (childValues) addInto(childValues, cell, feeds);
     }
   }
 
   const pace = paceOf(year, today);
-  const metrics: MetricProgress[] = DASHBOARD_METRICS.map((metric) => {
+  const metrics: MetricProgress[] = shown.map((metric) => {
     const target = targets.get(metric) ?? null;
     const expected = expectedByPace(target, pace);
     return {
@@ -132,8 +145,8 @@ export async function buildDashboard(deps: Deps, region: Region, yearInput?: num
     const t = childTargets.get(r.code);
     return {
       region: { code: r.code, name: r.name } as PlaceRef,
-      metrics: DASHBOARD_METRICS.map((metric) => {
-        const target = t?.get(metric) ?? null;
+      metrics: shown.map((metric) => {
+        const target = project ? null : (t?.get(metric) ?? null);
         return { metric, actual: values[metric], target, completion: completionPercent(values[metric], target) };
       }),
     };
@@ -152,6 +165,7 @@ export async function buildDashboard(deps: Deps, region: Region, yearInput?: num
 
   return {
     region: { code: region.code, name: region.name, level: region.level },
+    project: project ? { id: project._id, name: project.name, targetTrainees: project.targetTrainees } : null,
     year,
     asOf: formatDate(pace.asOf),
     pace: pace.percent,
@@ -170,7 +184,14 @@ export async function buildDashboard(deps: Deps, region: Region, yearInput?: num
       expired: get(voucherMetric('expired', type)),
       cancelled: get(voucherMetric('cancelled', type)),
     })),
-    trainings: {
+    trainings: project
+      ? {
+          started: get(projectMetric('started', project._id)),
+          withdrawn: get(projectMetric('withdrawn', project._id)),
+          completed: get(projectMetric('completed', project._id)),
+          notCompleted: 0,
+        }
+      : {
       started: get(METRICS.trainingsStarted),
       withdrawn: get(METRICS.trainingsWithdrawn),
       completed: get(METRICS.trainingsCompleted),

@@ -7,7 +7,7 @@
 import type { LedgerColumn, LedgerRow } from '../../contract';
 import { BAND_NAMES, type Band } from '../../core/age';
 import { CERTIFICATE_KIND_NAMES, type CertificateKind, LEVEL_NAMES, SUBSIDY_REFUSAL_REASONS, type SubsidyRefusal } from '../../core/certificates';
-import { isoMinuteText } from '../../core/china-date';
+import { formatDate, isoMinuteText, lastDayBefore } from '../../core/china-date';
 import { type LedgerKind, statusLabel } from '../../core/dashboard';
 import { EMPLOYMENT_STATUS_NAMES, type EmploymentStatus, WORK_PLACE_NAMES, type WorkPlace } from '../../core/employment';
 import type { CollectionName } from '../../store/collections';
@@ -84,7 +84,8 @@ const vouchers: LedgerDef<VoucherDoc> = {
       household: household(p, ctx),
       type: v.typeName,
       claimedAt: chinaTime(v.claimedAt),
-      expiresAt: chinaTime(v.expiresAt),
+      // The last valid day, as the laborer sees it (D8): not the instant it ends.
+      expiresAt: formatDate(lastDayBefore(new Date(v.expiresAt))),
       status: statusLabel('vouchers', v.status),
       endedAt: chinaTime(v.endedAt),
     };

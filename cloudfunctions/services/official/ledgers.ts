@@ -14,11 +14,11 @@ import type { PersonDoc } from '../account';
 import type { OccupationDoc } from '../catalogue';
 import { officialRegion } from '../kernel/authz';
 import type { Caller, Deps } from '../kernel/deps';
-import type { ClassDoc, InstitutionDoc } from '../training';
+import { inRegion } from '../kernel/place';
+import type { InstitutionDoc } from '../institution';
+import type { ClassDoc } from '../training';
 import { LEDGER_DEFS, type RowContext } from './ledger-defs';
 
-/** The region fields every ledger document carries (its holder's household place). */
-const REGION_FIELD = { province: 'provinceCode', city: 'cityCode', county: 'countyCode' } as const;
 
 /** China midnight of a date, as the ISO instant stored times compare with. */
 const chinaMidnightIso = (d: CalendarDate) => chinaMidnight(d).toISOString();
@@ -39,9 +39,8 @@ export function resolveLedgerQuery(region: Region, f: LedgerFilters, today: Cale
   const from = f.from ? parseDate(f.from) : { year: today.year, month: 1, day: 1 };
   const to = f.to ? parseDate(f.to) : { year: today.year, month: 12, day: 31 };
   if (!from || !to || compareDates(from, to) > 0) throw new DomainError('PERIOD_INVALID');
-  const level = region.level as keyof typeof REGION_FIELD;
   const parts: Filter[] = [
-    where(REGION_FIELD[level], 'eq', region.code),
+    inRegion(region),
     where(def.dateField, 'gte', chinaMidnightIso(from)),
     where(def.dateField, 'lt', chinaMidnightIso(addDays(to, 1))),
   ];

@@ -20,7 +20,8 @@ import {
 } from '../../core/reminders';
 import { and, where } from '../../store/port';
 import { scan, scanPages } from '../../store/scan';
-import type { PersonDoc, StaffDoc } from '../account';
+import type { PersonDoc } from '../account';
+import type { StaffDoc } from '../staff';
 import type { CertificateDoc } from '../certificate';
 import type { ClassDoc, EnrollmentDoc } from '../training';
 import type { Deps } from '../kernel/deps';

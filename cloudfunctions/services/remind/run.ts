@@ -4,14 +4,14 @@
  * indexed queries, a page of ≤ 1000 at a time, and writes outbox entries in small transactions;
  * a dedupe key per reminder makes a phase safe to run twice or concurrently, and the run
  * document records finished phases so a run cut short resumes where it stopped. The vouchers'
- * expiry sweep and the classes' 72 h completion run here too. Sending comes after (outbox.ts).
+ * expiry sweep, the classes' 72 h completion and what a class cancellation left run here too. Sending comes after (outbox.ts).
  */
 import { chinaDateOf, formatDate } from '../../core/china-date';
-import type { StaffDoc } from '../account';
+import type { StaffDoc } from '../staff';
 import { requireRole } from '../kernel/authz';
 import type { Caller, Deps } from '../kernel/deps';
 import { type DeliveryReport, deliverDue } from '../message';
-import { sweepClassCompletion } from '../training';
+import { sweepClassCompletion, sweepClassPlans } from '../training';
 import { sweepExpiredVouchers } from '../voucher';
 import { BudgetSpent, type Created, type PhaseContext, attendance, certificates, digests, officials, quotas, sessions, voucherExpiry } from './phases';
 
@@ -41,6 +41,8 @@ async function runPhase(phase: Phase, ctx: PhaseContext, report: RemindReport, s
   if (phase === 'sweep') {
     report.expiredVouchers = (await sweepExpiredVouchers(deps)).expired;
     report.completedClasses = (await sweepClassCompletion(deps)).classes;
+    // R11.3: cancellations and change notices a call cut short.
+    await sweepClassPlans(deps);
   } else if (phase === 'voucherExpiry') await voucherExpiry(ctx);
   else if (phase === 'sessions') await sessions(ctx);
   else if (phase === 'certificates') await certificates(ctx);

@@ -4,39 +4,32 @@
  */
 import type { AttendanceKey, OfflineScan, RosterView, ScanResult } from '../../contract';
 import {
+  type CheckInMethod,
+  type CodeCheck,
   type ScanRefusal,
   checkAttendanceCode,
   offlineUploadCheck,
   parseAttendanceCode,
-  scanRefusal,
-  sessionAt,
+  parseCardCode,
 } from '../../core/attendance';
 import { ENROLLMENT_STATUS_NAMES, currentSession } from '../../core/classes';
-import { DomainError, ERROR_MESSAGES } from '../../core/errors';
+import { DomainError } from '../../core/errors';
 import { maskName } from '../../core/id-number';
 import { where } from '../../store/port';
 import { scan as scanAll } from '../../store/scan';
 import { personOf } from '../account';
-import { recordChange } from '../books/changes';
-import { requireRole } from '../kernel/authz';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import { type RequestDoc, requestKey } from '../kernel/requests';
 import { ensureAttendanceKey } from './attendance-keys';
-import { attendanceChange, newAttendance } from './records';
-import {
-  type AttendanceDoc,
-  type AttendanceKeyDoc,
-  type AttendanceRefDoc,
-  type ClassDoc,
-  type EnrollmentDoc,
-  attendanceId,
-  enrollmentId,
-} from './documents';
+import { checkInsOf, recordCheckIn, refused, trainerClass } from './check-in';
+import { type AttendanceDoc, type AttendanceKeyDoc, type AttendanceRefDoc, type CardDoc, type ClassDoc, type EnrollmentDoc } from './documents';
 
 /** R6.1: the laborer's own reference and secret, for showing codes offline. */
 export async function myAttendanceKey(deps: Deps, caller: Caller): Promise<AttendanceKey> {
   const openid = requireOpenid(caller);
+  // R13.1: a relative acting for the laborer never sees or shows the code.
+  if (caller.proxy) throw new DomainError('PROXY_NOT_ALLOWED');
   const key = await deps.store.transaction(async (tx) => {
     const person = await personOf(tx, openid);
     return ensureAttendanceKey(deps, tx, person._id);
@@ -44,16 +37,26 @@ export async function myAttendanceKey(deps: Deps, caller: Caller): Promise<Atten
   return { personRef: key.ref, secret: deps.idVault.decrypt(key.secretCipher), serverNow: deps.clock.now().toISOString() };
 }
 
-async function trainerClass(deps: Deps, caller: Caller, classId: string): Promise<{ c: ClassDoc; teaches: boolean }> {
-  const binding = await requireRole(deps, caller, 'trainer');
-  const c = await deps.store.get<ClassDoc>('classes', classId);
-  if (!c) throw new DomainError('CLASS_NOT_FOUND');
-  return { c, teaches: c.institutionId === binding.institutionId };
+
+
+/** Whose code a scanned text is (a phone's QR or a printed card), and whether it verifies at `scannedAt`. */
+async function identify(deps: Deps, text: string, scannedAt: Date): Promise<{ personId: string; check: CodeCheck; method: CheckInMethod } | ScanRefusal | 'CARD_REVOKED'> {
+  const cardId = parseCardCode(text);
+  if (cardId) {
+    const card = await deps.store.get<CardDoc>('cards', cardId);
+    if (!card) return 'CODE_FORGED';
+    return card.status === 'active' ? { personId: card.personId, check: 'ok', method: 'card' } : 'CARD_REVOKED';
+  }
+  const code = parseAttendanceCode(text);
+  if (!code) return 'CODE_FORGED';
+  const ref = await deps.store.get<AttendanceRefDoc>('attendanceRefs', code.personRef);
+  const key = ref ? await deps.store.get<AttendanceKeyDoc>('attendanceKeys', ref.personId) : null;
+  if (!ref || !key) return 'CODE_FORGED';
+  const secret = new Uint8Array(Buffer.from(deps.idVault.decrypt(key.secretCipher), 'base64'));
+  return { personId: ref.personId, check: checkAttendanceCode(code, secret, scannedAt), method: 'phone' };
 }
 
-const refused = (code: ScanRefusal | 'UPLOAD_TOO_LATE' | 'CLASS_CLOSED' | 'CLASS_NOT_FOUND'): ScanResult => ({ status: 'refused', code, message: ERROR_MESSAGES[code] });
-
-/** One scan, judged at `scannedAt` (R6.2), recorded once per person and session (R6.3). */
+/** One scan (phone QR or card), judged at `scannedAt` (R6.2), recorded once per person and session (R6.3). */
 async function applyScan(
   deps: Deps,
   openid: string,
@@ -65,44 +68,9 @@ async function applyScan(
 ): Promise<ScanResult> {
   // R6.5: once a class is closed its attendance is final.
   if (c.closedAt) return refused('CLASS_CLOSED');
-  const code = parseAttendanceCode(text);
-  if (!code) return refused('CODE_FORGED');
-  const ref = await deps.store.get<AttendanceRefDoc>('attendanceRefs', code.personRef);
-  const key = ref ? await deps.store.get<AttendanceKeyDoc>('attendanceKeys', ref.personId) : null;
-  if (!ref || !key) return refused('CODE_FORGED');
-  const secret = new Uint8Array(Buffer.from(deps.idVault.decrypt(key.secretCipher), 'base64'));
-  const enrollment = await deps.store.get<EnrollmentDoc>('enrollments', enrollmentId(c._id, ref.personId));
-  const enrolledInClass = enrollment?.status === 'enrolled';
-  const elsewhere = enrolledInClass
-    ? false
-    : (await deps.store.find<EnrollmentDoc>('enrollments', where('personId', 'eq', ref.personId), { limit: 50 })).items.some(
-        (e) => e.status === 'enrolled',
-      );
-  const session = sessionAt(c.sessions, scannedAt);
-  const refusal = scanRefusal({
-    code: checkAttendanceCode(code, secret, scannedAt),
-    trainerTeachesClass: teaches,
-    enrolledInClass,
-    enrolledElsewhere: elsewhere,
-    session: c.sessions[session],
-    scannedAt,
-  });
-  if (refusal) return refused(refusal);
-  const id = attendanceId(c._id, session, ref.personId);
-  const person = await deps.store.get<{ _id: string; name: string }>('persons', ref.personId);
-  const name = person ? maskName(person.name) : '';
-  return deps.store.transaction(async (tx) => {
-    if ((await tx.get<ClassDoc>('classes', c._id))?.closedAt) return refused('CLASS_CLOSED');
-    if (await tx.get<AttendanceDoc>('attendance', id)) {
-      return { status: 'duplicate', code: 'ALREADY_CHECKED_IN', message: ERROR_MESSAGES.ALREADY_CHECKED_IN, session, name };
-    }
-    const now = deps.clock.now();
-    const record = newAttendance({ enrollment: enrollment!, c, session, scannedAt, recordedAt: now, trainerOpenid: openid, offline });
-    const { _id, ...data } = record;
-    await tx.create<AttendanceDoc>('attendance', id, data);
-    await recordChange(tx, attendanceChange(record, { openid, role: 'trainer' }));
-    return { status: 'accepted', session, skewFlagged: offline?.skewFlagged ?? false, name };
-  });
+  const who = await identify(deps, text, scannedAt);
+  if (typeof who === 'string') return refused(who);
+  return recordCheckIn(deps, { openid, c, teaches, personId: who.personId, check: who.check, scannedAt, offline, method: who.method });
 }
 
 /** R6.2: a live scan, judged at the server's time. */
@@ -174,6 +142,8 @@ export async function roster(deps: Deps, caller: Caller, input: { classId: strin
         skewFlagged: present.some((a) => a.personId === e.personId && a.skewFlagged),
         status: e.status,
         statusName: ENROLLMENT_STATUS_NAMES[e.status],
+        cardSessions: present.filter((a) => a.personId === e.personId && a.method === 'card').map((a) => a.session).sort((a, b) => a - b),
+        manualSessions: present.filter((a) => a.personId === e.personId && a.method === 'manual').map((a) => a.session).sort((a, b) => a - b),
       };
     }),
   );
@@ -185,5 +155,6 @@ export async function roster(deps: Deps, caller: Caller, input: { classId: strin
     people,
     currentSession: c.closedAt ? null : currentSession(c.sessions, now),
     closedAt: c.closedAt,
+    checkIns: await checkInsOf(deps, c._id),
   };
 }

@@ -9,8 +9,10 @@ import { type Tx, and, where } from '../../store/port';
 import { type PersonDoc, personOf } from '../account';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
-import { type SlotDoc, type VoucherDoc, isPastExpiry, slotId } from '../voucher';
-import { overlaps, spanOf } from '../../core/classes';
+import { type SlotDoc, type VoucherDoc, birthOf, hasCurrentEmployer, isPastExpiry, slotId } from '../voucher';
+import { listVoucherTypes } from '../catalogue';
+import { eligibilityOf } from '../../core/eligibility';
+import { DISTANCE_NAMES, DISTANCE_ORDER, distanceOf, overlaps, spanOf } from '../../core/classes';
 import type { ClassDoc, EnrollmentDoc, PersonScheduleDoc } from './documents';
 import { enrollmentId } from './documents';
 
@@ -39,32 +41,51 @@ export function classView(deps: Deps, c: ClassDoc): ClassView {
 export async function listClasses(deps: Deps, caller: Caller, input: ListClassesInput): Promise<ClassView[]> {
   const openid = requireOpenid(caller);
   const now = deps.clock.now();
-  const filters = [where('firstSessionAt', 'gt', now.toISOString())];
-  if (input.countyCode) filters.push(where('countyCode', 'eq', input.countyCode));
+  // R11.3: laborers see approved classes only.
+  const filters = [where('status', 'eq', 'approved'), where('firstSessionAt', 'gt', now.toISOString())];
+  if (input.countyCode) filters.unshift(where('countyCode', 'eq', input.countyCode));
   const page = await deps.store.find<ClassDoc>('classes', and(...filters), { orderBy: { field: 'firstSessionAt' }, limit: 200 });
   const person = await personOf(deps.store, openid).catch((e: unknown) => {
     if (e instanceof DomainError && e.code === 'NOT_REGISTERED') return null;
     throw e;
   });
-  const views: ClassView[] = [];
+  const claimable = person ? await claimableTypes(deps, person, now) : new Set<string>();
+  const views: (ClassView & { forMe: ClassForMe })[] = [];
   for (const c of page.items) {
     if ((input.mode && c.mode !== input.mode) || (input.occupationCode && c.occupationCode !== input.occupationCode)) continue;
     if (input.townshipCode && c.townshipCode !== input.townshipCode) continue;
-    const forMe = await classForMe(deps.store, person, c, now);
+    const forMe = await classForMe(deps.store, person, c, now, claimable);
     if (input.eligibleOnly && !forMe.canEnroll) continue;
     views.push({ ...classView(deps, c), forMe });
   }
-  return views;
+  // R13: nearest first (the holder's township, county, city …), then soonest.
+  const rank = (v: { forMe: ClassForMe }) => DISTANCE_ORDER.indexOf(v.forMe.distance ?? 'far');
+  return views.sort((a, b) => rank(a) - rank(b) || a.firstSessionAt.localeCompare(b.firstSessionAt));
 }
 
-async function classForMe(reader: Reader, person: PersonDoc | null, c: ClassDoc, now: Date): Promise<ClassForMe> {
+/** The voucher types the person could claim now (eligible, none unused held): for enrolling in one step. */
+async function claimableTypes(deps: Deps, person: PersonDoc, now: Date): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const type of await listVoucherTypes(deps.store)) {
+    if (!eligibilityOf({ birthDate: birthOf(person), hasCurrentEmployer: hasCurrentEmployer(person) }, type, now).eligible) continue;
+    const slot = await deps.store.get<SlotDoc>('voucherSlots', slotId(person._id, type.code));
+    if (!slot) out.add(type.code);
+  }
+  return out;
+}
+
+async function classForMe(reader: Reader, person: PersonDoc | null, c: ClassDoc, now: Date, claimable: Set<string>): Promise<ClassForMe> {
   if (!person) return { enrolled: false, voucherType: null, canEnroll: false, reason: ERROR_MESSAGES.NOT_REGISTERED, reasonCode: 'NOT_REGISTERED' };
+  const distance = distanceOf(person, c);
+  const near = { distance, distanceText: DISTANCE_NAMES[distance] };
   const check = await enrollCheck(reader, person, c, now);
   const enrolled = check.existing !== null && check.existing.status !== 'withdrawn';
   const voucherType = check.voucher?.type ?? null;
+  const needsVoucher = check.refusal === 'NO_USABLE_VOUCHER' || check.refusal === 'VOUCHER_WRONG_TOWNSHIP';
+  const claim = needsVoucher ? (c.acceptedTypes.find((t) => claimable.has(t) && (t !== 'village' || c.townshipCode === person.townshipCode)) ?? null) : null;
   return check.refusal
-    ? { enrolled, voucherType, canEnroll: false, reason: ERROR_MESSAGES[check.refusal], reasonCode: check.refusal }
-    : { enrolled, voucherType, canEnroll: true, reason: null, reasonCode: null };
+    ? { ...near, claimable: claim, enrolled, voucherType, canEnroll: false, reason: ERROR_MESSAGES[check.refusal], reasonCode: check.refusal }
+    : { ...near, claimable: null, enrolled, voucherType, canEnroll: true, reason: null, reasonCode: null };
 }
 
 export type Reader = Pick<Tx, 'get'>;
@@ -104,6 +125,8 @@ export async function enrollCheck(r: Reader, person: PersonDoc, c: ClassDoc, now
     refusal,
   });
   if (existing && existing.status !== 'withdrawn') return done('ALREADY_ENROLLED');
+  // R11.3: a class not approved (or being cancelled) takes no one.
+  if (c.status !== 'approved') return done('CLASS_NOT_FOUND');
   if (now >= new Date(c.firstSessionAt)) return done('CLASS_STARTED');
   // R5.2: capacity is a counter on the class, read and written in the enrolling transaction.
   if (c.enrolled >= c.capacity) return done('CLASS_FULL');

@@ -15,7 +15,7 @@ import { type Store, and, where } from '../../store/port';
 import { scan } from '../../store/scan';
 import { recordChange } from '../books/changes';
 import type { Actor } from '../books/ledger';
-import { requireRole } from '../kernel/authz';
+import { trainerInstitutions } from '../kernel/authz';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import { type VoucherDoc, redeemVoucher } from '../voucher';
@@ -111,9 +111,9 @@ export async function sweepClassCompletion(deps: Deps): Promise<{ classes: numbe
 /** Trainer: close their class after its last session instead of waiting 72 hours (R6.5). */
 export async function closeClass(deps: Deps, caller: Caller, input: { classId: string }): Promise<CompletionView> {
   const openid = requireOpenid(caller);
-  const binding = await requireRole(deps, caller, 'trainer');
+  const institutions = await trainerInstitutions(deps, caller);
   const c = await deps.store.get<ClassDoc>('classes', input.classId);
-  if (!c) throw new DomainError('CLASS_NOT_FOUND');
-  if (c.institutionId !== binding.institutionId) throw new DomainError('NOT_YOUR_CLASS');
+  if (!c || c.completion === 'none') throw new DomainError('CLASS_NOT_FOUND');
+  if (!institutions.includes(c.institutionId)) throw new DomainError('NOT_YOUR_CLASS');
   return completeClass(deps, c._id, { openid, role: 'trainer' });
 }

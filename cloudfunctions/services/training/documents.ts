@@ -1,20 +1,12 @@
 /**
- * The training context's documents and ids (R5, R6): institutions, classes, enrollments, the
- * person's full-time schedule, attendance keys and records.
+ * The training context's documents and ids (R5, R6, R11.3): classes with their review,
+ * enrollments, the person's full-time schedule, attendance keys and records. Institutions are
+ * the institution context's.
  */
 import type { SessionTimes } from '../../core/attendance';
+import type { ClassStatus } from '../../core/class-plans';
 import type { ClassMode, EnrollmentStatus, Span } from '../../core/classes';
 import type { Place } from '../kernel/place';
-
-export type InstitutionDoc = {
-  _id: string;
-  name: string;
-  countyCode: string;
-  /** R1.3: a registered evaluation body may record results and issue certificates. */
-  evaluationBody: boolean;
-  trainOccupations: string[];
-  assessOccupations: string[];
-};
 
 export type ClassDoc = Place & {
   _id: string;
@@ -37,11 +29,29 @@ export type ClassDoc = Place & {
   lastSessionEndsAt: string;
   /** R6.5: set when the class is closed; scans are refused from then on. */
   closedAt: string | null;
-  /** R6.5: pending → closing (closed, enrollments being completed) → done. */
-  completion: 'pending' | 'closing' | 'done';
+  /**
+   * R6.5: none (not approved, or cancelled) → pending (approved, running) → closing (closed,
+   * enrollments being completed) → done. Sweeps and reminders look at pending and closing only.
+   */
+  completion: 'none' | 'pending' | 'closing' | 'done';
   completed?: number;
   notCompleted?: number;
+  /** R11.3 draft → submitted → approved | rejected; approved → cancelling → cancelled. */
+  status: ClassStatus;
+  projectId: string | null;
+  projectName: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  review: ClassReview | null;
+  cancel: { by: string; at: string; reason: string } | null;
+  /** Sessions changed after approval: each enrolled laborer is told once per version. */
+  noticeVersion: number;
+  noticesSent: number;
 };
+
+export type ClassReview = { by: string; at: string; approved: boolean; reason: string | null };
 
 
 export type EnrollmentDoc = Place & {
@@ -58,6 +68,10 @@ export type EnrollmentDoc = Place & {
   status: EnrollmentStatus;
   enrolledAt: string;
   endedAt?: string;
+  /** Withdrawn because the class was cancelled (R11.3), not by the laborer. */
+  endReason?: 'class_cancelled';
+  /** The class's training project, counted per project (R11). */
+  projectId?: string | null;
   /** R6.5: sessions attended, recorded at completion. */
   attended?: number;
   /** Earlier enrollments in the same class that were withdrawn: records are never lost. */
@@ -92,4 +106,13 @@ export type AttendanceDoc = {
   offline: boolean;
   skewMs: number;
   skewFlagged: boolean;
+  /** R13.2 phone (its QR or typed digits), a printed card, or marked by the trainer; absent = phone. */
+  method?: 'phone' | 'card' | 'manual';
+  /** A manual mark's reason. */
+  reason?: string;
 };
+
+/** R13.2 id = card id: a printed check-in card, static until revoked (a new one replaces it). */
+export type CardDoc = { _id: string; personId: string; status: 'active' | 'revoked'; issuedAt: string; issuedBy: string; revokedAt: string | null };
+/** id = person id: the person's current card. */
+export type PersonCardDoc = { _id: string; cardId: string };

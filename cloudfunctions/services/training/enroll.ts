@@ -5,29 +5,50 @@
 import type { EnrollmentView } from '../../contract';
 import { ageAt, bandOfAge } from '../../core/age';
 import { parseDate } from '../../core/china-date';
-import { ENROLLMENT_STATUS_NAMES, requiredSessions, spanOf } from '../../core/classes';
+import { ENROLLMENT_STATUS_NAMES, overlaps, requiredSessions, spanOf } from '../../core/classes';
 import { DomainError } from '../../core/errors';
 import { where } from '../../store/port';
 import { personOf } from '../account';
 import { recordChange } from '../books/changes';
+import { actorOf } from '../books/ledger';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
-import { SYSTEM, type VoucherDoc, releaseReservedVoucher, slotId } from '../voucher';
+import { SYSTEM, type VoucherDoc, claimInTx, releaseReservedVoucher, slotId, voucherIdOf } from '../voucher';
+import { type RequestDoc, requestKey } from '../kernel/requests';
 import { ensureAttendanceKey } from './attendance-keys';
 import { enrolledChange, newEnrollment, withdrawnChange } from './records';
 import { classView, enrollCheck } from './classes';
 import { type ClassDoc, type EnrollmentDoc, type PersonScheduleDoc, attendanceId, enrollmentId } from './documents';
 
-export async function enroll(deps: Deps, caller: Caller, input: { classId: string }): Promise<EnrollmentView> {
+/**
+ * R5.2 enrolling. With `claim` (R13, four taps: 报名 on a class claims the voucher it needs in the
+ * same confirmation), a person holding no usable voucher claims one of that type — accepted by
+ * the class — in the same transaction: both are written, or neither.
+ */
+export async function enroll(deps: Deps, caller: Caller, input: { classId: string; claim?: string }): Promise<EnrollmentView> {
   const openid = requireOpenid(caller);
+  const claimKey = requestKey(openid, 'training.enroll', caller.requestId);
   const result = await deps.store.transaction(async (tx) => {
+    // A retried enroll-with-claim answers what it did.
+    const done = input.claim ? await tx.get<RequestDoc>('requests', claimKey) : null;
+    if (done) return (await tx.get<EnrollmentDoc>('enrollments', done.result))!;
     const now = deps.clock.now();
     const person = await personOf(tx, openid);
     const c = await tx.get<ClassDoc>('classes', input.classId);
     if (!c) throw new DomainError('CLASS_NOT_FOUND');
-    const { existing, voucher, schedule, refusal } = await enrollCheck(tx, person, c, now);
-    if (refusal) throw new DomainError(refusal);
+    const check = await enrollCheck(tx, person, c, now);
+    const { existing } = check;
+    let { voucher, schedule, refusal } = check;
     const span = spanOf(c.sessions);
+    if (input.claim && (refusal === 'NO_USABLE_VOUCHER' || refusal === 'VOUCHER_WRONG_TOWNSHIP')) {
+      if (!c.acceptedTypes.includes(input.claim)) throw new DomainError('VOUCHER_TYPE_UNKNOWN', '这个班不收这种培训券');
+      if (input.claim === 'village' && c.townshipCode !== person.townshipCode) throw new DomainError('VOUCHER_WRONG_TOWNSHIP');
+      schedule = await tx.get<PersonScheduleDoc>('personSchedules', person._id);
+      if (c.mode === 'fulltime' && (schedule?.fulltime ?? []).some((x) => overlaps(x, span))) throw new DomainError('FULLTIME_OVERLAP');
+      voucher = await claimInTx(tx, { person, typeCode: input.claim, now, actor: actorOf(caller, 'laborer'), id: voucherIdOf(claimKey), requestId: caller.requestId });
+      refusal = null;
+    }
+    if (refusal) throw new DomainError(refusal);
     const birth = parseDate(person.birthDate);
     const band = voucher?.band ?? (birth ? bandOfAge(ageAt(birth, now)) : null) ?? '-';
     const enrollment = newEnrollment({ person, c, voucher, band, at: now, existing });
@@ -45,7 +66,8 @@ export async function enroll(deps: Deps, caller: Caller, input: { classId: strin
         fulltime: [...(schedule?.fulltime ?? []), { classId: c._id, ...span }],
       });
     }
-    await recordChange(tx, enrolledChange(enrollment, c, { openid, role: 'laborer' }));
+    await recordChange(tx, enrolledChange(enrollment, c, actorOf(caller, 'laborer')));
+    if (input.claim) await tx.create<RequestDoc>('requests', claimKey, { result: id, at: enrollment.enrolledAt });
     return enrollment;
   });
   const c = (await deps.store.get<ClassDoc>('classes', result.classId))!;
@@ -74,7 +96,7 @@ export async function withdraw(deps: Deps, caller: Caller, input: { classId: str
     }
     const voucher = e.voucherId ? await tx.get<VoucherDoc>('vouchers', e.voucherId) : null;
     const voucherOutcome = voucher ? await releaseReservedVoucher(tx, voucher, now, SYSTEM) : null;
-    await recordChange(tx, withdrawnChange(e, now, { openid, role: 'laborer' }, voucherOutcome));
+    await recordChange(tx, withdrawnChange(e, now, actorOf(caller, 'laborer'), voucherOutcome));
     return { ...e, status: 'withdrawn' as const, endedAt };
   });
   const c = (await deps.store.get<ClassDoc>('classes', result.classId))!;

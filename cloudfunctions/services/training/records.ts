@@ -2,8 +2,10 @@
  * How the training context's documents and their ledger changes are built (R5, R6, R9.1,
  * R9.2). The use cases and the dataset generator both build through these.
  */
+import { createHash } from 'node:crypto';
 import { bandOrNull } from '../../core/age';
-import { METRICS } from '../../core/books';
+import { METRICS, type ProjectEvent, projectMetric } from '../../core/books';
+import type { ClassStatus } from '../../core/class-plans';
 import type { SessionTimes } from '../../core/attendance';
 import { type ClassMode, type Completion, classTimes } from '../../core/classes';
 import type { Change } from '../books/changes';
@@ -27,11 +29,20 @@ export interface ClassFacts {
   capacity: number;
   sessions: SessionTimes[];
   minAttendanceRatio: number;
+  project: { _id: string; name: string } | null;
+  createdBy: string;
+  at: Date;
+  /** A new class is a draft (R11.3); the dataset generator writes approved ones. */
+  status?: Extract<ClassStatus, 'draft' | 'approved'>;
 }
 
-/** R5.1 a class as published: nobody enrolled, not closed. */
+/** The class id made from the request that created it: a retried create finds its own class. */
+export const classIdOf = (requestKey: string): string => `c_${createHash('sha256').update(requestKey).digest('hex').slice(0, 20)}`;
+
+/** R5.1, R11.3 a new class: nobody enrolled, not closed; a draft unless said otherwise. */
 export function newClass(f: ClassFacts): ClassDoc {
   const { firstStartsAt, lastEndsAt } = classTimes(f.sessions);
+  const status = f.status ?? 'draft';
   return {
     _id: f.id,
     ...placeOf(f.place),
@@ -52,13 +63,41 @@ export function newClass(f: ClassFacts): ClassDoc {
     firstSessionAt: firstStartsAt.toISOString(),
     lastSessionEndsAt: lastEndsAt.toISOString(),
     closedAt: null,
-    completion: 'pending',
+    completion: status === 'approved' ? 'pending' : 'none',
+    status,
+    projectId: f.project?._id ?? null,
+    projectName: f.project?.name ?? null,
+    createdBy: f.createdBy,
+    createdAt: f.at.toISOString(),
+    updatedAt: f.at.toISOString(),
+    submittedAt: null,
+    review: status === 'approved' ? { by: f.createdBy, at: f.at.toISOString(), approved: true, reason: null } : null,
+    cancel: null,
+    noticeVersion: 0,
+    noticesSent: 0,
   };
 }
 
+/** R11 an enrollment's project counter, when its class belongs to a project. */
+const projectBump = (e: Pick<EnrollmentDoc, 'projectId' | 'band'>, event: ProjectEvent) =>
+  e.projectId ? [{ metric: projectMetric(event, e.projectId), band: bandOrNull(e.band), by: 1 }] : [];
+
+type ClassEvent = 'class.created' | 'class.updated' | 'class.submitted' | 'class.approved' | 'class.rejected' | 'class.cancelled';
+
+/** R9.1, R11.3 a class's own step (created, changed, submitted, reviewed, cancelled), on its county's chain. */
+export const classChange = (c: ClassDoc, type: ClassEvent, at: Date, actor: Actor, data: Record<string, unknown> = {}): Change => ({
+  place: placeOf(c),
+  at,
+  type,
+  subjects: { classId: c._id, institutionId: c.institutionId, ...(c.projectId ? { projectId: c.projectId } : {}) },
+  actor,
+  data: { name: c.name, status: c.status, ...data },
+  counters: [],
+});
+
 export interface EnrollFacts {
   person: Place & { _id: string; openid: string };
-  c: Pick<ClassDoc, '_id' | 'occupationCode' | 'institutionId'>;
+  c: Pick<ClassDoc, '_id' | 'occupationCode' | 'institutionId' | 'projectId'>;
   voucher: { _id: string; type: string } | null;
   /** The voucher's band, else the person's band today, else `-`. */
   band: string;
@@ -78,6 +117,7 @@ export function newEnrollment(f: EnrollFacts): EnrollmentDoc {
     openid: f.person.openid,
     occupationCode: f.c.occupationCode,
     institutionId: f.c.institutionId,
+    projectId: f.c.projectId ?? null,
     voucherId: f.voucher?._id ?? null,
     voucherType: f.voucher?.type ?? null,
     band: f.band,
@@ -101,17 +141,18 @@ export const enrolledChange = (e: EnrollmentDoc, c: Pick<ClassDoc, 'mode'>, acto
   subjects: { enrollmentId: e._id, classId: e.classId, personId: e.personId, ...(e.voucherId ? { voucherId: e.voucherId } : {}) },
   actor,
   data: { voucherType: e.voucherType, band: e.band, occupationCode: e.occupationCode, mode: c.mode },
-  counters: [{ metric: METRICS.trainingsStarted, band: bandOrNull(e.band), by: 1 }],
+  counters: [{ metric: METRICS.trainingsStarted, band: bandOrNull(e.band), by: 1 }, ...projectBump(e, 'started')],
 });
 
-export const withdrawnChange = (e: EnrollmentDoc, at: Date, actor: Actor, voucherOutcome: string | null): Change => ({
+/** R5.3 withdrawn by the laborer, or (R11.3, `enrollment.cancelled`) because the class was cancelled. */
+export const withdrawnChange = (e: EnrollmentDoc, at: Date, actor: Actor, voucherOutcome: string | null, why: 'withdrawn' | 'class_cancelled' = 'withdrawn'): Change => ({
   place: placeOf(e),
   at,
-  type: 'enrollment.withdrawn',
+  type: why === 'withdrawn' ? 'enrollment.withdrawn' : 'enrollment.cancelled',
   subjects: { enrollmentId: e._id, classId: e.classId, personId: e.personId },
   actor,
   data: { voucherId: e.voucherId, voucherOutcome },
-  counters: [{ metric: METRICS.trainingsWithdrawn, band: bandOrNull(e.band), by: 1 }],
+  counters: [{ metric: METRICS.trainingsWithdrawn, band: bandOrNull(e.band), by: 1 }, ...projectBump(e, 'withdrawn')],
 });
 
 export interface ScanFacts {
@@ -123,6 +164,9 @@ export interface ScanFacts {
   trainerOpenid: string;
   /** R6.4: an offline scan's clock skew, and whether it was flagged; null for a live scan. */
   offline: { skewMs: number; skewFlagged: boolean } | null;
+  /** R13.2: by a printed card or the trainer's mark (with its reason); default the phone. */
+  method?: 'phone' | 'card' | 'manual';
+  reason?: string;
 }
 
 /** R6.3 one record per person and session, in the trainee's household place (the ledger's). */
@@ -140,6 +184,8 @@ export const newAttendance = (f: ScanFacts): AttendanceDoc & Place => ({
   offline: f.offline !== null,
   skewMs: f.offline?.skewMs ?? 0,
   skewFlagged: f.offline?.skewFlagged ?? false,
+  ...(f.method && f.method !== 'phone' ? { method: f.method } : {}),
+  ...(f.reason ? { reason: f.reason } : {}),
 });
 
 /** R6.3 one record per person and session, counted in the trainee's household county. */
@@ -149,7 +195,7 @@ export const attendanceChange = (a: AttendanceDoc & Place, actor: Actor): Change
   type: 'attendance.recorded',
   subjects: { attendanceId: a._id, classId: a.classId, personId: a.personId },
   actor,
-  data: { session: a.session, scannedAt: a.scannedAt, offline: a.offline, skewFlagged: a.skewFlagged },
+  data: { session: a.session, scannedAt: a.scannedAt, offline: a.offline, skewFlagged: a.skewFlagged, ...(a.method ? { method: a.method, flagged: true } : {}), ...(a.reason ? { reason: a.reason } : {}) },
   counters: [],
 });
 
@@ -179,5 +225,8 @@ export const completedChange = (
   subjects: { enrollmentId: e._id, classId: e.classId, personId: e.personId },
   actor,
   data: { attended, sessions: c.sessions.length, minAttendanceRatio: c.minAttendanceRatio, voucherId: e.voucherId },
-  counters: [{ metric: status === 'completed' ? METRICS.trainingsCompleted : METRICS.trainingsNotCompleted, band: bandOrNull(e.band), by: 1 }],
+  counters: [
+    { metric: status === 'completed' ? METRICS.trainingsCompleted : METRICS.trainingsNotCompleted, band: bandOrNull(e.band), by: 1 },
+    ...(status === 'completed' ? projectBump(e, 'completed') : []),
+  ],
 });

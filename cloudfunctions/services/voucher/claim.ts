@@ -7,9 +7,9 @@ import { chinaDateOf } from '../../core/china-date';
 import { eligibilityOf } from '../../core/eligibility';
 import { claimRefusal } from '../../core/vouchers';
 import type { Tx } from '../../store/port';
-import { personOf } from '../account';
+import { type PersonDoc, personOf } from '../account';
 import { recordChange } from '../books/changes';
-import type { Actor } from '../books/ledger';
+import { type Actor, actorOf } from '../books/ledger';
 import { type VoucherTypeDoc, voucherTypeIn } from '../catalogue';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
@@ -41,6 +41,58 @@ async function quotaIn(tx: Tx, type: VoucherTypeDoc, place: Place, year: number)
   return { _id: id, ...fresh };
 }
 
+/** What a claim needs, read and checked inside the caller's transaction. */
+export interface ClaimFacts {
+  person: PersonDoc;
+  typeCode: string;
+  now: Date;
+  actor: Actor;
+  /** The voucher's id (made from the request, so a retry finds it) and the request id. */
+  id: string;
+  requestId: string;
+}
+
+/**
+ * R4.1–R4.4 one claim inside `tx`: eligible, no unused voucher of the type (one past validity is
+ * expired first), under the yearly limit and the county quota. Throws the refusal; else writes
+ * the voucher, its slot, the yearly count, the quota use and the ledger entry, and answers it.
+ * Enrolling with a claim (R13, four taps) and directed issues (R12.2) claim through this too.
+ */
+export async function claimInTx(tx: Tx, f: ClaimFacts): Promise<VoucherDoc> {
+  const { person, now, actor } = f;
+  const type = await voucherTypeIn(tx, f.typeCode);
+  const eligibility = eligibilityOf({ birthDate: birthOf(person), hasCurrentEmployer: hasCurrentEmployer(person) }, type, now);
+  const year = chinaDateOf(now).year;
+  const place = placeOf(person);
+
+  // R4.3: one unused voucher of a type; one past its validity is expired first.
+  const slot = await tx.get<SlotDoc>('voucherSlots', slotId(person._id, type.code));
+  let held = slot ? await tx.get<VoucherDoc>('vouchers', slot.voucherId) : null;
+  if (held && isPastExpiry(held, now)) held = await endVoucher(tx, held, 'expired', now, SYSTEM);
+  const personYear = await tx.get<PersonYearDoc>('personYears', personYearId(person._id, year));
+  const quota = await quotaIn(tx, type, place, year);
+
+  const refusal = claimRefusal({
+    eligibility,
+    typeName: type.name,
+    hasUnusedOfType: held?.status === 'unused',
+    countedThisYear: personYear?.counted ?? 0,
+    quotaLeft: quota.limit - quota.used,
+  });
+  if (refusal) throw refusal;
+  if (!eligibility.eligible) throw new Error('unreachable: refusal covers eligibility');
+
+  const doc = newVoucher({ id: f.id, place, person, type, eligibility, at: now, requestId: f.requestId });
+  const { _id: id, ...data } = doc;
+  await tx.create<VoucherDoc>('vouchers', id, data);
+  await tx.set<SlotDoc>('voucherSlots', slotId(person._id, type.code), { voucherId: id });
+  if (personYear) await tx.update('personYears', personYear._id, { inc: { counted: 1 } });
+  else await tx.create<PersonYearDoc>('personYears', personYearId(person._id, year), { personId: person._id, year, counted: 1 });
+  await tx.update('quotas', quota._id, { inc: { used: 1 } });
+  await recordChange(tx, claimedChange(doc, actor));
+  return doc;
+}
+
 export async function claimVoucher(deps: Deps, caller: Caller, input: { type: string }): Promise<VoucherView> {
   const openid = requireOpenid(caller);
   const requestKey = requestKeyOf(openid, 'voucher.claim', caller.requestId);
@@ -48,47 +100,11 @@ export async function claimVoucher(deps: Deps, caller: Caller, input: { type: st
     // R4.6: the same request id answers the same voucher and writes nothing new.
     const done = await tx.get<RequestDoc>('requests', requestKey);
     if (done) return (await tx.get<VoucherDoc>('vouchers', done.result))!;
-
     const now = deps.clock.now();
     const person = await personOf(tx, openid);
-    const type = await voucherTypeIn(tx, input.type);
-    const eligibility = eligibilityOf(
-      { birthDate: birthOf(person), hasCurrentEmployer: hasCurrentEmployer(person) },
-      type,
-      now,
-    );
-    const year = chinaDateOf(now).year;
-    const place = placeOf(person);
-    const actor: Actor = { openid, role: 'laborer' };
-
-    // R4.3: one unused voucher of a type; one past its validity is expired first.
-    const slot = await tx.get<SlotDoc>('voucherSlots', slotId(person._id, type.code));
-    let held = slot ? await tx.get<VoucherDoc>('vouchers', slot.voucherId) : null;
-    if (held && isPastExpiry(held, now)) held = await endVoucher(tx, held, 'expired', now, SYSTEM);
-    const personYear = await tx.get<PersonYearDoc>('personYears', personYearId(person._id, year));
-    const quota = await quotaIn(tx, type, place, year);
-
-    const refusal = claimRefusal({
-      eligibility,
-      typeName: type.name,
-      hasUnusedOfType: held?.status === 'unused',
-      countedThisYear: personYear?.counted ?? 0,
-      quotaLeft: quota.limit - quota.used,
-    });
-    if (refusal) throw refusal;
-    if (!eligibility.eligible) throw new Error('unreachable: refusal covers eligibility');
-
-    const doc = newVoucher({ id: voucherIdOf(requestKey), place, person, type, eligibility, at: now, requestId: caller.requestId });
-    const { _id: id, ...data } = doc;
-    await tx.create<VoucherDoc>('vouchers', id, data);
-    await tx.set<SlotDoc>('voucherSlots', slotId(person._id, type.code), { voucherId: id });
-    if (personYear) await tx.update('personYears', personYear._id, { inc: { counted: 1 } });
-    else await tx.create<PersonYearDoc>('personYears', personYearId(person._id, year), { personId: person._id, year, counted: 1 });
-    await tx.update('quotas', quota._id, { inc: { used: 1 } });
-    await tx.create<RequestDoc>('requests', requestKey, { result: id, at: doc.claimedAt });
-    await recordChange(tx, claimedChange(doc, actor));
+    const doc = await claimInTx(tx, { person, typeCode: input.type, now, actor: actorOf(caller, 'laborer'), id: voucherIdOf(requestKey), requestId: caller.requestId });
+    await tx.create<RequestDoc>('requests', requestKey, { result: doc._id, at: doc.claimedAt });
     return doc;
   });
   return voucherView(deps, voucher, deps.clock.now());
 }
-

@@ -3,7 +3,7 @@
  * Other contexts import this file only.
  */
 export * from './documents';
-export { claimVoucher } from './claim';
+export { claimInTx, claimVoucher } from './claim';
 export { SYSTEM, cancelVoucher, endVoucher, expireIfDue, redeemVoucher, releaseReservedVoucher, sweepExpiredVouchers } from './lifecycle';
 export { listTypesFor, myVouchers } from './list';
 export { setCountyQuota } from './quotas';

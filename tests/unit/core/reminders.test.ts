@@ -216,7 +216,7 @@ describe('R10.2 outbox rules', () => {
   });
 
   it('R10.2 every kind names the subject and date of its dedupe key', () => {
-    expect(REMINDER_KIND_LIST).toHaveLength(10);
+    expect(REMINDER_KIND_LIST).toHaveLength(14);
     for (const kind of REMINDER_KIND_LIST) expect(REMINDER_KINDS[kind].dedupe.length).toBeGreaterThan(10);
   });
 
@@ -298,6 +298,10 @@ describe('R10.1 reminder kinds and their texts', () => {
       ['monthlyRanking', 'official', '月度排名已更新', 'TPL_MONTHLY_RANKING'],
       ['quotaAlmostUsed', 'official', '名额快用完了', 'TPL_QUOTA_ALMOST_USED'],
       ['lowAttendance', 'official', '出勤率偏低', 'TPL_LOW_ATTENDANCE'],
+      ['classReviewed', 'trainer', '开班审核结果', 'TPL_CLASS_REVIEWED'],
+      ['classChanged', 'laborer', '上课时间有变化', 'TPL_CLASS_CHANGED'],
+      ['classCancelled', 'laborer', '培训班已取消', 'TPL_CLASS_CANCELLED'],
+      ['proxyRequested', 'laborer', '有人想为您代办', 'TPL_PROXY_REQUESTED'],
     ]);
   });
 
@@ -348,6 +352,23 @@ describe('R10.1 reminder kinds and their texts', () => {
     );
   });
 
+  it('R11.3 class reviews, changes and cancellations say what happened and what to do', () => {
+    const rejected = buildReminder('classReviewed', { className: '电工1班', approved: false, reason: '上课地点不明确', at: at('2026-01-11T01:00:00Z') });
+    expect(rejected).toMatchObject({ audience: 'trainer', title: '开班审核未通过', page: 'packages/trainer/pages/classes/index' });
+    expect(rejected.text).toBe('电工1班未通过开班审核：上课地点不明确。请修改后重新提交。');
+    expect(rejected.data).toEqual({ thing1: '电工1班', phrase2: '未通过', time3: '2026年1月11日 09:00' });
+    expect(buildReminder('classReviewed', { className: '电工1班', approved: true, reason: null, at: at('2026-01-11T01:00:00Z') }).text).toBe('电工1班已通过开班审核，学员现在可以报名。');
+    expect(buildReminder('classChanged', { className: '电工1班', firstStart: at('2026-01-11T01:00:00Z') }).text).toBe(
+      '电工1班的上课时间有变化，第一节课在2026年1月11日 09:00，请到“我的课程”查看。',
+    );
+    const back = buildReminder('classCancelled', { className: '电工1班', reason: '报名人数不足', voucherOutcome: 'unused' });
+    expect(back.text).toBe('您报名的电工1班已取消（报名人数不足）。培训券已退回，可以报名其他班。');
+    expect(back.page).toBe('pages/classes/index');
+    expect(buildReminder('classCancelled', { className: '电工1班', reason: '报名人数不足', voucherOutcome: 'expired' }).text).toBe(
+      '您报名的电工1班已取消（报名人数不足）。培训券已过期，名额已退回。',
+    );
+  });
+
   it('R10.2 every built reminder fits WeChat limits', () => {
     const long = '很长的名字'.repeat(8);
     const built = [
@@ -361,6 +382,10 @@ describe('R10.1 reminder kinds and their texts', () => {
       buildReminder('monthlyRanking', { regionName: long, year: 2026, month: 1 }),
       buildReminder('quotaAlmostUsed', { countyName: long, typeName: long, used: 95, limit: 100 }),
       buildReminder('lowAttendance', { className: long, attended: 1, expected: 10 }),
+      buildReminder('classReviewed', { className: long, approved: false, reason: long, at: at('2026-01-11T01:00:00Z') }),
+      buildReminder('classChanged', { className: long, firstStart: at('2026-01-11T01:00:00Z') }),
+      buildReminder('classCancelled', { className: long, reason: long, voucherOutcome: 'unused' }),
+      buildReminder('proxyRequested', { proxyName: long, relation: '子女' }),
     ];
     for (const r of built) {
       for (const value of Object.values(r.data)) expect(Array.from(value).length).toBeLessThanOrEqual(20);
