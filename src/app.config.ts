@@ -14,12 +14,33 @@ export default defineAppConfig({
     'pages/certificate-detail/index',
     'pages/employment/index',
     // Every role's message centre (R10), so it opens without loading a subpackage.
-    'pages/messages/index'
+    'pages/messages/index',
+    // R11.2 an invitation's QR code opens it: the newcomer has no role yet, so no subpackage.
+    'pages/invite/index'
   ],
   // Role areas load only for the people who use them (DESIGN "Front end").
   subPackages: [
-    { root: 'packages/trainer', pages: ['pages/classes/index', 'pages/class/index', 'pages/results/index'] },
-    { root: 'packages/official', pages: ['pages/dashboard/index', 'pages/ranking/index', 'pages/ledger/index', 'pages/exports/index'] },
+    {
+      root: 'packages/trainer',
+      pages: ['pages/classes/index', 'pages/class/index', 'pages/results/index', 'pages/class-form/index', 'pages/assess/index']
+    },
+    {
+      root: 'packages/official',
+      pages: [
+        'pages/dashboard/index',
+        'pages/ranking/index',
+        'pages/ledger/index',
+        'pages/exports/index',
+        'pages/supply/index',
+        'pages/institutions/index',
+        'pages/institution/index',
+        'pages/institution-form/index',
+        'pages/staff/index',
+        'pages/new-invitation/index',
+        'pages/reviews/index',
+        'pages/projects/index'
+      ]
+    },
     { root: 'packages/verify', pages: ['pages/verify/index'] }
   ],
   window: {

@@ -35,7 +35,7 @@ import type {
   ScanResult,
   TrainerClassView,
 } from './training';
-import type { QuotaView, SetCountyQuotaInput, VoucherTypeInput, VoucherTypeView, VoucherView } from './voucher';
+import type { QuotaView, SetCountyQuotaInput, VoucherCatalogueItem, VoucherTypeInput, VoucherTypeView, VoucherView } from './voucher';
 
 /** Every function, its actions, and their input and output types. */
 export interface Actions {
@@ -47,6 +47,8 @@ export interface Actions {
   };
   voucher: {
     listTypes: { input: Record<string, never>; output: VoucherTypeView[] };
+    /** Anyone logged in: the active types, without eligibility (a trainer's 开班 form). */
+    catalogue: { input: Record<string, never>; output: VoucherCatalogueItem[] };
     /** R4.6: idempotent by the request's `requestId`. */
     claim: { input: { type: string }; output: VoucherView };
     mine: { input: Record<string, never>; output: VoucherView[] };

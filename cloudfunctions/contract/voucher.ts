@@ -88,3 +88,13 @@ export interface QuotaView {
   limit: number;
   used: number;
 }
+
+/** A voucher type as the catalogue has it, with no one's eligibility (the 开班 form's choices). */
+export interface VoucherCatalogueItem {
+  code: string;
+  name: string;
+  alias: string | null;
+  bands: Band[];
+  audience: string;
+  sameTownship: boolean;
+}

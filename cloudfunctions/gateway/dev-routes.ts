@@ -11,14 +11,18 @@ import { SESSION_COOKIE } from './session';
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 
-function loginPage(runtime: LocalRuntime): string {
+/** Where to go after logging in: a page of the app with its query, nothing else. */
+const NEXT = /^(pages|packages)\/[\w/-]+(\?[\w=&-]*)?$/;
+
+function loginPage(runtime: LocalRuntime, next: string | null): string {
+  const back = next ? `<input type="hidden" name="next" value="${escapeHtml(next)}">` : '';
   const now = runtime.clock.now();
   const items = PERSONAS.map((p) => {
     const id = !p.registered ? demoIdNumber(p, now) : null;
     const hint = id
       ? `<small>演示身份证号：<code class="demo-id" data-persona="${p.key}">${id}</code>，户籍：岚县岚城镇</small>`
       : '';
-    return `<li><form method="post" action="/dev/login"><input type="hidden" name="persona" value="${p.key}">
+    return `<li><form method="post" action="/dev/login"><input type="hidden" name="persona" value="${p.key}">${back}
       <button type="submit" id="persona-${p.key}">${escapeHtml(p.label)}</button></form>${hint}</li>`;
   }).join('\n');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
@@ -29,7 +33,7 @@ h1{font-size:24px}ul{list-style:none;padding:0}li{margin:0 0 16px}
 button{width:100%;font-size:20px;padding:14px;border:0;border-radius:10px;background:#0b57d0;color:#fff;text-align:left}
 small{display:block;margin-top:6px;color:#333}code{font-size:16px}</style></head>
 <body><h1>选择演示身份</h1><p>仅本地开发环境提供，正式小程序使用微信身份。</p><ul>${items}
-<li><form method="post" action="/dev/login"><input type="hidden" name="fresh" value="1">
+<li><form method="post" action="/dev/login"><input type="hidden" name="fresh" value="1">${back}
 <button type="submit" id="persona-fresh" style="background:#1e7d32">新的微信身份（未登记、没有岗位，可用来接受邀请）</button></form></li></ul>
 <form method="post" action="/dev/logout"><button type="submit" id="logout" style="background:#555">退出登录</button></form>
 </body></html>`;
@@ -38,7 +42,10 @@ small{display:block;margin-top:6px;color:#333}code{font-size:16px}</style></head
 const wantsJson = (req: FastifyRequest): boolean => (req.headers['content-type'] ?? '').includes('json');
 
 export function registerDevRoutes(app: FastifyInstance, runtime: LocalRuntime): void {
-  app.get('/dev/login', async (_req, reply) => reply.type('text/html; charset=utf-8').send(loginPage(runtime)));
+  app.get('/dev/login', async (req, reply) => {
+    const next = (req.query as { next?: unknown }).next;
+    return reply.type('text/html; charset=utf-8').send(loginPage(runtime, typeof next === 'string' && NEXT.test(next) ? next : null));
+  });
 
   app.get('/dev/personas', async () => ({
     ok: true,
@@ -64,7 +71,7 @@ export function registerDevRoutes(app: FastifyInstance, runtime: LocalRuntime): 
     reply.setCookie(SESSION_COOKIE, openid, { signed: true, httpOnly: true, sameSite: 'lax', path: '/' });
     if (wantsJson(req)) return { ok: true, data: { persona: persona?.key ?? null, openid } };
     // Back to the page that asked (an invitation link), or 我的.
-    const next = typeof body?.next === 'string' && /^(pages|packages)\/[\w/-]+(\?[\w=&-]*)?$/.test(body.next) ? body.next : 'pages/me/index';
+    const next = typeof body?.next === 'string' && NEXT.test(body.next) ? body.next : 'pages/me/index';
     return reply.redirect(`/#/${next}`, 303);
   });
 

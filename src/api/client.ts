@@ -55,6 +55,28 @@ function ensureCloud(): void {
   cloudReady = true;
 }
 
+/**
+ * A wait has an end: an answer not in by then counts as a network failure, which the pages show
+ * with 重试 (the same request id makes the retry the same request).
+ */
+export const CALL_TIMEOUT_MS = 20_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
 /** Sends one request and returns whatever the function answered (not yet checked). */
 async function transport(fn: FunctionName, body: CallRequest): Promise<unknown> {
   if (process.env.TARO_ENV === 'weapp') {
@@ -89,9 +111,9 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   const requestId = options.requestId ?? newRequestId();
   let answer: unknown;
   try {
-    answer = await transport(fn, { action, payload, requestId });
+    answer = await withTimeout(transport(fn, { action, payload, requestId }), CALL_TIMEOUT_MS);
   } catch {
-    // Offline, timed out, or the gateway answered something that is not JSON.
+    // Offline, no answer in time, or the gateway answered something that is not JSON.
     throw new ApiError('NETWORK', ERROR_MESSAGES.NETWORK, requestId);
   }
   if (!isApiResponse(answer)) throw new ApiError('NETWORK', ERROR_MESSAGES.NETWORK, requestId);

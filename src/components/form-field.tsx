@@ -1,7 +1,8 @@
 /**
  * Form fields in large type, one per row: a label (with （选填） when optional), the input with
  * a red border when it is wrong, and one line under it for the error. And a row of large
- * tappable choices for a question with a few answers (easier for older users than a picker).
+ * tappable choices for a question with a few answers (easier for older users than a picker), one
+ * or several.
  */
 import { Input, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
@@ -65,13 +66,15 @@ export interface ChoiceFieldProps<V extends string> {
   chosen: V | null;
   onChoose: (value: V) => void;
   error?: string | null;
+  /** Short answers (50%, 3天): more a row. */
+  compact?: boolean;
 }
 
-export function ChoiceField<V extends string>({ idPrefix, label, choices, chosen, onChoose, error }: ChoiceFieldProps<V>) {
+export function ChoiceField<V extends string>({ idPrefix, label, choices, chosen, onChoose, error, compact }: ChoiceFieldProps<V>) {
   return (
     <View className="czt-field">
       <Text className="czt-label">{label}</Text>
-      <View className="czt-options">
+      <View className={compact ? 'czt-options is-compact' : 'czt-options'}>
         {choices.map((c) => (
           <View
             key={c.value}
@@ -80,6 +83,44 @@ export function ChoiceField<V extends string>({ idPrefix, label, choices, chosen
             onClick={() => onChoose(c.value)}
           >
             <Text>{c.name}</Text>
+          </View>
+        ))}
+      </View>
+      <FieldError error={error} />
+    </View>
+  );
+}
+
+export interface MultiChoiceFieldProps<V extends string | number> {
+  /** `plan-types` → each choice is `#plan-types-<value>`. */
+  idPrefix: string;
+  label: string;
+  optional?: boolean;
+  choices: readonly { value: V; name: string }[];
+  chosen: readonly V[];
+  onChange: (chosen: V[]) => void;
+  error?: string | null;
+}
+
+/** Several answers, each a large choice that a tap turns on or off (kept in the choices' order). */
+export function MultiChoiceField<V extends string | number>({ idPrefix, label, optional, choices, chosen, onChange, error }: MultiChoiceFieldProps<V>) {
+  const toggle = (value: V) => {
+    const on = chosen.includes(value) ? chosen.filter((v) => v !== value) : [...chosen, value];
+    onChange(choices.map((c) => c.value).filter((v) => on.includes(v)));
+  };
+  return (
+    <View className="czt-field">
+      <FieldLabel label={label} optional={optional} />
+      <View className="czt-options">
+        {choices.map((c) => (
+          <View
+            key={String(c.value)}
+            id={`${idPrefix}-${c.value}`}
+            className={`czt-option czt-option-multi ${chosen.includes(c.value) ? 'is-selected' : ''}`}
+            aria-pressed={chosen.includes(c.value)}
+            onClick={() => toggle(c.value)}
+          >
+            <Text>{`${chosen.includes(c.value) ? '☑' : '☐'} ${c.name}`}</Text>
           </View>
         ))}
       </View>

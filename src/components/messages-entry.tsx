@@ -7,7 +7,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { useMessageStore } from '../stores/use-message-store';
 import { URLS } from '../utils/routes';
-import { Badge } from './nutui';
+import { CountBadge } from './count-badge';
 import './messages-entry.scss';
 
 export function MessagesEntry({ id, className }: { id: string; className?: string }) {
@@ -26,12 +26,7 @@ export function MessagesEntry({ id, className }: { id: string; className?: strin
     >
       <Text className="messages-entry-title">消息</Text>
       <View className="messages-entry-side">
-        {unread > 0 ? (
-          // NutUI's Badge, large: `99+` past 99, so it stays small.
-          <View aria-label={`${unread}条未读`}>
-            <Badge className="unread-badge" value={unread} max={99} />
-          </View>
-        ) : null}
+        <CountBadge count={unread} label={`${unread}条未读`} />
         <Text className="czt-arrow">›</Text>
       </View>
     </View>

@@ -37,3 +37,25 @@ export function listPageState({ session, allowed, value, error, load }: ListPage
     onRetry: () => void (session.error ? session.load() : load()),
   };
 }
+
+/** One thing a page needs before it can draw: its value (null until loaded), its failure, and how to ask again. */
+export interface Needed {
+  value: unknown;
+  error: ApiError | null;
+  retry: () => unknown;
+}
+
+/**
+ * The page shell's loading, error and 重试 for a page that needs several answers: loading while
+ * one is missing and has not failed; the first failure stands in for the page, and 重试 asks
+ * again for what failed.
+ */
+export function neededPageState(session: ReturnType<typeof useSession>, allowed: boolean, needed: Needed[]) {
+  const missing = allowed ? needed.filter((n) => n.value === null || n.value === undefined) : [];
+  const failed = missing.find((n) => n.error);
+  return {
+    loading: session.loading || (!failed && missing.length > 0),
+    error: session.error ?? failed?.error ?? null,
+    onRetry: () => void (session.error ? session.load() : failed?.retry()),
+  };
+}

@@ -63,7 +63,8 @@ export function FailedState({ id, retryId, error, onRetry }: { id?: string; retr
 /** Only the local H5 host asks for sign-in: it has no WeChat identity, so a demo one is chosen. */
 export function SignInState() {
   const chooseDemoIdentity = () => {
-    if (process.env.TARO_ENV === 'h5') window.location.href = '/dev/login';
+    // Back to this page afterwards (an invitation link keeps its code).
+    if (process.env.TARO_ENV === 'h5') window.location.href = `/dev/login?next=${encodeURIComponent(window.location.hash.replace(/^#\/?/, ''))}`;
   };
   return (
     <View className="czt-state czt-state-signin">

@@ -1,6 +1,7 @@
 /**
- * 户籍所在乡镇: choose the county first, then one of its townships, from plain tappable lists
- * (easier for older users than a spinning picker, and easy to drive in browser tests).
+ * 户籍所在乡镇 (or an institution's 所在乡镇): choose the county first, then one of its townships,
+ * from plain tappable lists (easier for older users than a spinning picker, and easy to drive in
+ * browser tests).
  */
 import { Text, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
@@ -12,6 +13,10 @@ export interface RegionChooserProps {
   townshipCode: string | null;
   onChange: (countyCode: string | null, townshipCode: string | null) => void;
   error?: string | null;
+  /** The field's label (default 户籍所在乡镇). */
+  label?: string;
+  /** `reg` → `#reg-county`, `#reg-township`, `.reg-county-option`… (default `reg`). */
+  idPrefix?: string;
 }
 
 type OpenList = 'county' | 'township' | null;
@@ -57,7 +62,7 @@ function Options({ kind, options, chosen, note, onPick }: OptionsProps) {
   );
 }
 
-export function RegionChooser({ regions, countyCode, townshipCode, onChange, error }: RegionChooserProps) {
+export function RegionChooser({ regions, countyCode, townshipCode, onChange, error, label = '户籍所在乡镇', idPrefix = 'reg' }: RegionChooserProps) {
   const [open, setOpen] = useState<OpenList>(null);
   const byCode = useMemo(() => new Map(regions.map((r) => [r.code, r])), [regions]);
   // Only counties with townships can be chosen: registration needs a township.
@@ -83,18 +88,18 @@ export function RegionChooser({ regions, countyCode, townshipCode, onChange, err
   };
 
   return (
-    <View className="czt-field reg-region">
-      <Text className="czt-label">户籍所在乡镇</Text>
+    <View className={`czt-field ${idPrefix}-region`}>
+      <Text className="czt-label">{label}</Text>
       <Select
-        id="reg-county"
+        id={`${idPrefix}-county`}
         className={county ? 'is-chosen' : ''}
         text={county ? county.name : '请选择县（市、区）'}
         open={open === 'county'}
         onClick={() => setOpen(open === 'county' ? null : 'county')}
       />
-      {open === 'county' ? <Options kind="reg-county" options={counties} chosen={countyCode} note={cityOf} onPick={pickCounty} /> : null}
+      {open === 'county' ? <Options kind={`${idPrefix}-county`} options={counties} chosen={countyCode} note={cityOf} onPick={pickCounty} /> : null}
       <Select
-        id="reg-township"
+        id={`${idPrefix}-township`}
         className={`${county ? '' : 'is-disabled'} ${township ? 'is-chosen' : ''}`}
         text={township ? township.name : county ? '请选择乡镇' : '先选县，再选乡镇'}
         open={open === 'township'}
@@ -103,8 +108,8 @@ export function RegionChooser({ regions, countyCode, townshipCode, onChange, err
           else setOpen('county');
         }}
       />
-      {open === 'township' ? <Options kind="reg-township" options={townships} chosen={townshipCode} onPick={pickTownship} /> : null}
-      {error ? <Text className="czt-error reg-region-error">{error}</Text> : null}
+      {open === 'township' ? <Options kind={`${idPrefix}-township`} options={townships} chosen={townshipCode} onPick={pickTownship} /> : null}
+      {error ? <Text className={`czt-error ${idPrefix}-region-error`}>{error}</Text> : null}
     </View>
   );
 }

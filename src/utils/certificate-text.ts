@@ -1,6 +1,6 @@
 /** Words for certificates, shared by 证书, the certificate page, 查验 and 首页. */
 import { dateText, parseDate } from '../../cloudfunctions/core/china-date';
-import { URLS, withQuery } from './routes';
+import { linkText, URLS, withQuery } from './routes';
 
 /** `2026-03-12` → `2026年3月12日` (a day the server sends as `YYYY-MM-DD`); anything else as is. */
 export function dayDateText(ymd: string): string {
@@ -16,9 +16,6 @@ export const occupationLevelText = (occupation: string, levelName: string | null
 export const verifyPath = (number: string, code: string): string => withQuery(URLS.verify, { number, code });
 
 /** What the QR code says: the path in the mini-program; a full address in H5 (hash router). */
-export function verifyQrText(number: string, code: string): string {
-  const path = verifyPath(number, code);
-  return process.env.TARO_ENV === 'h5' ? `${window.location.origin}/#${path}` : path;
-}
+export const verifyQrText = (number: string, code: string): string => linkText(verifyPath(number, code));
 
 export const certificateDetailUrl = (number: string): string => withQuery(URLS.certificateDetail, { number });

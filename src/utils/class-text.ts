@@ -11,6 +11,12 @@ import { chinaToday, monthDayText, parseDate } from '../../cloudfunctions/core/c
 /** R7.2 skill levels: 五级 = 5 … 一级 = 1; 0 = a course without a level. */
 const levelText = (level: number): string | null => LEVEL_NAMES[level] ?? null;
 
+/** A level as a choice reads: 五级/初级工 …, or 不分等级 for a course without levels. */
+export const levelName = (level: number): string => levelText(level) ?? '不分等级';
+
+/** Levels as large choices (form-field's ChoiceField and MultiChoiceField). */
+export const levelChoices = (levels: readonly number[]): { value: number; name: string }[] => levels.map((l) => ({ value: l, name: levelName(l) }));
+
 /** `养老护理员 · 五级/初级工`, or the occupation alone. */
 export function occupationText(c: Pick<ClassView, 'occupation' | 'level'>): string {
   const level = levelText(c.level);
@@ -47,7 +53,7 @@ export function startText(c: Pick<ClassView, 'sessions'>): string {
  * The voucher types a class takes, by name when the catalogue is loaded; otherwise words that
  * need no names.
  */
-export function acceptedText(c: Pick<ClassView, 'acceptedTypes' | 'selfFunded'>, types: VoucherTypeView[] | null): string {
+export function acceptedText(c: Pick<ClassView, 'acceptedTypes' | 'selfFunded'>, types: readonly Pick<VoucherTypeView, 'code' | 'name'>[] | null): string {
   if (c.acceptedTypes.length === 0) return c.selfFunded ? '自费，不用培训券' : '';
   const names = c.acceptedTypes.map((code) => types?.find((t) => t.code === code)?.name);
   const known = names.every((n): n is string => Boolean(n));

@@ -18,16 +18,27 @@ export const URLS = {
   myClasses: at(PAGES.myClasses),
   employment: at(PAGES.employment),
   messages: at(PAGES.messages),
+  invite: at(PAGES.invite),
   register: '/pages/register/index',
   attendanceCode: '/pages/attendance-code/index',
   certificateDetail: '/pages/certificate-detail/index',
   trainerClasses: at(PAGES.trainerClasses),
   trainerClass: '/packages/trainer/pages/class/index',
   trainerResults: '/packages/trainer/pages/results/index',
+  trainerClassForm: '/packages/trainer/pages/class-form/index',
+  trainerAssess: '/packages/trainer/pages/assess/index',
   officialDashboard: at(PAGES.officialDashboard),
   officialRanking: at(PAGES.officialRanking),
   officialLedger: '/packages/official/pages/ledger/index',
   officialExports: '/packages/official/pages/exports/index',
+  officialSupply: '/packages/official/pages/supply/index',
+  officialInstitutions: '/packages/official/pages/institutions/index',
+  officialInstitution: '/packages/official/pages/institution/index',
+  officialInstitutionForm: '/packages/official/pages/institution-form/index',
+  officialStaff: '/packages/official/pages/staff/index',
+  officialNewInvitation: '/packages/official/pages/new-invitation/index',
+  officialReviews: '/packages/official/pages/reviews/index',
+  officialProjects: '/packages/official/pages/projects/index',
   verify: '/packages/verify/pages/verify/index',
 } as const;
 
@@ -48,4 +59,9 @@ export function decodeParam(raw: string | undefined): string {
   } catch {
     return raw;
   }
+}
+
+/** What a QR code of an app page says: the path in the mini-program; a full address in H5 (hash router). */
+export function linkText(path: string): string {
+  return process.env.TARO_ENV === 'h5' ? `${window.location.origin}/#${path}` : path;
 }

@@ -55,7 +55,7 @@ it('R10.1 the 30-year-old whose voucher expires in 7 days sees the reminder in æ
 }, 60_000);
 
 it('R10.1 the county official sees the ten-day digest on the 11th and opens the dashboard from it', async () => {
-  expect(report.created.officialDigest).toBe(2);
+  expect(report.created.officialDigest).toBe(3); // the province's, the city's and the county's official
   const page = await phone('official-county');
   await page.goto(`${gw.url}/#/pages/messages/index`);
   const item = page.locator('.message-item[data-kind=officialDigest]');

@@ -1,4 +1,4 @@
-import { ApiError, call, messageOf } from '../../src/api/client';
+import { ApiError, CALL_TIMEOUT_MS, call, messageOf } from '../../src/api/client';
 import { cloud } from './__mocks__/taro';
 import { aRegisteredLaborer, installApi, ok, refusal } from './api-double';
 
@@ -42,6 +42,18 @@ describe('API client (H5 transport)', () => {
       code: 'NETWORK',
       message: '网络不给力，请检查网络后重试',
     });
+  });
+
+  it('a wait has an end: no answer in time is a NETWORK failure (the page offers 重试)', async () => {
+    jest.useFakeTimers();
+    try {
+      setFetch(jest.fn(() => new Promise(() => undefined)));
+      const answer = call('account', 'whoami', {}).catch((e: unknown) => e);
+      await jest.advanceTimersByTimeAsync(CALL_TIMEOUT_MS);
+      await expect(answer).resolves.toMatchObject({ code: 'NETWORK' });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('maps an answer that is not JSON to NETWORK', async () => {

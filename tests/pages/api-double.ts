@@ -64,13 +64,18 @@ export interface ApiCall {
   requestId: string;
 }
 
-/** Installs a `fetch` that answers `/api/<fn>` by action; returns the calls it saw. */
+/**
+ * Installs a `fetch` that answers `/api/<fn>` by action (`list`), or by function and action
+ * where two functions share an action name (`institution.list`, `staff.list`); returns the
+ * calls it saw.
+ */
 export function installApi(handlers: Record<string, Handler>): ApiCall[] {
   const calls: ApiCall[] = [];
   const fetchDouble = jest.fn(async (url: string, init: { body: string }) => {
     const body = JSON.parse(init.body) as { action: string; payload: unknown; requestId: string };
-    calls.push({ fn: url.replace('/api/', ''), ...body });
-    const handler = handlers[body.action];
+    const fn = url.replace('/api/', '');
+    calls.push({ fn, ...body });
+    const handler = handlers[`${fn}.${body.action}`] ?? handlers[body.action];
     const answer = handler ? handler(body.payload) : refusal('UNKNOWN_ACTION');
     return { ok: true, status: 200, json: async () => answer };
   });

@@ -29,11 +29,11 @@ describe('我的 page', () => {
   it('offers the trainer workbench only to trainers', async () => {
     installApi({
       whoami: () =>
-        ok(aRegisteredLaborer({}, { roles: [{ role: 'laborer' }, { role: 'trainer', institutionName: '岚县职业技能培训学校' }] })),
+        ok(aRegisteredLaborer({}, { roles: [{ role: 'laborer' }, { role: 'trainer', institutionId: 'inst-1', institutionName: '岚县职业技能培训学校' }] })),
     });
     render(<MePage />);
     fireEvent.click(await screen.findByText('培训机构工作台'));
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/trainer/pages/classes/index' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/trainer/pages/classes/index?institutionId=inst-1' });
     expect(screen.queryByText('人社部门工作台')).toBeNull();
   });
 

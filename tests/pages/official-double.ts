@@ -143,7 +143,7 @@ export function anExportJob(overrides: Partial<ExportJobView> = {}): ExportJobVi
 export function pick(container: HTMLElement, selector: string, value: number | string): void {
   const field = container.querySelector(selector);
   if (!field) throw new Error(`no picker ${selector}`);
-  const input = field.closest('.official-picker')?.querySelector('.picker-value');
+  const input = field.closest('.czt-picker')?.querySelector('.picker-value');
   if (!input) throw new Error(`no picker input for ${selector}`);
   fireEvent.change(input, { target: { value: String(value) } });
 }

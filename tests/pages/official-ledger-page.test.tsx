@@ -78,7 +78,7 @@ describe('台账 ledgers (R9.5)', () => {
     await waitFor(() => expect(container.querySelector('#filter-region')).not.toBeNull());
     await waitFor(() => expect(useOfficialStore.getState().regions).not.toBeNull());
     pick(container, '#filter-region', 2);
-    fireEvent.change(container.querySelector('#filter-from')!.closest('.official-picker')!.querySelector('.picker-value')!, {
+    fireEvent.change(container.querySelector('#filter-from')!.closest('.czt-picker')!.querySelector('.picker-value')!, {
       target: { value: `${thisYear()}-03-01` },
     });
     pick(container, '#filter-type', 1); // 职业技能等级证书
@@ -109,7 +109,7 @@ describe('台账 ledgers (R9.5)', () => {
     await waitFor(() => expect(useOfficialStore.getState().voucherTypes).not.toBeNull());
     pick(container, '#filter-type', 2);
     await waitFor(() => expect(ledgerCalls(calls).at(-1)?.type).toBe('agri'));
-    expect(container.querySelector('#filter-type .official-select-value')?.textContent).toBe('农业实用技术培训券');
+    expect(container.querySelector('#filter-type .czt-picker-value')?.textContent).toBe('农业实用技术培训券');
   });
 
   it('导出Excel starts an export with the same filters and opens 导出记录', async () => {

@@ -36,7 +36,7 @@ describe('排名 ranking (R9.4)', () => {
     expect(texts(container, '.ranking-row .ranking-name')).toEqual(['离石区', '临县', '岚县', '兴县']);
     expect(texts(container, '.ranking-row .ranking-actual')).toEqual(['241/200', '951/1,000', '400/500', '12/—']);
     expect(texts(container, '.ranking-row .ranking-completion')).toEqual(['120.50%', '95.10%', '80.00%', '—']);
-    expect(container.querySelector('#ranking-month .official-select-value')?.textContent).toBe('累计至11月');
+    expect(container.querySelector('#ranking-month .czt-picker-value')?.textContent).toBe('累计至11月');
   });
 
   it('asks again for another metric and month', async () => {
@@ -45,7 +45,7 @@ describe('排名 ranking (R9.4)', () => {
     await waitFor(() => expect(container.querySelector('#ranking-list')).not.toBeNull());
     pick(container, '#ranking-metric', 1);
     await waitFor(() => expect(rankingCalls(calls).at(-1)).toEqual({ metric: 'certificates', regionCode: '141100', year: 2026 }));
-    await waitFor(() => expect(container.querySelector('#ranking-metric .official-select-value')?.textContent).toBe('取证人数'));
+    await waitFor(() => expect(container.querySelector('#ranking-metric .czt-picker-value')?.textContent).toBe('取证人数'));
     pick(container, '#ranking-month', 5);
     await waitFor(() => expect(rankingCalls(calls).at(-1)).toEqual({ metric: 'certificates', regionCode: '141100', year: 2026, month: 6 }));
     await screen.findByText('2026年 · 累计至6月');

@@ -2,7 +2,7 @@
  * `voucher`: electronic training vouchers (R3.3, R4).
  */
 import { z } from 'zod';
-import { cancelVoucher, claimVoucher, listTypesFor, myVouchers } from '../../services/voucher';
+import { cancelVoucher, claimVoucher, listTypesFor, myVouchers, voucherCatalogue } from '../../services/voucher';
 import type { RouteTable } from '../router';
 
 export const voucherRoutes: RouteTable<'voucher'> = {
@@ -11,6 +11,7 @@ export const voucherRoutes: RouteTable<'voucher'> = {
     handle: (deps, caller) => listTypesFor(deps, caller),
     proxy: true,
   },
+  catalogue: { schema: z.object({}), handle: (deps, caller) => voucherCatalogue(deps, caller) },
   claim: {
     schema: z.object({ type: z.string({ error: '请选择培训券' }).min(1, { error: '请选择培训券' }).max(40) }),
     handle: (deps, caller, input) => claimVoucher(deps, caller, input),

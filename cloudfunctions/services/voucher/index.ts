@@ -5,7 +5,7 @@
 export * from './documents';
 export { claimInTx, claimVoucher } from './claim';
 export { SYSTEM, cancelVoucher, endVoucher, expireIfDue, redeemVoucher, releaseReservedVoucher, sweepExpiredVouchers } from './lifecycle';
-export { listTypesFor, myVouchers } from './list';
+export { listTypesFor, myVouchers, voucherCatalogue } from './list';
 export { setCountyQuota } from './quotas';
 export * from './records';
 export { recountVouchers } from './recount';

@@ -2,7 +2,7 @@
  * R4.1 what the caller sees: every type with their eligibility and what stands in the way, and
  * their own vouchers.
  */
-import type { VoucherTypeView, VoucherView } from '../../contract';
+import type { VoucherCatalogueItem, VoucherTypeView, VoucherView } from '../../contract';
 import { chinaDateOf, chinaToday } from '../../core/china-date';
 import { levelsText, registrationsInForce } from '../../core/institutions';
 import { scan } from '../../store/scan';
@@ -152,3 +152,9 @@ async function evaluationBodiesNear(deps: Deps, person: PersonDoc, now: Date): P
   return out;
 }
 
+
+/** The active voucher types as the catalogue has them, for anyone logged in (a trainer's 开班 form). */
+export async function voucherCatalogue(deps: Deps, caller: Caller): Promise<VoucherCatalogueItem[]> {
+  requireOpenid(caller);
+  return (await listVoucherTypes(deps.store)).map((t) => ({ code: t.code, name: t.name, alias: t.alias ?? null, bands: t.bands, audience: `${bandsText(t.bands)}劳动者`, sameTownship: Boolean(t.sameTownship) }));
+}

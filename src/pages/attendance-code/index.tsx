@@ -3,11 +3,12 @@
  * key at the server's time (phone clock + measured offset), a new one every 30-second step.
  * Works with no network once the key has been fetched; lives in the main package for that.
  */
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { secondsLeftInStep } from '../../../cloudfunctions/core/attendance';
+import { QrCode } from '../../components/qr-code';
 import { WideButton } from '../../components/page-parts';
 import { LoadingState, PageShell, RegisterPrompt } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
@@ -20,7 +21,6 @@ import {
 } from '../../stores/use-attendance-key-store';
 import { useClassStore } from '../../stores/use-class-store';
 import { dayText, sessionToShow } from '../../utils/class-text';
-import { qrSvg, svgDataUri } from '../../utils/qr-image';
 import './index.scss';
 
 /**
@@ -125,13 +125,12 @@ interface CodeViewProps {
 function CodeView({ attendanceKey, offsetMs, schedule, offline, name }: CodeViewProps) {
   const at = useServerClock(offsetMs);
   const code = codeAt(attendanceKey, at);
-  const src = useMemo(() => svgDataUri(qrSvg(code)), [code]);
   return (
     <View className="code-view">
       <Text className="code-title">{name ? `${name}的签到码` : '我的签到码'}</Text>
       <ClassLine schedule={schedule} at={at} />
       <View className="code-frame">
-        <Image id="attendance-qr" className="code-qr" src={src} mode="scaleToFill" />
+        <QrCode id="attendance-qr" className="code-qr" text={code} />
       </View>
       <Text id="attendance-countdown" className="code-countdown">{`${secondsLeftInStep(at)}秒后刷新`}</Text>
       {offline ? (

@@ -1,4 +1,4 @@
-/** 我的: the registered profile, 消息 (every role), role entries and the large-text switch. */
+/** 我的: the registered profile, 消息 (every role), each workbench to switch into, 输入邀请码, and the large-text switch. */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Profile, RoleBinding } from '../../../cloudfunctions/contract';
@@ -8,6 +8,7 @@ import { useSession } from '../../components/use-session';
 import { MessagesEntry } from '../../components/messages-entry';
 import { useLargeText, useUiStore } from '../../stores/use-ui-store';
 import { URLS } from '../../utils/routes';
+import { workbenchesOf } from '../../utils/workbenches';
 
 /** R3.2 band as shown to the person: letter then name, e.g. `A 青壮年（18–45周岁）`. */
 function bandLabel(profile: Pick<Profile, 'band' | 'bandName'>): string {
@@ -52,18 +53,15 @@ function LinkCell({ className, title, description, url }: { className: string; t
   );
 }
 
+/** R1.2 every workbench the person may open, one row each (a trainer of several institutions switches here). */
 function RoleEntries({ roles }: { roles: RoleBinding[] }) {
-  const trainer = roles.find((r) => r.role === 'trainer');
-  const official = roles.find((r) => r.role === 'official' || r.role === 'admin');
-  if (!trainer && !official) return null;
+  const workbenches = workbenchesOf(roles);
   return (
     <CellGroup className="me-roles" title="工作入口">
-      {trainer ? (
-        <LinkCell className="me-role-trainer" title="培训机构工作台" description={trainer.institutionName} url={URLS.trainerClasses} />
-      ) : null}
-      {official ? (
-        <LinkCell className="me-role-official" title="人社部门工作台" description={official.regionName} url={URLS.officialDashboard} />
-      ) : null}
+      {workbenches.map((w) => (
+        <LinkCell key={w.key} className={`me-workbench me-role-${w.key.split(':')[0]}`} title={w.title} description={w.place} url={w.url} />
+      ))}
+      <LinkCell className="me-invite" title="输入邀请码" description="收到人社部门的邀请？在这里接受" url={URLS.invite} />
     </CellGroup>
   );
 }

@@ -6,7 +6,7 @@ import { DASHBOARD_METRICS } from '../../../../cloudfunctions/core/dashboard';
 import { groupDigits } from '../../../utils/numbers';
 import { METRIC_LABELS, percentText } from '../utils/format';
 import { type CountySort, SORT_CHOICES, sortChildren } from '../utils/sort-children';
-import { ChoicePicker } from './choice-picker';
+import { ChoicePicker } from '../../../components/choice-picker';
 
 export function CountyTable({
   regions,

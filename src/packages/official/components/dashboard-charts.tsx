@@ -5,7 +5,7 @@ import type { DashboardView } from '../../../../cloudfunctions/contract';
 import { DASHBOARD_METRICS, METRIC_NAMES } from '../../../../cloudfunctions/core/dashboard';
 import { groupDigits, yuanText } from '../../../utils/numbers';
 import { METRIC_LABELS } from '../utils/format';
-import { ChoicePicker } from './choice-picker';
+import { ChoicePicker } from '../../../components/choice-picker';
 
 const BAND_LABEL: Record<string, string> = { A: 'A段', B: 'B段', C: 'C段', '-': '未分段' };
 

@@ -8,7 +8,7 @@ import { formatDate } from '../../../../cloudfunctions/core/china-date';
 import { LEDGER_KINDS, LEDGERS } from '../../../../cloudfunctions/core/dashboard';
 import { WideButton } from '../../../components/page-parts';
 import { ALL, BAND_CHOICES, type Choice, regionChoices, TYPE_LABEL, typeChoices } from '../utils/ledger-choices';
-import { DatePicker, OptionPicker } from './choice-picker';
+import { DatePicker, OptionPicker } from '../../../components/choice-picker';
 
 export interface LedgerForm {
   kind: LedgerKind;
@@ -89,7 +89,7 @@ export function LedgerFilterCard({ form, onChange, regions, binding, voucherType
       <OptionPicker id="filter-band" label="年龄段" options={BAND_CHOICES} value={form.band} onChange={(band) => onChange({ band: band as Band | '' })} />
       {info.occupationFilter ? (
         <View className="ledger-occupation">
-          <Text className="official-select-label">职业编码</Text>
+          <Text className="czt-picker-label">职业编码</Text>
           <Input
             id="filter-occupation"
             className="czt-input ledger-occupation-input"

@@ -1,11 +1,17 @@
-/** Page hook: the caller's whoami and their official (or admin) binding, if any. */
+/**
+ * Page hook: the caller's whoami and their official (or admin) binding, if any — the one for
+ * `?regionCode=` when they hold several (我的 opens each workbench with its region).
+ */
 import type { ApiError } from '../../../api/client';
 import { useSession } from '../../../components/use-session';
 import type { LoadStatus } from '../../../stores/loading';
+import { pageParam } from '../../../utils/page-param';
 
 export function useOfficialRole() {
   const session = useSession();
-  const binding = session.me?.roles.find((r) => r.role === 'official' || r.role === 'admin') ?? null;
+  const officials = session.me?.roles.filter((r) => r.role === 'official' || r.role === 'admin') ?? [];
+  const wanted = pageParam('regionCode');
+  const binding = officials.find((r) => r.regionCode === wanted) ?? officials[0] ?? null;
   return { session, binding };
 }
 

@@ -61,6 +61,8 @@ export interface OfficialState {
   loadVoucherTypes: () => Promise<void>;
 
   regions: Region[] | null;
+  /** The last failure to load them (the pages that need them offer 重试). */
+  regionsError: ApiError | null;
   /** The whole region tree, once. Never rejects (the filter then offers the caller's region only). */
   loadRegions: () => Promise<void>;
 
@@ -104,8 +106,8 @@ export const officialStateCreator: StateCreator<OfficialState> = (set, get) => {
   );
   const loadRegions = sharedRequest(() =>
     call('account', 'regions', {})
-      .then((regions) => set({ regions }))
-      .catch(() => undefined),
+      .then((regions) => set({ regions, regionsError: null }))
+      .catch((e: unknown) => set({ regionsError: toApiError(e) })),
   );
 
   return {
@@ -169,6 +171,7 @@ export const officialStateCreator: StateCreator<OfficialState> = (set, get) => {
     },
 
     regions: null,
+    regionsError: null,
     loadRegions: () => (get().regions ? Promise.resolve() : loadRegions()),
 
     exports: null,

@@ -1,14 +1,21 @@
 /**
- * The trainer's classes (`training.myClasses`), each class's roster (`training.roster`) and
- * closing a class (`training.closeClass`, R6.5). It holds no business rules: every answer comes
- * from the `training` function as is.
+ * The trainer's classes (`training.myClasses`) at the institution they are working for now (the
+ * workbench, when they work for several), each class's roster (`training.roster`) and closing a
+ * class (`training.closeClass`, R6.5). It holds no business rules: every answer comes from the
+ * `training` function as is.
  */
 import { create, type StateCreator } from 'zustand';
 import type { CompletionView, RosterView, TrainerClassView } from '../../../../cloudfunctions/contract';
 import { type ApiError, call, type CallOptions, toApiError } from '../../../api/client';
-import { type LoadStatus, sharedLoad } from '../../../stores/loading';
+import { type LoadStatus, sharedRequest } from '../../../stores/loading';
 
 export interface TrainerState {
+  /** The institution whose classes are shown (null: the trainer's only one). */
+  institutionId: string | null;
+  /** Switches the workbench: its classes are loaded (an answer for the one before is dropped). */
+  chooseInstitution: (institutionId: string) => Promise<void>;
+  /** A class as a change answered it (replaced in the list, or put first). */
+  putClass: (view: TrainerClassView) => void;
   /** Newest first (the server sorts). null until first loaded. */
   classes: TrainerClassView[] | null;
   classesStatus: LoadStatus;
@@ -42,14 +49,40 @@ export const trainerStateCreator: StateCreator<TrainerState> = (set, get) => {
     return load;
   };
 
+  // An answer is kept only if the workbench is still the one it was asked for.
+  const loadClasses = sharedRequest(async () => {
+    const institutionId = get().institutionId;
+    const current = () => get().institutionId === institutionId;
+    set({ classesStatus: 'loading', classesError: null });
+    try {
+      const classes = await call('training', 'myClasses', institutionId ? { institutionId } : {});
+      if (current()) set({ classes, classesStatus: 'ready', classesError: null });
+    } catch (e) {
+      if (current()) set({ classesStatus: 'error', classesError: toApiError(e) });
+    }
+  });
+
   return {
+    institutionId: null,
+    chooseInstitution: async (institutionId) => {
+      if (get().institutionId === institutionId && (get().classes || loadClasses.running())) return;
+      set({ institutionId, classes: null, classesStatus: 'idle', classesError: null });
+      await loadClasses.running();
+      if (get().institutionId === institutionId && !get().classes) await loadClasses();
+    },
+    putClass: (view) => {
+      const list = get().classes;
+      if (!list) return;
+      const known = list.some((c) => c.id === view.id);
+      set({ classes: known ? list.map((c) => (c.id === view.id ? view : c)) : [view, ...list] });
+    },
     classes: null,
     classesStatus: 'idle',
     classesError: null,
     rosters: {},
     rosterErrors: {},
     completions: {},
-    loadClasses: sharedLoad<TrainerState, 'classes'>(set, ['classes', 'classesStatus', 'classesError'], () => call('training', 'myClasses', {})),
+    loadClasses,
     loadRoster: (classId) => {
       const running = rosterInFlight.get(classId);
       if (!running) return fetchRoster(classId);

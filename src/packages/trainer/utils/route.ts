@@ -1,5 +1,4 @@
 /** The class a trainer page is about: `?classId=…`. */
-import Taro from '@tarojs/taro';
-import { decodeParam } from '../../../utils/routes';
+import { pageParam } from '../../../utils/page-param';
 
-export const classIdParam = (): string => decodeParam(Taro.getCurrentInstance().router?.params.classId);
+export const classIdParam = (): string => pageParam('classId');

@@ -12,30 +12,46 @@ import type { PlaceRef } from '../../../../../cloudfunctions/contract';
 import { WideButton } from '../../../../components/page-parts';
 import { PageShell } from '../../../../components/page-shell';
 import { groupDigits } from '../../../../utils/numbers';
+import { pageParam } from '../../../../utils/page-param';
 import { URLS, withQuery } from '../../../../utils/routes';
 import { askConsent, prefetchTemplates } from '../../../../utils/subscribe';
-import { ChoicePicker } from '../../components/choice-picker';
+import { ChoicePicker } from '../../../../components/choice-picker';
 import { CountyTable } from '../../components/county-table';
 import { BandChart, Facts, MonthChart } from '../../components/dashboard-charts';
 import { MetricCard } from '../../components/metric-card';
 import { NoAccess } from '../../components/no-access';
+import { EntryRow } from '../../components/entry-row';
+import { ReviewEntry, usePendingCount } from '../../components/supply-entries';
 import { consolePageState, useOfficialRole } from '../../components/use-official-role';
 import { useOfficialStore } from '../../stores/use-official-store';
 import { thisYear, yearChoices } from '../../utils/format';
 import '../../official.scss';
+import '../../supply.scss';
 
 const go = (url: string) => void Taro.navigateTo({ url });
+
+/** 开班审核 first when classes wait for it (an official's most urgent task), and 机构与人员. */
+function ReviewsWaiting({ count }: { count: number }) {
+  return count > 0 ? <ReviewEntry count={count} /> : null;
+}
+
+function SupplyRow({ count }: { count: number }) {
+  return <EntryRow id="go-supply" title="机构与人员" text="开班审核、机构库、评价库、人员与邀请、项目库" url={URLS.officialSupply} count={count} />;
+}
 
 export default function OfficialDashboardPage() {
   const role = useOfficialRole();
   const { binding } = role;
+  const pendingReviews = usePendingCount(Boolean(binding));
   const { dashboard, status, error, loadDashboard } = useOfficialStore(
     useShallow((s) => ({ dashboard: s.dashboard, status: s.dashboardStatus, error: s.dashboardError, loadDashboard: s.loadDashboard })),
   );
   const [year, setYear] = useState(thisYear);
   /** Regions drilled into, top first; empty = the caller's own region. */
   const [path, setPath] = useState<PlaceRef[]>([]);
-  const regionCode = path.length > 0 ? path[path.length - 1].code : undefined;
+  // From 我的, a person with several official workbenches opens one by its region.
+  const opened = pageParam('regionCode') ? binding?.regionCode : undefined;
+  const regionCode = path.length > 0 ? path[path.length - 1].code : opened;
   const allowed = Boolean(binding);
 
   const load = () => void loadDashboard(regionCode ? { regionCode, year } : { year });
@@ -65,6 +81,7 @@ export default function OfficialDashboardPage() {
             </Text>
             <Text className="czt-hero-text">{`人社工作台 · ${shown.year}年`}</Text>
           </View>
+          <ReviewsWaiting count={pendingReviews} />
           {path.length > 0 ? (
             <View id="region-up" className="czt-link-row official-up" onClick={() => setPath((p) => p.slice(0, -1))}>
               <Text>{`‹ 返回${path.length > 1 ? path[path.length - 2].name : (binding.regionName ?? '上级')}`}</Text>
@@ -116,6 +133,7 @@ export default function OfficialDashboardPage() {
               </WideButton>
             ) : null}
           </View>
+          <SupplyRow count={pendingReviews} />
           {shown.children.length > 0 ? (
             <CountyTable regions={shown.children} onOpen={(r) => setPath((p) => [...p, r])} />
           ) : (

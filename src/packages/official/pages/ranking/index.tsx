@@ -9,7 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { RankingInput } from '../../../../../cloudfunctions/contract';
 import { DASHBOARD_METRICS } from '../../../../../cloudfunctions/core/dashboard';
 import { EmptyState, PageShell } from '../../../../components/page-shell';
-import { ChoicePicker } from '../../components/choice-picker';
+import { ChoicePicker } from '../../../../components/choice-picker';
 import { NoAccess } from '../../components/no-access';
 import { consolePageState, useOfficialRole } from '../../components/use-official-role';
 import { useOfficialStore } from '../../stores/use-official-store';
