@@ -24,7 +24,7 @@ module.exports = {
       comment: 'use cases talk to storage through store/port.ts, never to an adapter.',
       severity: 'error',
       from: { path: '^cloudfunctions/services/' },
-      to: { path: ['^cloudfunctions/store/(sqlite|cloudbase)-store', 'better-sqlite3', '@cloudbase/node-sdk'] },
+      to: { path: ['^cloudfunctions/store/(sqlite|cloudbase|pg)-store', 'better-sqlite3', '@cloudbase/node-sdk', 'node_modules/pg/'] },
     },
     {
       name: 'store-below-services',
@@ -38,7 +38,21 @@ module.exports = {
       comment: 'the dev login and the embedded store must never reach a cloud bundle.',
       severity: 'error',
       from: { path: '^cloudfunctions/functions/' },
-      to: { path: ['^cloudfunctions/gateway/', '^cloudfunctions/store/sqlite-store', 'better-sqlite3', 'fastify'] },
+      to: { path: ['^cloudfunctions/gateway/', '^cloudfunctions/store/(sqlite|pg)-store', 'better-sqlite3', 'node_modules/pg/', 'fastify'] },
+    },
+    {
+      name: 'dev-face-check-local-only',
+      comment: 'R14.3 the pretend face check stands in for WeChat on the local host only: nothing outside the gateway imports it (no cloud entry, use case, adapter or page).',
+      severity: 'error',
+      from: { pathNot: '^cloudfunctions/gateway/' },
+      to: { path: '^cloudfunctions/gateway/face-dev' },
+    },
+    {
+      name: 'wechat-face-check-in-privacy-entry-only',
+      comment: 'R14.3 the WeChat face-check adapter (AppSecret, access token) is wired in by the privacy function alone; use cases see the port.',
+      severity: 'error',
+      from: { pathNot: '^cloudfunctions/functions/privacy/' },
+      to: { path: '^cloudfunctions/notify/face-wechat' },
     },
     {
       name: 'front-end-sees-contract-and-core-only',

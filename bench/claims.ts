@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLocalRuntime } from '../cloudfunctions/gateway/local-runtime';
 import { register } from '../cloudfunctions/services/account';
+import { agreeToGuide } from '../cloudfunctions/services/privacy';
+import { PRIVACY_GUIDE } from '../cloudfunctions/core/privacy';
 import { claimVoucher } from '../cloudfunctions/services/voucher';
 import { verifyAllChains } from '../cloudfunctions/services/books/ledger';
 import { setCountyQuota } from '../cloudfunctions/services/voucher';
@@ -44,6 +46,8 @@ export async function claimsBench(): Promise<BenchResult> {
         [directOpenids, DIRECT_COUNTY, DIRECT_TOWNSHIP, 'test-direct'],
       ] as const) {
         const openid = `${prefix}-${i}`;
+        // R14.1 the privacy guide agreed first, as the app asks.
+        await agreeToGuide(setup.deps, { openid, requestId: `bench-agree-${openid}` }, { version: PRIVACY_GUIDE.version });
         await register(setup.deps, { openid, requestId: `bench-reg-${openid}` }, {
           name: '测试',
           idNumber: idNumberAged(20 + (i % 25), setup.clock.now(), { region: county }),

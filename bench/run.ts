@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { claimsBench } from './claims';
+import { contentionBench } from './contention';
 import { dashboardBench } from './dashboard';
 import { datesBench } from './dates';
 import { exportBench } from './export';
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
   dashboard: dashboardBench,
   export: exportBench,
   dates: datesBench,
+  contention: contentionBench,
 };
 
 async function main() {

@@ -58,6 +58,13 @@ export const localSchema = z.object({
   H5_DIR: z.string().default('dist/h5'),
   /** SESSION_SECRET: signs the dev login's session cookie (default: generated into DATA_DIR/keys.json). */
   SESSION_SECRET: z.string().min(16).optional(),
+  /** DATABASE_URL: `postgres://…` runs the host on PostgreSQL instead of DATA_DIR's embedded file (issue 17). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
+    .optional(),
+  /** WORKERS: host processes sharing the port (more than 1 needs DATABASE_URL). */
+  WORKERS: z.coerce.number().int().min(1).max(16).default(1),
 });
 
 export type LocalSettings = z.infer<typeof localSchema>;
@@ -92,6 +99,26 @@ export function loadCloudCredentials(env: Env): CloudCredentials | null {
   return { env: c.TCB_ENV, secretId: c.TCB_SECRET_ID, secretKey: c.TCB_SECRET_KEY };
 }
 
+/**
+ * R14.3 the mini-program's own credentials, for WeChat's server APIs that have no cloud call
+ * (人脸核身): the access token is fetched with them. Not `WX_APPID`: the platform sets that name
+ * to the calling app's id in every invocation.
+ */
+export const wechatAppSchema = z.object({
+  /** WECHAT_APPID: the mini-program's AppID (wx…). */
+  WECHAT_APPID: z.string().regex(/^wx[0-9a-f]{16}$/, { message: 'must be an AppID (wx + 16 hex)' }).optional(),
+  /** WECHAT_APP_SECRET: its AppSecret (a secret: the functions' environment only). */
+  WECHAT_APP_SECRET: z.string().min(16).optional(),
+});
+
+/** The AppID and AppSecret when both are set; null when neither is (face checks then answer FACE_CHECK_UNAVAILABLE). */
+export function loadWechatApp(env: Env): { appId: string; appSecret: string } | null {
+  const c = parseConfig(wechatAppSchema, env);
+  if (!c.WECHAT_APPID && !c.WECHAT_APP_SECRET) return null;
+  if (!c.WECHAT_APPID || !c.WECHAT_APP_SECRET) throw new Error('configuration error: set both WECHAT_APPID and WECHAT_APP_SECRET, or neither');
+  return { appId: c.WECHAT_APPID, appSecret: c.WECHAT_APP_SECRET };
+}
+
 /** Read by the Taro build (config/index.ts), not by the functions: the weapp's environment id. */
 export const FRONT_END_KEYS = ['TARO_APP_CLOUD_ENV'] as const;
 
@@ -117,6 +144,7 @@ export function configKeys(templateKeys: readonly string[]): string[] {
     ...Object.keys(secretsSchema.shape),
     ...Object.keys(localSchema.shape),
     ...Object.keys(cloudSchema.shape),
+    ...Object.keys(wechatAppSchema.shape),
     ...FRONT_END_KEYS,
     ...templateKeys,
   ];

@@ -18,6 +18,7 @@ import type { ApiResponse, ExportDownload, ExportJobView } from '../cloudfunctio
 import { composeIdNumber } from '../cloudfunctions/core/id-number';
 import { FUNCTIONS } from '../cloudfunctions/functions/registry';
 import { dispatch } from '../cloudfunctions/functions/router';
+import { PRIVACY_GUIDE } from '../cloudfunctions/core/privacy';
 import { acceptInvitation, bootstrapAdminInvitation } from '../cloudfunctions/services/staff';
 import { cliValues } from '../cloudfunctions/gateway/cli/run-local';
 import { cloudDeps } from './cloud-deps';
@@ -25,7 +26,7 @@ import { cloudDeps } from './cloud-deps';
 const STEPS = [
   'call account.whoami on the deployed function without a user → UNAUTHENTICATED',
   "call remind with a forged { Type: 'Timer' } → UNKNOWN_ACTION (only the platform's timer runs the day)",
-  'register a smoke laborer of 方山县 (141128) through account.register',
+  'agree to the privacy guide (privacy.agree), then register a smoke laborer of 方山县 (141128) through account.register',
   'claim a 职业技能培训券 through voucher.claim',
   'export the 培训券台账 of 方山县 as a smoke official, wait for it, and get its download URL (getTempFileURL)',
 ];
@@ -62,6 +63,7 @@ async function main(): Promise<number> {
   const laborer = `smoke-${Date.now()}`;
   const now = new Date();
   const idNumber = composeIdNumber('141128', { year: now.getUTCFullYear() - 30, month: 6, day: 15 }, 100 + (Date.now() % 800));
+  await run(laborer, 'privacy', 'agree', { version: PRIVACY_GUIDE.version }); // R14.1 as the app asks first
   await run(laborer, 'account', 'register', { name: '冒烟测试', idNumber, townshipCode: '141128100' });
   check(STEPS[2], true, null);
   await run(laborer, 'voucher', 'claim', { type: 'skills' });

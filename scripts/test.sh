@@ -32,6 +32,18 @@ if ! command -v chromium >/dev/null 2>&1 || ! fc-list 2>/dev/null | grep -qi 'No
   fi
 fi
 
+# The store contract also runs on PostgreSQL (issue 17): Debian's server, started by the test itself.
+if ! command -v pg_config >/dev/null 2>&1 && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing postgresql (Debian package) for the store contract…"
+    (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql) >"$out/apt-pg.log" 2>&1 \
+      || { tail -n 20 "$out/apt-pg.log"; echo "Could not install. Run: sudo apt-get install -y postgresql"; exit 1; }
+  else
+    echo "The store contract needs PostgreSQL. Run: sudo apt-get update && sudo apt-get install -y postgresql"
+    exit 1
+  fi
+fi
+
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
 step build-h5 npx taro build --type h5

@@ -16,13 +16,21 @@ export default defineAppConfig({
     // Every role's message centre (R10), so it opens without loading a subpackage.
     'pages/messages/index',
     // R11.2 an invitation's QR code opens it: the newcomer has no role yet, so no subpackage.
-    'pages/invite/index'
+    'pages/invite/index',
+    // R13.1 亲情代办: relatives (often with no role and no registration), elders, and the county
+    // official who agrees in person: everyone's, so the main package.
+    'pages/family/index',
+    // R14 the privacy guide is shown before registration, to anyone: the main package. 我的信息 and
+    // the face check belong to every laborer.
+    'pages/privacy/index',
+    'pages/my-data/index',
+    'pages/face-check/index'
   ],
   // Role areas load only for the people who use them (DESIGN "Front end").
   subPackages: [
     {
       root: 'packages/trainer',
-      pages: ['pages/classes/index', 'pages/class/index', 'pages/results/index', 'pages/class-form/index', 'pages/assess/index']
+      pages: ['pages/classes/index', 'pages/class/index', 'pages/results/index', 'pages/class-form/index', 'pages/assess/index', 'pages/card/index', 'pages/subsidies/index']
     },
     {
       root: 'packages/official',
@@ -38,7 +46,12 @@ export default defineAppConfig({
         'pages/staff/index',
         'pages/new-invitation/index',
         'pages/reviews/index',
-        'pages/projects/index'
+        'pages/projects/index',
+        'pages/settlement/index',
+        'pages/application/index',
+        'pages/scorecards/index',
+        'pages/directed/index',
+        'pages/face-checks/index'
       ]
     },
     { root: 'packages/verify', pages: ['pages/verify/index'] }
@@ -88,6 +101,9 @@ export default defineAppConfig({
       }
     ]
   },
+  // R14.1 WeChat's privacy check: privacy interfaces wait for the user's agreement to the guide,
+  // which the 隐私保护指引 page syncs (components/privacy-authorization.ts). weapp only.
+  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
   // H5 only (not a mini-program app.json field): no slide between pages, so screenshots never
   // catch a page mid-transition.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {})

@@ -16,7 +16,9 @@ import type {
 } from './institution';
 import type { InvitationView, InviteInput, ListStaffInput, StaffMemberView } from './staff';
 import type { ProxyLinkView, RequestProxyInput } from './family';
+import type { ApplicationView, ApplyInput, ListApplicationsInput, ListEntriesInput, PaymentInput, ReviewInput, ScorecardView, SubsidyEntryView } from './settlement';
 import type { ErrorCode, Region } from './common';
+import type { DirectedIssueInput, DirectedJobView, DirectedReport } from './directed';
 import type { EmploymentReportInput, EmploymentView, FollowUpView } from './employment';
 import type { ConsentAnswer, MessageList, ReminderKind, SubscribeMoment, SubscribeTemplate } from './message';
 import type { DashboardInput, DashboardMetric, DashboardView, ExportDownload, ExportJobView, LedgerFilters, LedgerPage, RankingInput, RankingView, TargetView } from './official';
@@ -36,6 +38,7 @@ import type {
   TrainerClassView,
 } from './training';
 import type { QuotaView, SetCountyQuotaInput, VoucherCatalogueItem, VoucherTypeInput, VoucherTypeView, VoucherView } from './voucher';
+import type { ClassFaceChecksView, CloseAccountResult, FaceCheckResult, FaceCheckStart, FacePolicyInput, FacePolicyView, FacePurpose, MyDataCopy, PrivacyStatus } from './privacy';
 
 /** Every function, its actions, and their input and output types. */
 export interface Actions {
@@ -195,6 +198,26 @@ export interface Actions {
     /** Official: requests in the region waiting for an in-person approval. */
     pending: { input: { regionCode?: string }; output: ProxyLinkView[] };
   };
+  settlement: {
+    /** Trainer: the institution's subsidy entries of one status (default 待申领), with their evidence. */
+    entries: { input: ListEntriesInput; output: SubsidyEntryView[] };
+    /** Trainer: 申领 a closed class's payable entries, or those named; one application per county (R12.1). */
+    apply: { input: ApplyInput; output: ApplicationView[] };
+    /** Trainer: the institution's applications; official: the region's. Newest first. */
+    applications: { input: ListApplicationsInput; output: ApplicationView[] };
+    /** Its institution's trainer or an official over its county: one application with every entry and payment. */
+    application: { input: { applicationId: string }; output: ApplicationView };
+    /** Official over the county: approve, reject (reason) or return (reason) applied entries. */
+    review: { input: ReviewInput; output: ApplicationView };
+    /** Official: a ledgered correction of an unpaid decision, back to 已申领. */
+    correct: { input: { certificateNumber: string; reason: string }; output: SubsidyEntryView };
+    /** Official over the county: record a transfer for approved entries; exactly their amount, once. */
+    pay: { input: PaymentInput; output: ApplicationView };
+    /** Official: 培训质量考核评估 of the region's institutions for a year, ranked. */
+    scorecards: { input: { regionCode?: string; year?: number }; output: ScorecardView };
+    /** Official: the scorecards as an .xlsx, a finished job in 导出记录. */
+    exportScorecards: { input: { regionCode?: string; year?: number }; output: ExportJobView };
+  };
   official: {
     /** Admin: (re)load the reference voucher and occupation catalogue. */
     importCatalogue: { input: Record<string, never>; output: { voucherTypes: number; occupations: number } };
@@ -220,6 +243,36 @@ export interface Actions {
     myExports: { input: Record<string, never>; output: ExportJobView[] };
     /** Official: a short-lived link to download my finished export (anyone else: NOT_FOUND). */
     downloadExport: { input: { jobId: string }; output: ExportDownload };
+    /** R12.2 Official of the county or above: issue vouchers of a type to a named list (定向券); the same list again writes nothing new. */
+    issueDirected: { input: DirectedIssueInput; output: DirectedJobView };
+    /** The job and every line not issued, with its reason; each call also moves an unfinished list on. */
+    directedJob: { input: { listId: string }; output: DirectedReport };
+    /** Directed issues of the official's region (or the one named), newest first. */
+    directedJobs: { input: { regionCode?: string }; output: DirectedJobView[] };
+    /** Close an issue for people who register later (D50). */
+    closeDirected: { input: { listId: string }; output: DirectedJobView };
+  };
+  privacy: {
+    /** Anyone, logged in or not: the guide in force, my agreement and my real-name state (R14.1, R14.3). */
+    status: { input: Record<string, never>; output: PrivacyStatus };
+    /** Agree to the guide of this version (a stale version is refused); ledgered once registered. */
+    agree: { input: { version: string }; output: PrivacyStatus };
+    /** Withdraw the agreement: nothing new is collected; a training under way goes on. */
+    withdraw: { input: Record<string, never>; output: PrivacyStatus };
+    /** R14.2 a copy of everything held about me: every collection that names me. */
+    myData: { input: Record<string, never>; output: MyDataCopy };
+    /** R14.2 close the account (注销): the WeChat binding, phone and messages go; the programme's records stay with the person. */
+    close: { input: { confirm: true }; output: CloseAccountResult };
+    /** R14.3 start a face check: WeChat's verify id for my name and ID number. */
+    startFaceCheck: { input: { purpose: FacePurpose; classId?: string }; output: FaceCheckStart };
+    /** R14.3 after the phone's check: the true result, read from WeChat once (a used result is refused). */
+    finishFaceCheck: { input: { verifyId: string }; output: FaceCheckResult };
+    /** Official of a region containing the county: where it asks for face checks. */
+    facePolicy: { input: { countyCode: string }; output: FacePolicyView };
+    /** Admin of a region containing the county: set it (ledgered). */
+    setFacePolicy: { input: FacePolicyInput; output: FacePolicyView };
+    /** Official: classes under way in the region with the share of trainees verified. */
+    classFaceChecks: { input: { regionCode?: string }; output: ClassFaceChecksView[] };
   };
 }
 

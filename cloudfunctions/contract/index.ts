@@ -14,4 +14,8 @@ export type * from './message';
 export type * from './institution';
 export type * from './staff';
 export type * from './family';
+export type * from './settlement';
+export type * from './directed';
+export type * from './usage';
+export type * from './privacy';
 export type * from './actions';

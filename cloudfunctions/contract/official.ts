@@ -1,10 +1,11 @@
 /**
  * official: the officials' console (R9).
  */
-import type { DashboardMetric, LedgerKind } from '../core/dashboard';
+import type { DashboardMetric, ExportKind, LedgerKind } from '../core/dashboard';
 import type { Band, PlaceRef, RegionLevel } from './common';
+import type { UsageView } from './usage';
 
-export type { DashboardMetric, LedgerKind } from '../core/dashboard';
+export type { DashboardMetric, ExportKind, LedgerKind } from '../core/dashboard';
 
 // ---- Officials' console (R9) ----
 
@@ -55,7 +56,20 @@ export interface DashboardView {
   trainings: { started: number; withdrawn: number; completed: number; notCompleted: number };
   /** R8.3 / D26: people first certified in the year, and how many of them reported work since. */
   employment: { certified: number; employed: number; rate: string | null };
-  subsidies: { granted: number; amountFen: number; refused: number; withdrawn: number };
+  /** R12.3 vouchers issued, used and expired unused per type and region, the usage rate, and the reach (D48, D49). */
+  usage: UsageView;
+  subsidies: {
+    granted: number;
+    amountFen: number;
+    refused: number;
+    withdrawn: number;
+    /** R12.1 fen standing at each settlement stage: applied (申领), approved (审核通过), paid (已拨付), to recover (追回). */
+    appliedFen: number;
+    approvedFen: number;
+    paidFen: number;
+    paid: number;
+    recoveredFen: number;
+  };
 }
 
 export interface RankingInput {
@@ -126,7 +140,7 @@ export type ExportStatus = 'queued' | 'running' | 'done' | 'failed';
 
 export interface ExportJobView {
   jobId: string;
-  ledger: LedgerKind;
+  ledger: ExportKind;
   title: string;
   /** The filters in words, e.g. `吕梁市 · 2021-01-01 至 2021-12-31 · A段`. */
   summary: string;

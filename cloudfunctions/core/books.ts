@@ -4,8 +4,12 @@
  * generator all take them from here, so a metric is never a string spelled in four places.
  */
 
-/** What happens to a voucher, each counted per type: `vouchersClaimed.skills`. */
-export const VOUCHER_EVENTS = ['claimed', 'cancelled', 'expired', 'redeemed'] as const;
+/**
+ * What happens to a voucher, each counted per type: `vouchersClaimed.skills`. R12.2/R12.3: a
+ * directed voucher (定向券) is counted `directed` instead of `claimed` (issued = claimed + directed);
+ * `used` counts vouchers of the claim month that are now reserved or redeemed (D48).
+ */
+export const VOUCHER_EVENTS = ['claimed', 'cancelled', 'expired', 'redeemed', 'directed', 'used'] as const;
 export type VoucherEvent = (typeof VOUCHER_EVENTS)[number];
 
 /** Counter metrics that are not per voucher type (R9.3, D24–D26). */
@@ -33,6 +37,8 @@ export const METRICS = {
   /** D26: a person's first certificate of a year, and those of them who later report work. */
   certifiedPeople: 'certifiedPeople',
   certifiedEmployed: 'certifiedEmployed',
+  /** R12.3 / D49: people given their first voucher of a China year (claimed or directed), for the reach figure. */
+  laborersReached: 'laborersReached',
 } as const;
 
 export type PlainMetric = (typeof METRICS)[keyof typeof METRICS];
@@ -43,7 +49,12 @@ export const PROJECT_EVENTS = ['started', 'withdrawn', 'completed', 'certified']
 export type ProjectEvent = (typeof PROJECT_EVENTS)[number];
 export type ProjectMetric = `project${Capitalize<ProjectEvent>}.${string}`;
 
-export type CounterMetric = PlainMetric | VoucherMetric | ProjectMetric;
+/** R12.1 each step of a subsidy's settlement, counted (entries) and summed (fen): `subsidyApplied`, `subsidyAppliedFen`. */
+export const SETTLEMENT_EVENTS = ['applied', 'returned', 'approved', 'rejected', 'corrected', 'paid', 'recovered'] as const;
+export type SettlementEvent = (typeof SETTLEMENT_EVENTS)[number];
+export type SettlementMetric = `subsidy${Capitalize<SettlementEvent>}${'' | 'Fen'}`;
+
+export type CounterMetric = PlainMetric | VoucherMetric | ProjectMetric | SettlementMetric;
 
 const capital = <S extends string>(s: S) => (s.charAt(0).toUpperCase() + s.slice(1)) as Capitalize<S>;
 
@@ -61,7 +72,13 @@ export function parseProjectMetric(metric: string): { event: ProjectEvent; proje
   return m ? { event: m[1].toLowerCase() as ProjectEvent, projectId: m[2] } : null;
 }
 
-const VOUCHER_METRIC = /^vouchers(Claimed|Cancelled|Expired|Redeemed)\.(.+)$/;
+/** The counter of a settlement step: entries, or with `fen` the amount (`subsidyPaidFen`). */
+export const settlementMetric = (event: SettlementEvent, fen = false): SettlementMetric => `subsidy${capital(event)}${fen ? 'Fen' : ''}` as SettlementMetric;
+
+/** Every settlement counter, for the settlement recount. */
+export const SETTLEMENT_METRICS: readonly string[] = SETTLEMENT_EVENTS.flatMap((e) => [settlementMetric(e), settlementMetric(e, true)]);
+
+const VOUCHER_METRIC = new RegExp(`^vouchers(${VOUCHER_EVENTS.map(capital).join('|')})\\.(.+)$`);
 
 /** The event and type of a voucher counter, or null for any other metric. */
 export function parseVoucherMetric(metric: string): { event: VoucherEvent; type: string } | null {
@@ -128,6 +145,23 @@ export const LEDGER_EVENTS = [
   'proxy.approved',
   'proxy.declined',
   'proxy.ended',
+  'subsidy.applied',
+  'subsidy.returned',
+  'subsidy.approved',
+  'subsidy.rejected',
+  'subsidy.corrected',
+  'subsidy.paid',
+  'subsidy.recovery_opened',
+  'directed.created',
+  'directed.closed',
+  // R14 consent, a person's rights, real names.
+  'privacy.agreed',
+  'privacy.withdrawn',
+  'person.copied',
+  'account.closed',
+  'account.reopened',
+  'face.checked',
+  'face.policy_set',
 ] as const;
 
 export type LedgerEventType = (typeof LEDGER_EVENTS)[number];

@@ -14,10 +14,23 @@ export type CertificateStatus = 'valid' | 'revoked';
 
 export const CERTIFICATE_STATUS_NAMES: Record<CertificateStatus, string> = { valid: '有效', revoked: '已撤销' };
 
-/** R7.3: an institution's subsidy entry for one certificate. */
-export type SubsidyStatus = 'payable' | 'refused' | 'withdrawn';
+/**
+ * R7.3, R12.1 an institution's subsidy entry for one certificate: `payable` is R12.1's pending (to
+ * be applied for), then applied → approved | rejected → paid; refused at issue (R7.3), withdrawn
+ * when the certificate is revoked before payment.
+ */
+export const SUBSIDY_STATUSES = ['payable', 'applied', 'approved', 'rejected', 'paid', 'refused', 'withdrawn'] as const;
+export type SubsidyStatus = (typeof SUBSIDY_STATUSES)[number];
 
-export const SUBSIDY_STATUS_NAMES: Record<SubsidyStatus, string> = { payable: '待拨付', refused: '不予补贴', withdrawn: '已撤回' };
+export const SUBSIDY_STATUS_NAMES: Record<SubsidyStatus, string> = {
+  payable: '待申领',
+  applied: '已申领',
+  approved: '已审核',
+  rejected: '未通过',
+  paid: '已拨付',
+  refused: '不予补贴',
+  withdrawn: '已撤回',
+};
 
 export const CERTIFICATE_KIND_NAMES: Record<CertificateKind, string> = {
   skill_level: '职业技能等级证书',

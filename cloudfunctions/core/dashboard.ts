@@ -81,6 +81,9 @@ export function completionPercent(actual: number, target: number | null | undefi
   return hundredthsString(halfUpDivide(actual * 10_000, target));
 }
 
+/** n ÷ d as a whole percent, rounded half up (integers, d > 0); null when d is 0. */
+export const wholePercent = (n: number, d: number): number | null => (d > 0 ? halfUpDivide(n * 100, d) : null);
+
 /** round(n ÷ d) with halves away from zero, for integers and d > 0. */
 function halfUpDivide(n: number, d: number): number {
   const q = Math.floor((2 * Math.abs(n) + d) / (2 * d));
@@ -144,9 +147,9 @@ export function rankByCompletion<T extends RankedRow>(rows: readonly T[]): (T & 
 
 // ---- Ledgers (R9.5) ----
 
-export type LedgerKind = 'vouchers' | 'trainees' | 'attendance' | 'certificates' | 'subsidies' | 'transfers';
+export type LedgerKind = 'vouchers' | 'trainees' | 'attendance' | 'certificates' | 'subsidies' | 'payments' | 'transfers';
 
-export const LEDGER_KINDS = ['vouchers', 'trainees', 'attendance', 'certificates', 'subsidies', 'transfers'] as const satisfies readonly LedgerKind[];
+export const LEDGER_KINDS = ['vouchers', 'trainees', 'attendance', 'certificates', 'subsidies', 'payments', 'transfers'] as const satisfies readonly LedgerKind[];
 
 export interface LedgerChoice {
   value: string;
@@ -201,7 +204,14 @@ export const LEDGERS: Record<LedgerKind, LedgerInfo> = {
   subsidies: {
     title: '补贴台账',
     typeFilter: null,
-    statuses: choices(SUBSIDY_STATUS_NAMES, ['payable', 'refused', 'withdrawn']),
+    statuses: choices(SUBSIDY_STATUS_NAMES, ['payable', 'applied', 'approved', 'rejected', 'paid', 'refused', 'withdrawn']),
+    occupationFilter: true,
+  },
+  // R12.1 what a county sends up to the provincial system: every entry paid, by payment date.
+  payments: {
+    title: '补贴发放台账',
+    typeFilter: null,
+    statuses: [],
     occupationFilter: true,
   },
   transfers: {
@@ -212,7 +222,24 @@ export const LEDGERS: Record<LedgerKind, LedgerInfo> = {
   },
 };
 
+/** What an export job writes: a ledger's rows, or a report built at once (培训机构考核评估). */
+export type ExportKind = LedgerKind | 'scorecards';
+
+export const exportTitle = (kind: ExportKind): string => (kind === 'scorecards' ? '培训机构考核评估' : LEDGERS[kind].title);
+
 export const statusLabel = (ledger: LedgerKind, value: string): string =>
   LEDGERS[ledger].statuses.find((s) => s.value === value)?.label ?? value;
 
 export type { Band };
+
+// ---- Usage and reach (R12.3) ----
+
+/** R12.3 usage rate = vouchers used ÷ vouchers issued × 100, half-up to 2 decimals; null when none was issued. */
+export const usageRate = (used: number, issued: number): string | null => completionPercent(used, issued);
+
+/**
+ * D49 the reach figure: eligible registered people who were given no voucher this year. Never
+ * below 0 (a person who moved county after their first voucher counts as reached where the
+ * voucher was given, D49).
+ */
+export const unreachedOf = (eligibleRegistered: number, reached: number): number => Math.max(0, eligibleRegistered - reached);

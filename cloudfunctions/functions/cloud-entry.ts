@@ -8,6 +8,7 @@ import type { FunctionName } from '../contract';
 import { loadSecrets, loadTemplateIds } from '../config';
 import { REMINDER_KINDS } from '../core/reminders';
 import type { Notifier } from '../notify/notifier';
+import type { FaceVerifier } from '../services/kernel/face-verifier';
 import { systemClock } from '../services/kernel/clock';
 import { type Deps, consoleLogger } from '../services/kernel/deps';
 import { IdVault } from '../services/kernel/id-vault';
@@ -24,17 +25,30 @@ interface TcbContextModule {
   getCloudbaseContext(context?: unknown): { WX_OPENID?: string; TRIGGER_SRC?: string };
 }
 
+/**
+ * What a function adds to the common dependencies: the reminder sender (remind), the face-check
+ * adapter (privacy, built on the first call so loading the bundle reads nothing).
+ */
+export interface CloudExtras {
+  notifier?: Notifier;
+  faceVerifier?: () => FaceVerifier | undefined;
+}
+
 /** The production dependencies; only a function that sends reminders passes a notifier. */
-export function productionDeps(extra: { notifier?: Notifier } = {}): Deps {
+export function productionDeps(extra: CloudExtras = {}): Deps {
   const secrets = loadSecrets(process.env);
+  // One cloud storage: export files and the app's uploads (a directed list's workbook).
+  const storage = new CloudbaseExportStorage();
   return {
     store: new CloudbaseStore(),
     clock: systemClock,
     idVault: new IdVault({ encryptionKey: secrets.idEncryptionKey, hashKey: secrets.idHashKey }),
     regions: regionDirectory(),
     log: consoleLogger,
-    exports: new CloudbaseExportStorage(),
+    exports: storage,
+    uploads: storage,
     notifier: extra.notifier,
+    faceVerifier: extra.faceVerifier?.(),
     templates: loadTemplateIds(process.env, Object.values(REMINDER_KINDS).map((k) => k.template), false),
   };
 }
@@ -66,7 +80,7 @@ export function isTimerInvocation(context: unknown): boolean {
   return openid === null && triggerSource === 'timer';
 }
 
-export function cloudMain<F extends FunctionName>(routes: RouteTable<F>, extra: { notifier?: Notifier } = {}) {
+export function cloudMain<F extends FunctionName>(routes: RouteTable<F>, extra: CloudExtras = {}) {
   let deps: Deps | null = null;
   return async function main(event: unknown, context: CloudContext) {
     const id = requestIdOf(event);

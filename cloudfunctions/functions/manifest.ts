@@ -29,6 +29,8 @@ export interface FunctionSpec {
 }
 
 const SECRETS = ['ID_ENC_KEY', 'ID_HASH_KEY'];
+/** R14.3 the mini-program's AppID and AppSecret, for the access token of WeChat's server APIs. */
+const WECHAT_APP_KEYS = ['WECHAT_APPID', 'WECHAT_APP_SECRET'];
 const TEMPLATES = [...new Set(Object.values(REMINDER_KINDS).map((k) => k.template))];
 
 /**
@@ -50,6 +52,9 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
   { name: 'institution', timeout: 10, memorySize: 256, env: SECRETS },
   { name: 'staff', timeout: 10, memorySize: 256, env: SECRETS },
   { name: 'family', timeout: 10, memorySize: 256, env: SECRETS },
+  { name: 'settlement', timeout: 20, memorySize: 256, env: SECRETS },
+  // R14.3 the face check calls WeChat over HTTPS with the access token (no cloud call exists for it).
+  { name: 'privacy', timeout: 20, memorySize: 256, env: [...SECRETS, ...WECHAT_APP_KEYS] },
   { name: 'message', timeout: 10, memorySize: 256, env: [...SECRETS, ...TEMPLATES] },
   {
     name: 'remind',

@@ -7,6 +7,8 @@ import { accountRoutes } from './account/routes';
 import { certificateRoutes } from './certificate/routes';
 import { employmentRoutes } from './employment/routes';
 import { familyRoutes } from './family/routes';
+import { settlementRoutes } from './settlement/routes';
+import { privacyRoutes } from './privacy/routes';
 import { institutionRoutes } from './institution/routes';
 import { messageRoutes } from './message/routes';
 import { officialRoutes } from './official/routes';
@@ -28,6 +30,8 @@ export const FUNCTIONS: { [F in FunctionName]: RouteTable<F> } = {
   institution: institutionRoutes,
   staff: staffRoutes,
   family: familyRoutes,
+  settlement: settlementRoutes,
+  privacy: privacyRoutes,
 };
 
 export const isFunctionName = (name: string): name is FunctionName =>

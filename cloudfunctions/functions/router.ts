@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { ActionInput, ActionName, ActionOutput, ApiResponse, FunctionName } from '../contract';
 import { DomainError, ERROR_MESSAGES } from '../core/errors';
 import { actingCaller } from '../services/family';
+import { requireConsent, requireRealName } from '../services/privacy';
 import type { Caller, Deps } from '../services/kernel/deps';
 import { isStoreError } from '../store/port';
 
@@ -16,6 +17,14 @@ export interface Route<I, O> {
   handle(deps: Deps, caller: Caller, input: I): Promise<O> | O;
   /** R13.1 a relative may call it in an elder's name (the request's `actingFor`). */
   proxy?: true;
+  /**
+   * R14.1 the current privacy guide must be agreed first: `collects` — it takes personal
+   * information (always asked); `uses` — it works on a registered person's (an unregistered
+   * caller is left to the use case, which answers NOT_REGISTERED).
+   */
+  consent?: 'collects' | 'uses';
+  /** R14.3 it claims a voucher: where the household county asks, the real-name check must have passed. */
+  realName?: true;
 }
 
 /** A function's routes, typed against the contract: every action, its input and output. */
@@ -73,6 +82,8 @@ export async function dispatch<F extends FunctionName>(
   try {
     // R13.1 acting for an elder: the link must be active now; the use case then runs as the elder, the relative its actor.
     const who = actingFor === undefined ? caller : await actingCaller(deps, caller, actingFor);
+    if (route.consent) await requireConsent(deps, who, route.consent);
+    if (route.realName) await requireRealName(deps, who);
     return { ok: true, data: await route.handle(deps, who, parsed.data) };
   } catch (error) {
     if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message };

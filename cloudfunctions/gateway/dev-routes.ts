@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { LocalRuntime } from './local-runtime';
 import { PERSONAS, demoIdNumber, personaByKey } from './personas';
 import { SESSION_COOKIE } from './session';
+import { registerDevFaceRoutes } from './face-dev';
 
 const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -42,6 +43,7 @@ small{display:block;margin-top:6px;color:#333}code{font-size:16px}</style></head
 const wantsJson = (req: FastifyRequest): boolean => (req.headers['content-type'] ?? '').includes('json');
 
 export function registerDevRoutes(app: FastifyInstance, runtime: LocalRuntime): void {
+  registerDevFaceRoutes(app, runtime.faceDev);
   app.get('/dev/login', async (req, reply) => {
     const next = (req.query as { next?: unknown }).next;
     return reply.type('text/html; charset=utf-8').send(loginPage(runtime, typeof next === 'string' && NEXT.test(next) ? next : null));

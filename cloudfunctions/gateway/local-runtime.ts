@@ -18,11 +18,16 @@ import { advanceExport, pendingJobs } from '../services/official';
 import { IdVault } from '../services/kernel/id-vault';
 import { ensureTargets } from '../services/official';
 import { regionDirectory } from '../services/kernel/reference-data';
+import { PgStore } from '../store/pg-store';
+import type { Store } from '../store/port';
 import { SqliteStore } from '../store/sqlite-store';
 import { SEED_VERSION, seedDemo } from './seed';
+import { DevFaceVerifier } from './face-dev';
 
 export interface LocalRuntime {
   deps: Deps;
+  /** R14.3 the pretend face check the dev routes answer (the cloud's is WeChat). */
+  faceDev: DevFaceVerifier;
   clock: ShiftedClock;
   dataDir: string;
   /** Signs the gateway's session cookie. */
@@ -42,6 +47,8 @@ export interface LocalOptions {
   env?: Record<string, string | undefined>;
   /** Where logs go; default DATA_DIR/logs/app.log. */
   log?: Logger;
+  /** `postgres://…`: the store is PostgreSQL (issue 17), shared by every process given the same URL. */
+  databaseUrl?: string;
 }
 
 type KeyFile = { ID_ENC_KEY: string; ID_HASH_KEY: string; SESSION_SECRET: string };
@@ -96,9 +103,13 @@ export async function openLocalRuntime(options: LocalOptions): Promise<LocalRunt
   const keys = localKeys(dataDir, options.env ?? {});
   const secrets = loadSecrets(keys);
   const clock = new ShiftedClock(options.devNow ? new Date(options.devNow) : undefined);
-  const store = new SqliteStore({ filename: options.inMemory ? ':memory:' : join(dataDir, 'chizhengtong.db') });
+  const store: Store = options.databaseUrl
+    ? new PgStore({ connectionString: options.databaseUrl })
+    : new SqliteStore({ filename: options.inMemory ? ':memory:' : join(dataDir, 'chizhengtong.db') });
+  const faceDev = new DevFaceVerifier(clock);
   const deps: Deps = {
     store,
+    faceVerifier: faceDev,
     clock,
     idVault: new IdVault({ encryptionKey: secrets.idEncryptionKey, hashKey: secrets.idHashKey }),
     regions: regionDirectory(),
@@ -114,6 +125,7 @@ export async function openLocalRuntime(options: LocalOptions): Promise<LocalRunt
   for (const jobId of await pendingJobs(deps)) runner.kick(jobId);
   return {
     deps,
+    faceDev,
     clock,
     dataDir,
     sessionSecret: keys.SESSION_SECRET,

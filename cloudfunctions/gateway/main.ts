@@ -4,6 +4,7 @@
  * the city admin included, and show the personas' full ID numbers: they are served only when
  * asked for and only on a loopback address; anything else refuses to start.
  */
+import cluster from 'node:cluster';
 import { join } from 'node:path';
 import { loadLocalSettings } from '../config';
 import { announceHost } from './local-host';
@@ -22,7 +23,7 @@ export async function startGateway(env: Record<string, string | undefined> = pro
         'Serve it on 127.0.0.1 (unset HOST), or start without --dev.',
     );
   }
-  const runtime = await openLocalRuntime({ dataDir: settings.DATA_DIR, devNow: settings.DEV_NOW, env });
+  const runtime = await openLocalRuntime({ dataDir: settings.DATA_DIR, devNow: settings.DEV_NOW, env, databaseUrl: settings.DATABASE_URL });
   const app = await buildGateway(runtime, {
     devRoutes: dev,
     h5Dir: settings.H5_DIR,
@@ -33,15 +34,17 @@ export async function startGateway(env: Record<string, string | undefined> = pro
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.PORT;
   const url = `http://${settings.HOST === '0.0.0.0' ? '127.0.0.1' : settings.HOST}:${port}`;
-  console.log(`持证通 local host ready${runtime.seeded ? ' (demo data seeded)' : ''}`);
+  const worker = cluster.isWorker ? ` (process ${cluster.worker?.id} of ${settings.WORKERS})` : '';
+  console.log(`持证通 local host ready${runtime.seeded ? ' (demo data seeded)' : ''}${worker}`);
   console.log(`  App:         ${url}/`);
   console.log(dev ? `  Dev login:   ${url}/dev/login` : '  Dev login:   off (start with --dev on 127.0.0.1 for the demo personas)');
-  console.log(`  Data:        ${runtime.dataDir}`);
+  console.log(`  Data:        ${settings.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : runtime.dataDir}`);
   console.log(`  Clock:       ${runtime.clock.now().toISOString()}`);
   // Issue 18: local commands that write this DATA_DIR name the host they share it with.
-  const leave = announceHost(runtime.dataDir, { pid: process.pid, url, startedAt: runtime.clock.now().toISOString() });
+  const leave = cluster.isWorker ? () => undefined : announceHost(runtime.dataDir, { pid: process.pid, url, startedAt: runtime.clock.now().toISOString() });
   process.on('exit', leave);
-  const stopReminders = startRemindSchedule(runtime);
+  // One process runs the daily reminders (the run is idempotent per day; one is enough).
+  const stopReminders = !cluster.isWorker || cluster.worker?.id === 1 ? startRemindSchedule(runtime) : () => undefined;
   const stop = async () => {
     leave();
     stopReminders();
@@ -54,8 +57,41 @@ export async function startGateway(env: Record<string, string | undefined> = pro
   return { app, runtime, url };
 }
 
+/**
+ * Issue 17: WORKERS processes sharing the port (node:cluster) on one PostgreSQL database. The
+ * primary seeds the database first (so the workers find it seeded), then forks the workers and
+ * starts a new one if one dies.
+ */
+export async function startCluster(env: Record<string, string | undefined>): Promise<void> {
+  const settings = loadLocalSettings(env);
+  if (!settings.DATABASE_URL) throw new Error('WORKERS > 1 needs DATABASE_URL=postgres://… (the embedded file is one process’s)');
+  const runtime = await openLocalRuntime({ dataDir: settings.DATA_DIR, devNow: settings.DEV_NOW, env, databaseUrl: settings.DATABASE_URL });
+  await runtime.close();
+  const leave = announceHost(runtime.dataDir, { pid: process.pid, url: `http://${settings.HOST}:${settings.PORT}`, startedAt: new Date().toISOString() });
+  process.on('exit', leave);
+  for (let i = 0; i < settings.WORKERS; i++) cluster.fork({ ...env });
+  cluster.on('exit', (w, code) => {
+    if (code !== 0 && !stopping) {
+      console.error(`host process ${w.id} stopped (${code}); starting another`);
+      cluster.fork({ ...env });
+    }
+  });
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+    leave();
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
 if (require.main === module) {
-  startGateway(process.env, { dev: process.argv.includes('--dev') }).catch((error: unknown) => {
+  const dev = process.argv.includes('--dev');
+  const workers = loadLocalSettings(process.env).WORKERS;
+  const start = cluster.isPrimary && workers > 1 ? startCluster(process.env) : startGateway(process.env, { dev });
+  start.catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });

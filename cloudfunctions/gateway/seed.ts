@@ -9,6 +9,8 @@ import type { RoleBinding } from '../contract';
 import { chinaDateOf } from '../core/china-date';
 import { mayGrant } from '../core/invitations';
 import { register } from '../services/account';
+import { agreeToGuide, ledgerAgreement } from '../services/privacy';
+import { PRIVACY_GUIDE } from '../core/privacy';
 import { importCatalogue } from '../services/catalogue';
 import { addRegistration, createInstitution, createProject } from '../services/institution';
 import type { Caller, Deps } from '../services/kernel/deps';
@@ -88,7 +90,9 @@ export async function seedDemo(deps: Deps): Promise<void> {
     const idNumber = demoIdNumber(persona, now);
     if (persona.registered && persona.laborer && idNumber) {
       const { name, phone, townshipCode } = persona.laborer;
-      await register(deps, as(persona.openid, `seed-${persona.key}`), { name, idNumber, phone, townshipCode });
+      // R14.1 the persona agrees to the privacy guide first, as the app asks; the registration ledgers it.
+      await agreeToGuide(deps, as(persona.openid, `seed-agree-${persona.key}`), { version: PRIVACY_GUIDE.version });
+      await register(deps, as(persona.openid, `seed-${persona.key}`), { name, idNumber, phone, townshipCode }, ledgerAgreement);
     }
   }
 }

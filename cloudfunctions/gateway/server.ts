@@ -35,6 +35,9 @@ function parseLooseJson(body: string): unknown {
   return JSON.parse(body);
 }
 
+/** The API's body limit: room for a 10 MB workbook as base64 (the cloud's own event limit is 6 MB; the app uploads bigger files to cloud storage). */
+const API_BODY_LIMIT = 16 * 1024 * 1024;
+
 export async function buildGateway(runtime: LocalRuntime, options: GatewayOptions = {}): Promise<FastifyInstance> {
   const logger = options.logger === undefined || options.logger === false ? false : options.logger === true ? true : { file: options.logger.file };
   const app = Fastify({ logger, bodyLimit: 1024 * 1024, genReqId: () => randomUUID() });
@@ -69,7 +72,8 @@ export async function buildGateway(runtime: LocalRuntime, options: GatewayOption
     );
   });
 
-  app.post('/api/:fn', async (req, reply) => {
+  // R12.2 a directed list's workbook travels in the call on the local host (base64 of up to 10 MB).
+  app.post('/api/:fn', { bodyLimit: API_BODY_LIMIT }, async (req, reply) => {
     const { fn } = req.params as { fn: string };
     if (!isFunctionName(fn)) {
       return reply.code(404).send({ ok: false, code: 'UNKNOWN_FUNCTION', message: ERROR_MESSAGES.UNKNOWN_FUNCTION });

@@ -8,6 +8,7 @@
 import { createReadStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportStorage } from './export-storage';
+import type { UploadStorage } from './upload-storage';
 
 interface TcbStorageApp {
   uploadFile(input: { cloudPath: string; fileContent: Buffer | NodeJS.ReadableStream }): Promise<{ fileID: string }>;
@@ -23,7 +24,8 @@ interface TcbModule {
 
 const partPath = (jobId: string, index: number) => `exports/${jobId}/part-${String(index).padStart(5, '0')}.ndjson`;
 
-export class CloudbaseExportStorage implements ExportStorage {
+/** Also the app's uploads (upload-storage.ts, R12.2): the same cloud storage, read once and removed. */
+export class CloudbaseExportStorage implements ExportStorage, UploadStorage {
   private app: TcbStorageApp | null = null;
   /** fileID prefix learnt from the first upload (`cloud://env.bucket/`). */
   private prefix: string | null = null;
@@ -72,6 +74,20 @@ export class CloudbaseExportStorage implements ExportStorage {
     const file = fileList[0];
     if (!file || file.code !== 'SUCCESS' || !file.tempFileURL) throw new Error(`no temporary URL for ${ref}: ${file?.code ?? 'no answer'}`);
     return file.tempFileURL;
+  }
+
+  async read(fileId: string, maxBytes: number): Promise<Buffer | null | 'too_large'> {
+    let content: Buffer;
+    try {
+      ({ fileContent: content } = await this.tcb().downloadFile({ fileID: fileId }));
+    } catch {
+      return null;
+    }
+    return content.length > maxBytes ? 'too_large' : content;
+  }
+
+  async remove(fileId: string): Promise<void> {
+    await this.tcb().deleteFile({ fileList: [fileId] });
   }
 
   async removeParts(jobId: string, count: number): Promise<void> {

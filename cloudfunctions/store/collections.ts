@@ -41,8 +41,8 @@ export const COLLECTIONS = {
   personYears: { indexes: [] as IndexSpec[] },
   /** id = `{openid}:{action}:{requestId}`: answers of idempotent requests (R4.6). */
   requests: { indexes: [] as IndexSpec[] },
-  /** id = `{countyCode}:{seq}`: the append-only, hash-chained ledger (R9.1). */
-  ledger: { indexes: [{ fields: ['countyCode', 'seq'] }] as IndexSpec[] },
+  /** id = `{countyCode}:{seq}`: the append-only, hash-chained ledger (R9.1); by person too, for the copy of everything held about them (R14.2). */
+  ledger: { indexes: [{ fields: ['countyCode', 'seq'] }, { fields: ['subjects.personId', 'at'] }] as IndexSpec[] },
   /** id = county code: the head (last seq and hash) of each county's chain. */
   ledgerHeads: { indexes: [] as IndexSpec[] },
   /** id = `{countyCode}:{year}:{month}:{metric}:{band}`: pre-aggregated counters (R9.2). */
@@ -97,7 +97,26 @@ export const COLLECTIONS = {
   /** id = person id: certificates held and subsidies granted, for R7.3's checks. */
   personCredentials: { indexes: [] as IndexSpec[] },
   /** id = certificate number: the institution's subsidy entry, payable or refused (R7.3). */
-  subsidies: { indexes: [{ fields: ['institutionId', 'status'] }, { fields: ['countyCode', 'year'] }, { fields: ['countyCode', 'createdAt'] }, { fields: ['cityCode', 'createdAt'] }, { fields: ['provinceCode', 'createdAt'] }] as IndexSpec[] },
+  subsidies: {
+    indexes: [
+      { fields: ['institutionId', 'status'] },
+      { fields: ['countyCode', 'year'] },
+      { fields: ['countyCode', 'createdAt'] },
+      { fields: ['cityCode', 'createdAt'] },
+      { fields: ['provinceCode', 'createdAt'] },
+      // R12.1 an application's entries; the 补贴发放台账 by payment date.
+      { fields: ['applicationId'] },
+      { fields: ['institutionId', 'classId'] },
+      { fields: ['countyCode', 'paidAt'] },
+      { fields: ['cityCode', 'paidAt'] },
+      { fields: ['provinceCode', 'paidAt'] },
+    ] as IndexSpec[],
+  },
+  /** R12.1 id = application id: an institution's 申领 for one county's entries; and its payments (拨付). */
+  applications: { indexes: [{ fields: ['institutionId', 'appliedAt'] }, { fields: ['countyCode', 'appliedAt'] }, { fields: ['cityCode', 'appliedAt'] }, { fields: ['provinceCode', 'appliedAt'] }] as IndexSpec[] },
+  payments: { indexes: [{ fields: ['applicationId'] }] as IndexSpec[] },
+  /** R12.1 id = certificate number: a paid entry's money to recover (追回) after revocation. */
+  recoveries: { indexes: [{ fields: ['countyCode', 'openedAt'] }] as IndexSpec[] },
   /** id = `{personId}:{uuid}`: every employment report, history kept (R8.1). */
   employmentReports: { indexes: [{ fields: ['personId'] }, { fields: ['countyCode', 'reportedOn'] }, { fields: ['countyCode', 'reportedAt'] }, { fields: ['cityCode', 'reportedAt'] }, { fields: ['provinceCode', 'reportedAt'] }] as IndexSpec[] },
   /** id = `{personId}:{year}`: whether the person was already counted employed / transferred this year. */
@@ -121,6 +140,22 @@ export const COLLECTIONS = {
   /** id = elder person id / the relative's OPENID: each side's active links, for the limits (R13.1). */
   elderProxies: { indexes: [] as IndexSpec[] },
   proxyElders: { indexes: [] as IndexSpec[] },
+  /** R12.2 id = list id (from county, type, year and the list's numbers): a directed issue (定向券), its counts and progress. */
+  directedJobs: { indexes: [{ fields: ['countyCode', 'createdAt'] }, { fields: ['cityCode', 'createdAt'] }, { fields: ['provinceCode', 'createdAt'] }] as IndexSpec[] },
+  /** R12.2 id = `{listId}:{n}`: a directed list's numbers (keyed hashes only) and the lines refused as read, 250 a part. */
+  directedChunks: { indexes: [] as IndexSpec[] },
+  /** R12.2 id = `{listId}:{id hash}`: one listed person's outcome (issued, waiting for registration, refused and why). */
+  directedLines: { indexes: [{ fields: ['listId', 'status', 'line'] }] as IndexSpec[] },
+  /** R12.2 id = ID-number hash: the open lists waiting for this person to register. */
+  directedPending: { indexes: [] as IndexSpec[] },
+  /** R14.1 id = OPENID: the person's agreement to the privacy guide (version, time) and its history. */
+  privacyConsents: { indexes: [] as IndexSpec[] },
+  /** R14.3 id = hash of WeChat's verify id: one face check, its purpose and outcome (a result is used once). */
+  faceChecks: { indexes: [{ fields: ['personId', 'startedAt'] }, { fields: ['classId', 'status'] }] as IndexSpec[] },
+  /** R14.3 id = person id: the passed registration check, for the WeChat account that passed it. */
+  realNames: { indexes: [] as IndexSpec[] },
+  /** R14.3 id = county code: where the county asks for face checks. */
+  facePolicies: { indexes: [] as IndexSpec[] },
   /** Local bookkeeping: seed version and the like. */
   meta: { indexes: [] as IndexSpec[] },
   /** Test and tooling scratch space (contract tests). */

@@ -46,6 +46,8 @@ export type Filter =
 export const where = (field: string, op: Comparison, value: unknown): Filter => ({ field, op, value });
 export const and = (...filters: Filter[]): Filter => ({ and: filters });
 export const or = (...filters: Filter[]): Filter => ({ or: filters });
+/** Ids `{key}:…`: every id from `{key}:` up to `{key};` (`;` follows `:`), an index read by id. */
+export const idsUnder = (key: string): Filter => and(where('_id', 'gte', `${key}:`), where('_id', 'lt', `${key};`));
 
 export const MAX_PAGE = 1000;
 
@@ -65,6 +67,12 @@ export interface Page<T> {
 }
 
 export interface Store {
+  /**
+   * True when transactions issued together are committed together without conflicting (the
+   * embedded store's group commit): batch work may then issue many at once. CloudBase leaves it
+   * unset — concurrent transactions writing one county's documents there conflict and retry.
+   */
+  readonly groupCommit?: boolean;
   /** Runs `fn` atomically: every write commits, or none does. */
   transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R>;
   /** Reads one document outside a transaction. */

@@ -61,6 +61,8 @@ export interface SqliteStoreOptions {
 }
 
 export class SqliteStore implements Store {
+  /** Transactions queued together run in one group commit (see `transaction`). */
+  readonly groupCommit = true;
   private readonly db: Database.Database;
   private readonly lock = new FifoLock();
   private readonly statements = new Map<string, Database.Statement>();

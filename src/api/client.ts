@@ -13,17 +13,29 @@ import type {
   FunctionName,
 } from '../../cloudfunctions/contract';
 import { ERROR_MESSAGES, type ErrorCode } from '../../cloudfunctions/core/errors';
+import { isKnownOffline } from '../utils/network';
 import { randomId } from '../utils/random-id';
+import { actingEnded, actingForCall } from './acting';
+
+/**
+ * How a call failed before any answer of ours came back: no network on the phone, no answer in
+ * time, or a server that answered with something that is not an API answer (a 500 page).
+ * Pages say each plainly: 没有网络 is never shown for a server error, and the other way round.
+ */
+export type FailureKind = 'offline' | 'timeout' | 'unreachable' | 'server';
 
 /** A refusal or failure with a stable code and a Chinese message fit to show as is. */
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly requestId?: string;
-  constructor(code: ErrorCode, message: string = ERROR_MESSAGES[code], requestId?: string) {
+  /** Set when the call itself failed (see FailureKind); absent for the server's own refusals. */
+  readonly kind?: FailureKind;
+  constructor(code: ErrorCode, message: string = ERROR_MESSAGES[code], requestId?: string, kind?: FailureKind) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.requestId = requestId;
+    this.kind = kind;
     // Keeps `instanceof` true when the class is compiled down to ES5.
     Object.setPrototypeOf(this, ApiError.prototype);
   }
@@ -56,14 +68,31 @@ function ensureCloud(): void {
 }
 
 /**
- * A wait has an end: an answer not in by then counts as a network failure, which the pages show
- * with 重试 (the same request id makes the retry the same request).
+ * A wait has an end: an answer not in by then is a failure of kind `timeout`, which the pages
+ * show with 重试 (the same request id makes the retry the same request).
  */
-export const CALL_TIMEOUT_MS = 20_000;
+export const CALL_TIMEOUT_MS = 10_000;
+
+/** What each failed call says (the pages add a title: 没有网络, 服务器没有回应 …). */
+export const FAILURE_MESSAGES: Record<FailureKind, string> = {
+  offline: '手机没有网络，请打开网络后再试',
+  timeout: '服务器10秒没有回应，请稍后再试',
+  unreachable: ERROR_MESSAGES.NETWORK,
+  server: '服务器出错了，请稍后再试',
+};
+
+/** A call failure of `kind` (offline, timeout and unreachable are NETWORK: the request may not have arrived). */
+export const failure = (kind: FailureKind, requestId?: string): ApiError =>
+  new ApiError(kind === 'server' ? 'INTERNAL' : 'NETWORK', FAILURE_MESSAGES[kind], requestId, kind);
+
+class Timeout extends Error {}
+
+/** The server answered, but not with JSON (an HTML error page, an empty body). */
+class NotJson extends Error {}
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    const timer = setTimeout(() => reject(new Timeout()), ms);
     work.then(
       (value) => {
         clearTimeout(timer);
@@ -90,7 +119,20 @@ async function transport(fn: FunctionName, body: CallRequest): Promise<unknown> 
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return res.json();
+  // The gateway answered: whatever follows is the server's doing, not the network's.
+  return res.json().catch(() => {
+    throw new NotJson();
+  });
+}
+
+/** Why a call got no answer of ours. */
+async function failureKindOf(e: unknown): Promise<FailureKind> {
+  if (e instanceof Timeout) return 'timeout';
+  if (e instanceof NotJson) return 'server';
+  if (await isKnownOffline()) return 'offline';
+  // weapp: a function that crashed or is missing fails with an errCode from the platform.
+  if (process.env.TARO_ENV === 'weapp' && typeof (e as { errCode?: unknown } | null)?.errCode === 'number') return 'server';
+  return 'unreachable';
 }
 
 function isApiResponse(x: unknown): x is ApiResponse<unknown> {
@@ -109,16 +151,20 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   options: CallOptions = {},
 ): Promise<ActionOutput<F, A>> {
   const requestId = options.requestId ?? newRequestId();
+  const actingFor = actingForCall(fn);
+  const body: CallRequest = actingFor ? { action, payload, actingFor, requestId } : { action, payload, requestId };
   let answer: unknown;
   try {
-    answer = await withTimeout(transport(fn, { action, payload, requestId }), CALL_TIMEOUT_MS);
-  } catch {
-    // Offline, no answer in time, or the gateway answered something that is not JSON.
-    throw new ApiError('NETWORK', ERROR_MESSAGES.NETWORK, requestId);
+    answer = await withTimeout(transport(fn, body), CALL_TIMEOUT_MS);
+  } catch (e) {
+    throw failure(await failureKindOf(e), requestId);
   }
-  if (!isApiResponse(answer)) throw new ApiError('NETWORK', ERROR_MESSAGES.NETWORK, requestId);
+  // JSON, but not one of our answers: a proxy's or a platform's error page.
+  if (!isApiResponse(answer)) throw failure('server', requestId);
   if (answer.ok) return answer.data as ActionOutput<F, A>;
   const code: ErrorCode = isErrorCode(answer.code) ? answer.code : 'INTERNAL';
+  // R13.1 the elder (or the relative) ended the link: stop acting at once.
+  if (actingFor && code === 'PROXY_NOT_ACTIVE') actingEnded();
   throw new ApiError(code, answer.message || ERROR_MESSAGES[code], answer.requestId ?? requestId);
 }
 

@@ -3,21 +3,12 @@ import { Text, View } from '@tarojs/components';
 import type { ClassMode, PlaceRef } from '../../cloudfunctions/contract';
 import { MODE_NAMES } from '../../cloudfunctions/core/classes';
 import type { ClassFilter } from '../stores/use-class-store';
+import { TickRow } from './tick-row';
 
 const MODES: { mode: ClassMode | null; label: string }[] = [
   { mode: null, label: '全部' },
   ...(['fulltime', 'parttime', 'village'] as const).map((mode) => ({ mode, label: MODE_NAMES[mode] })),
 ];
-
-/** A large tick box with its words; the whole row is the tap target. */
-function Toggle({ id, label, on, onChange }: { id: string; label: string; on: boolean; onChange: (on: boolean) => void }) {
-  return (
-    <View id={id} className={`class-toggle ${on ? 'is-on' : ''}`} role="switch" aria-checked={on} onClick={() => onChange(!on)}>
-      <Text className="class-toggle-box">{on ? '✓' : ''}</Text>
-      <Text className="class-toggle-label">{label}</Text>
-    </View>
-  );
-}
 
 export interface ClassFiltersProps {
   filter: ClassFilter;
@@ -41,10 +32,11 @@ export function ClassFilters({ filter, township, onChange }: ClassFiltersProps) 
           </View>
         ))}
       </View>
-      <Toggle id="class-eligible-only" label="只看我能报的" on={filter.eligibleOnly} onChange={(on) => onChange({ eligibleOnly: on })} />
+      <TickRow id="class-eligible-only" className="class-toggle" label="只看我能报的" on={filter.eligibleOnly} onChange={(on) => onChange({ eligibleOnly: on })} />
       {township ? (
-        <Toggle
+        <TickRow
           id="class-township-only"
+          className="class-toggle"
           label={`只看${township.name}的`}
           on={filter.townshipCode === township.code}
           onChange={(on) => onChange({ townshipCode: on ? township.code : null })}

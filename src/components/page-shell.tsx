@@ -1,14 +1,18 @@
 /**
- * Every page's root: applies large-text mode and shows loading, offline, sign-in and error
- * states the same way everywhere, so pages only draw their ready state.
+ * Every page's root: applies large-text mode, draws the page's bars (title, acting for an elder,
+ * no network) and shows loading, offline, sign-in and error states the same way everywhere, so
+ * pages only draw their ready state.
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
-import type { ApiError } from '../api/client';
+import type { ApiError, FailureKind } from '../api/client';
+import { useSessionStore } from '../stores/use-session-store';
 import { useLargeText } from '../stores/use-ui-store';
 import { URLS } from '../utils/routes';
+import { workbenchesOf } from '../utils/workbenches';
 import { Empty, Loading } from './nutui';
+import { ActingBar, H5Title, OfflineBanner } from './page-bars';
 import { WideButton } from './page-parts';
 
 export interface PageShellProps {
@@ -24,7 +28,14 @@ export interface PageShellProps {
 export function PageShell({ className, loading, error, onRetry, children }: PageShellProps) {
   const large = useLargeText();
   const classes = ['czt-page', large ? 'czt-large' : '', className ?? ''].filter(Boolean).join(' ');
-  return <View className={classes}>{loading ? <LoadingState /> : error ? <ErrorState error={error} onRetry={onRetry} /> : children}</View>;
+  return (
+    <View className={classes}>
+      <H5Title />
+      <ActingBar />
+      <OfflineBanner />
+      {loading ? <LoadingState /> : error ? <ErrorState error={error} onRetry={onRetry} /> : children}
+    </View>
+  );
 }
 
 /** NutUI's spinner, in the large type of every state (app.scss sizes its icon). */
@@ -44,12 +55,26 @@ function ErrorState({ error, onRetry }: { error: ApiError; onRetry?: () => void 
   return <FailedState error={error} onRetry={onRetry} />;
 }
 
-/** A failed load in place of what it would show: offline or not, the message, and 重试. */
+/** Each way a call can fail, said plainly: no network is never called a server error, nor the other way. */
+const FAILURE_TITLES: Record<FailureKind, string> = {
+  offline: '没有网络',
+  timeout: '服务器没有回应',
+  unreachable: '网络连接不上',
+  server: '服务器出错了',
+};
+
+function failedTitle(error: ApiError): string {
+  const kind = error.kind ?? (error.code === 'NETWORK' ? 'unreachable' : null);
+  if (kind) return FAILURE_TITLES[kind];
+  return error.code === 'PROXY_NOT_ALLOWED' ? '需要本人办理' : '出了点问题';
+}
+
+/** A failed load in place of what it would show: what went wrong, the message, and 重试. */
 export function FailedState({ id, retryId, error, onRetry }: { id?: string; retryId?: string; error: ApiError; onRetry?: () => void }) {
   const offline = error.code === 'NETWORK';
   return (
-    <View id={id} className={`czt-state ${offline ? 'czt-state-offline' : 'czt-state-error'}`}>
-      <Text className="czt-state-title">{offline ? '网络连接不上' : '出了点问题'}</Text>
+    <View id={id} className={`czt-state ${offline ? 'czt-state-offline' : 'czt-state-error'}`} data-kind={error.kind ?? error.code}>
+      <Text className="czt-state-title">{failedTitle(error)}</Text>
       <Text className="czt-state-text">{error.message}</Text>
       {onRetry ? (
         <WideButton id={retryId} onClick={onRetry}>
@@ -90,8 +115,38 @@ export function RegisterButton({ id }: { id: string }) {
   );
 }
 
-/** Shown wherever a feature needs 实名登记 first. */
+/** Each workbench the caller holds, as a big button (staff land there, not on 实名登记). */
+export function WorkbenchButtons({ idPrefix }: { idPrefix: string }) {
+  const roles = useSessionStore((s) => s.me?.roles);
+  return (
+    <>
+      {workbenchesOf(roles ?? []).map((w, i) => (
+        <WideButton key={w.key} id={`${idPrefix}-${i}`} className="czt-workbench-button" row onClick={() => void Taro.navigateTo({ url: w.url })}>
+          {w.place ? `进入${w.title}（${w.place}）` : `进入${w.title}`}
+        </WideButton>
+      ))}
+    </>
+  );
+}
+
+/**
+ * Shown wherever a feature needs 实名登记 first. Staff (trainers, officials) are first shown the
+ * way to their workbench; registering as a laborer too is the lesser action.
+ */
 export function RegisterPrompt({ text = '使用培训券、报名课程前，请先完成实名登记' }: { text?: string }) {
+  const staff = useSessionStore((s) => workbenchesOf(s.me?.roles ?? []).length > 0);
+  if (staff) {
+    return (
+      <View className="czt-state czt-state-staff">
+        <Text className="czt-state-title">您是工作人员</Text>
+        <Text className="czt-state-text">请进入您的工作台。如果您也要参加培训，请先实名登记</Text>
+        <WorkbenchButtons idPrefix="go-workbench" />
+        <WideButton id="go-register" kind="secondary" row onClick={() => void Taro.navigateTo({ url: URLS.register })}>
+          实名登记
+        </WideButton>
+      </View>
+    );
+  }
   return (
     <View className="czt-state czt-state-register">
       <Text className="czt-state-title">您还没有实名登记</Text>

@@ -1,14 +1,15 @@
 /**
- * 培训券 cards: one voucher type with what the caller can do with it, the confirmation before
- * claiming, the note after, and the lists (band C: one at a time).
+ * 培训券 cards: one voucher type with what the caller can do with it and how it is used (R13: in
+ * a class near home, or — the 评价券 — straight at an evaluation body, listed), the confirmation
+ * before claiming, and the lists (band C: one at a time). The note after a claim is claim-next.tsx.
  */
 import { Text, View } from '@tarojs/components';
-import type { VoucherTypeView, VoucherView } from '../../cloudfunctions/contract';
-import { dateText, lastDayBefore } from '../../cloudfunctions/core/china-date';
+import type { VoucherTypeView } from '../../cloudfunctions/contract';
 import { ConfirmCard } from './confirm-buttons';
 import { NoneLeft, OneAtATime } from './one-at-a-time';
 import { EmptyState } from './page-shell';
 import { WideButton } from './page-parts';
+import './voucher-cards.scss';
 
 const fullName = (t: Pick<VoucherTypeView, 'name' | 'alias'>) => (t.alias ? `${t.name}（${t.alias}）` : t.name);
 
@@ -18,10 +19,34 @@ interface CardProps {
   onMine: () => void;
 }
 
+/** R13 the evaluation bodies a 评价券 is used at: name, county, what each assesses. */
+export function EvaluationBodies({ type }: { type: Pick<VoucherTypeView, 'evaluationBodies'> }) {
+  const bodies = type.evaluationBodies ?? [];
+  if (bodies.length === 0) return null;
+  return (
+    <View className="voucher-bodies">
+      <Text className="voucher-bodies-title">可以去这些评价机构：</Text>
+      {bodies.map((b) => (
+        <View key={b.id} className="voucher-body" data-id={b.id}>
+          <Text className="voucher-body-name">{`${b.name}（${b.county}）`}</Text>
+          <Text className="voucher-body-occupations">{b.occupations.join('、')}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** How the voucher is used, or that nothing near home takes it yet (the server's sentence). */
+export function HowToUse({ type }: { type: Pick<VoucherTypeView, 'howToUse' | 'usedAt' | 'nearbyClasses'> }) {
+  if (!type.howToUse) return null;
+  const none = type.usedAt === 'class' && type.nearbyClasses === 0;
+  return <Text className={`voucher-fact voucher-how ${none ? 'is-none-nearby' : ''}`}>{type.howToUse}</Text>;
+}
+
 function VoucherCard({ type, onClaim, onMine }: CardProps) {
   const state = type.canClaim ? 'can-claim' : type.heldVoucherId ? 'held' : 'refused';
   return (
-    <View className={`czt-card voucher-card is-${state}`} data-type={type.code}>
+    <View className={`czt-card voucher-card is-${state}`} data-type={type.code} data-used-at={type.usedAt ?? 'class'}>
       <Text className="czt-card-title voucher-name">{type.name}</Text>
       {type.alias ? <Text className="voucher-alias">{`又叫${type.alias}`}</Text> : null}
       <View className="voucher-facts">
@@ -30,7 +55,10 @@ function VoucherCard({ type, onClaim, onMine }: CardProps) {
         <Text className="voucher-fact voucher-quota">{`本县今年剩余名额 ${type.quota.left}`}</Text>
         {type.sameTownship ? <Text className="voucher-fact">在本乡镇上课，不用跑远路</Text> : null}
         {type.requiresEmployer ? <Text className="voucher-fact">需要有用工单位</Text> : null}
+        {/* How it is used matters to whom it is for (a refusal says why instead). */}
+        {type.eligible ? <HowToUse type={type} /> : null}
       </View>
+      {type.eligible ? <EvaluationBodies type={type} /> : null}
       {type.canClaim ? (
         <WideButton className="voucher-claim" row onClick={() => onClaim(type)}>
           领取
@@ -76,29 +104,13 @@ export function ClaimConfirm({ type, submitting, notice, onConfirm, onCancel }: 
       onConfirm={onConfirm}
       onCancel={onCancel}
     >
-      <Text className="voucher-fact">{`领取后${type.validityDays}天内有效，可以用来报名参加补贴培训`}</Text>
+      <Text className="voucher-fact">
+        {type.usedAt === 'evaluationBody' ? `领取后${type.validityDays}天内有效，用于直接参加技能等级评价` : `领取后${type.validityDays}天内有效，可以用来报名参加补贴培训`}
+      </Text>
+      <HowToUse type={type} />
       <Text className="voucher-fact">{`用了这张券，算今年的一次补贴培训（每年最多${type.yearlyLimit}次，今年已用${type.usedThisYear}次）`}</Text>
       <Text className="voucher-fact">不用了可以退回，名额还给本县</Text>
     </ConfirmCard>
-  );
-}
-
-/** R4.5: the last day a voucher can be used, as people read it. */
-export const lastValidDayText = (expiresAt: string): string => dateText(lastDayBefore(new Date(expiresAt)));
-
-export function ClaimSuccess({ voucher, onMine, onBack }: { voucher: VoucherView; onMine: () => void; onBack: () => void }) {
-  return (
-    <View className="czt-card voucher-success" data-type={voucher.type}>
-      <Text className="czt-card-title voucher-claimed">{`已领取${voucher.typeName}`}</Text>
-      <Text className="voucher-success-expiry">{`有效期至${lastValidDayText(voucher.expiresAt)}`}</Text>
-      <Text className="voucher-fact">请在有效期内报名参加培训</Text>
-      <WideButton className="voucher-success-mine" row onClick={onMine}>
-        查看我的培训券
-      </WideButton>
-      <WideButton kind="secondary" className="voucher-success-back" row onClick={onBack}>
-        返回培训券列表
-      </WideButton>
-    </View>
   );
 }
 

@@ -7,8 +7,9 @@
 import { create, type StateCreator } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { EnrollmentView, SessionTimes } from '../../cloudfunctions/contract';
-import { attendanceCode } from '../../cloudfunctions/core/attendance';
+import { attendanceCode, shortCode } from '../../cloudfunctions/core/attendance';
 import { toUint8Array } from 'js-base64';
+import { actingForNow } from '../api/acting';
 import { type ApiError, call, toApiError } from '../api/client';
 import { type LoadStatus, sharedRequest } from './loading';
 import { useSessionStore } from './use-session-store';
@@ -64,8 +65,10 @@ export const attendanceKeyStateCreator: StateCreator<AttendanceKeyState> = (set,
   schedule: null,
   status: 'idle',
   error: null,
-  ensureKey: () => (get().key ? Promise.resolve() : get().refresh()),
+  // R13.1 a relative acting for an elder never fetches the elder's key, and keeps their own.
+  ensureKey: () => (get().key || actingForNow() ? Promise.resolve() : get().refresh()),
   refresh: sharedRequest(() => {
+    if (actingForNow()) return Promise.resolve();
     set({ status: 'loading', error: null });
     const sentAt = phoneNow();
     return call('training', 'attendanceKey', {})
@@ -88,6 +91,7 @@ export const attendanceKeyStateCreator: StateCreator<AttendanceKeyState> = (set,
       .catch((e: unknown) => set({ status: 'error', error: toApiError(e) }));
   }),
   rememberSchedule: (enrollments) => {
+    if (actingForNow()) return;
     const personId = useSessionStore.getState().me?.profile?.personId ?? get().personId;
     set({
       personId,
@@ -102,6 +106,7 @@ export const attendanceKeyStateCreator: StateCreator<AttendanceKeyState> = (set,
     });
   },
   keepOnlyFor: (personId) => {
+    if (actingForNow()) return;
     const stored = get().personId;
     if (stored === null) set({ personId });
     else if (stored !== personId) set({ key: null, personId, schedule: null, status: 'idle', error: null });
@@ -122,8 +127,13 @@ export const useAttendanceKeyStore = create<AttendanceKeyState>()(
 
 let secretCache: { secret: string; bytes: Uint8Array } | null = null;
 
-/** The code to show at `at` (server time), computed from the stored key with no network. */
-export function codeAt(key: StoredKey, at: Date): string {
+const secretOf = (key: StoredKey): Uint8Array => {
   if (secretCache?.secret !== key.secret) secretCache = { secret: key.secret, bytes: toUint8Array(key.secret) };
-  return attendanceCode(secretCache.bytes, key.personRef, at);
-}
+  return secretCache.bytes;
+};
+
+/** The code to show at `at` (server time), computed from the stored key with no network. */
+export const codeAt = (key: StoredKey, at: Date): string => attendanceCode(secretOf(key), key.personRef, at);
+
+/** R13.2 the 8 digits for a trainer to type when the QR cannot be scanned (same secret and step). */
+export const digitsAt = (key: StoredKey, at: Date): string => shortCode(secretOf(key), key.personRef, at);

@@ -8,11 +8,12 @@ import type { ClassMode, ClassView, EnrollmentView, ListClassesInput } from '../
 import { type ApiError, call, type CallOptions, toApiError } from '../api/client';
 import { type LoadStatus, reloadAfterChange, sharedLoad } from './loading';
 import { useAttendanceKeyStore } from './use-attendance-key-store';
+import { useVoucherStore } from './use-voucher-store';
 
 /** The list's filters as the page shows them. */
 export interface ClassFilter {
   mode: ClassMode | null;
-  /** 只看我能报的 */
+  /** 只看我能报的 (applied on the phone, see `listInputOf`) */
   eligibleOnly: boolean;
   /** 只看本乡镇: the caller's household township, or null for every place. */
   townshipCode: string | null;
@@ -30,24 +31,36 @@ export interface ClassState {
   mineError: ApiError | null;
   /** Fetches the classes for the current filter; the latest filter's answer wins. Never rejects. */
   loadClasses: () => Promise<void>;
-  /** Changes the filter and loads the classes for it. Never rejects. */
+  /** Changes the filter and loads the classes for it (unless the server's question is the same). Never rejects. */
   setFilter: (patch: Partial<ClassFilter>) => Promise<void>;
   /** Fetches the caller's enrollments; concurrent calls share one request. Never rejects. */
   loadMine: () => Promise<void>;
-  /** R5.2: enrolls in a class; rejects with an `ApiError`. Refreshes both lists afterwards. */
-  enroll: (classId: string, options?: CallOptions) => Promise<EnrollmentView>;
+  /**
+   * R5.2: enrolls in a class; with `claim` (R13, the class's `forMe.claimable`), claims that voucher
+   * in the same step. Rejects with an `ApiError`. Refreshes both lists afterwards.
+   */
+  enroll: (classId: string, options?: CallOptions, claim?: string | null) => Promise<EnrollmentView>;
   /** R5.3: withdraws before the first session; rejects with an `ApiError`. Refreshes afterwards. */
   withdraw: (classId: string, options?: CallOptions) => Promise<EnrollmentView>;
+  /**
+   * R13 the classes a voucher of `type` pays for, nearest first (after a claim: 下一步, 报名); the
+   * list's filter is left as it is. Rejects with an `ApiError`.
+   */
+  classesTaking: (type: string) => Promise<ClassView[]>;
   /** Forgets everything (another person signed in). */
   reset: () => void;
 }
 
 export const NO_FILTER: ClassFilter = { mode: null, eligibleOnly: false, townshipCode: null };
 
+/**
+ * What the server is asked for a filter. 只看我能报的 is applied by the page (`takeable`): the
+ * server's `eligibleOnly` leaves out the classes one can join by claiming their voucher on the
+ * way (R13), which are exactly the ones a newcomer can take.
+ */
 export function listInputOf(f: ClassFilter): ListClassesInput {
   return {
     ...(f.mode ? { mode: f.mode } : {}),
-    ...(f.eligibleOnly ? { eligibleOnly: true } : {}),
     ...(f.townshipCode ? { townshipCode: f.townshipCode } : {}),
   };
 }
@@ -93,12 +106,17 @@ export const classStateCreator: StateCreator<ClassState> = (set, get) => {
       return promise;
     },
     setFilter: (patch) => {
+      const asked = JSON.stringify(listInputOf(get().filter));
       set({ filter: { ...get().filter, ...patch } });
-      return get().loadClasses();
+      return asked === JSON.stringify(listInputOf(get().filter)) && get().classes ? Promise.resolve() : get().loadClasses();
     },
     loadMine,
-    enroll: async (classId, options) => {
-      const enrollment = changed(await call('training', 'enroll', { classId }, options));
+    enroll: async (classId, options, claim) => {
+      const enrollment = changed(await call('training', 'enroll', claim ? { classId, claim } : { classId }, options));
+      // A voucher was claimed or reserved: the voucher lists shown are out of date.
+      const vouchers = useVoucherStore.getState();
+      if (vouchers.types) void vouchers.loadTypes();
+      if (vouchers.mine) void vouchers.loadMine();
       // R6.1: fetch the attendance key and the schedule now, while there is a network, so the code
       // page works offline later.
       if (!get().mine && !loadMine.running()) void loadMine();
@@ -106,6 +124,7 @@ export const classStateCreator: StateCreator<ClassState> = (set, get) => {
       return enrollment;
     },
     withdraw: async (classId, options) => changed(await call('training', 'withdraw', { classId }, options)),
+    classesTaking: async (type) => (await call('training', 'listClasses', {})).filter((c) => c.acceptedTypes.includes(type)),
     reset: () => set({ ...INITIAL }),
   };
 };

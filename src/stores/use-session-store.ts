@@ -5,7 +5,7 @@
 import { create, type StateCreator } from 'zustand';
 import type { RegisterInput, UpdateProfileInput, WhoAmI } from '../../cloudfunctions/contract';
 import { type ApiError, call, type CallOptions, toApiError } from '../api/client';
-import { sharedRequest } from './loading';
+import { type SharedRequest, sharedRequest } from './loading';
 
 export type SessionStatus = 'idle' | 'loading' | 'ready' | 'error' | 'unauthenticated';
 
@@ -13,8 +13,8 @@ export interface SessionState {
   status: SessionStatus;
   me: WhoAmI | null;
   error: ApiError | null;
-  /** Fetches whoami; concurrent calls share one request. */
-  load: () => Promise<void>;
+  /** Fetches whoami; concurrent calls share one request (`load.running()` is the one under way). */
+  load: SharedRequest;
   /** Registers the caller; resolves with the new whoami, rejects with an `ApiError`. */
   register: (input: RegisterInput, options?: CallOptions) => Promise<WhoAmI>;
   updateProfile: (input: UpdateProfileInput, options?: CallOptions) => Promise<WhoAmI>;

@@ -61,6 +61,19 @@ export function acceptedText(c: Pick<ClassView, 'acceptedTypes' | 'selfFunded'>,
   return c.selfFunded ? `${vouchers}，也可自费` : vouchers;
 }
 
+/**
+ * R13 how far from home, in words (on the card and again on the confirm step): near home plainly,
+ * another county or city with its name, and that it means travelling.
+ */
+export function distanceLine(c: Pick<ClassView, 'county' | 'forMe'>): { text: string; far: boolean } | null {
+  const distance = c.forMe?.distance;
+  const words = c.forMe?.distanceText;
+  if (!distance || !words) return null;
+  if (distance === 'township') return { text: '就在本乡镇，离家近', far: false };
+  if (distance === 'county') return { text: '在本县', far: false };
+  return { text: `在${words}（${c.county.name}），离家远，要自己去上课`, far: true };
+}
+
 /** The name of one voucher type, when the catalogue is loaded. */
 export const voucherName = (code: string, types: VoucherTypeView[] | null): string | null =>
   types?.find((t) => t.code === code)?.name ?? null;

@@ -5,6 +5,7 @@
  * checks that they agree).
  */
 import { PAGES } from '../../cloudfunctions/core/pages';
+import { PRIVACY_URLS } from './privacy-routes';
 
 const at = (route: string) => `/${route}`;
 
@@ -20,6 +21,7 @@ export const URLS = {
   messages: at(PAGES.messages),
   invite: at(PAGES.invite),
   register: '/pages/register/index',
+  family: '/pages/family/index',
   attendanceCode: '/pages/attendance-code/index',
   certificateDetail: '/pages/certificate-detail/index',
   trainerClasses: at(PAGES.trainerClasses),
@@ -27,6 +29,7 @@ export const URLS = {
   trainerResults: '/packages/trainer/pages/results/index',
   trainerClassForm: '/packages/trainer/pages/class-form/index',
   trainerAssess: '/packages/trainer/pages/assess/index',
+  trainerCard: '/packages/trainer/pages/card/index',
   officialDashboard: at(PAGES.officialDashboard),
   officialRanking: at(PAGES.officialRanking),
   officialLedger: '/packages/official/pages/ledger/index',
@@ -39,7 +42,15 @@ export const URLS = {
   officialNewInvitation: '/packages/official/pages/new-invitation/index',
   officialReviews: '/packages/official/pages/reviews/index',
   officialProjects: '/packages/official/pages/projects/index',
+  officialSettlement: '/packages/official/pages/settlement/index',
+  officialApplication: '/packages/official/pages/application/index',
+  officialScorecards: '/packages/official/pages/scorecards/index',
+  officialDirected: '/packages/official/pages/directed/index',
+  trainerSubsidies: '/packages/trainer/pages/subsidies/index',
   verify: '/packages/verify/pages/verify/index',
+  // R14: the guide, 我的信息, the face check; officials' 实名核验.
+  ...PRIVACY_URLS,
+  officialFaceChecks: '/packages/official/pages/face-checks/index',
 } as const;
 
 /** Tab-bar pages: only `switchTab` opens them (and it takes no query). */

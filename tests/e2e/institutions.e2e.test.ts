@@ -14,7 +14,7 @@ import { attendanceCode } from '../../cloudfunctions/core/attendance';
 import { creditCheckCharOf } from '../../cloudfunctions/core/credit-code';
 import { ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { idNumberAged } from '../support/id-numbers';
-import { aLaborer } from '../support/laborers';
+import { aLaborer, agreeToGuide } from '../support/laborers';
 import { H5_DIR, launchBrowser, loginAs, phoneContext, shot } from './support/browser';
 
 const NOW = '2026-03-02T02:00:00.000Z'; // Monday 10:00 China time
@@ -327,6 +327,7 @@ it('the evaluation body assesses a holder of a 技能等级评价券 without a c
   const openid = `test-holder-${process.pid}`;
   const holder = await gw.as(openid);
   const idNumber = idNumberAged(35, gw.runtime.clock.now(), { region: FANGSHAN });
+  await agreeToGuide(holder); // R14.1 before registering
   await holder.ok('account', 'register', { name: '马秀英', idNumber, townshipCode: GEDONG });
   await holder.ok('voucher', 'claim', { type: 'evaluation' });
   await teacher.goto(`${gw.url}/#/packages/trainer/pages/classes/index`);

@@ -32,6 +32,9 @@ it('the 30-year-old persona registers and sees band A on 我的', async () => {
   const persona = personas.data.find((p) => p.key === 'laborer-30')!;
 
   await page.click('#go-register');
+  // R14.1 the privacy guide comes first: read it, agree, and the form follows.
+  await page.click('#reg-privacy');
+  await page.click('#privacy-agree');
   await page.waitForSelector('#reg-name input');
   await page.fill('#reg-name input', persona.name!);
   // A 15-digit number gets its own hint before anything is sent.
@@ -49,6 +52,11 @@ it('the 30-year-old persona registers and sees band A on 我的', async () => {
   await shot(page, 'register-03-form-filled');
 
   await page.click('#reg-submit');
+  // R13 the next step is said at once: the classes first (报名 claims the voucher it needs).
+  await page.locator('#reg-done').waitFor();
+  await expect(page.locator('#reg-next-classes').textContent()).resolves.toBe('去报名课程');
+  await shot(page, 'register-03b-registered-next-step');
+  await page.click('#reg-done-me');
   await page.waitForURL(/#\/pages\/me\/index/);
   const band = page.locator('.band-value');
   await band.waitFor();
@@ -69,6 +77,8 @@ it('a second account with the same ID number is refused in the form with a clear
   const taken = personas.data.find((p) => p.key === 'laborer-30')!.demoIdNumber!;
   await loginAs(page, gw.url, 'trainer');
   await page.goto(`${gw.url}/#/pages/register/index`);
+  await page.click('#reg-privacy');
+  await page.click('#privacy-agree');
   await page.waitForSelector('#reg-name input');
   await page.fill('#reg-name input', '冒用者');
   await page.fill('#reg-id input', taken);

@@ -5,6 +5,7 @@ import type { WhoAmI } from '../../cloudfunctions/contract';
 import { checkCharOf } from '../../cloudfunctions/core/id-number';
 import { idNumberAged, idNumberBornOn, LANXIAN_TOWNSHIP, withWrongCheck } from '../support/id-numbers';
 import { type TestGateway, startTestGateway } from '../support/gateway';
+import { agreeToGuide } from '../support/laborers';
 import { demoInstitutionId } from '../../cloudfunctions/gateway/demo-ids';
 
 const NOW = '2026-11-23T02:00:00.000Z';
@@ -68,6 +69,7 @@ describe('R1.2 roles', () => {
 describe('account.register (R2, R3)', () => {
   it('registers the 30-year-old persona, who is then band A with a masked ID number', async () => {
     const client = await gw.as('laborer-30');
+    await agreeToGuide(client);
     const before = await client.ok<WhoAmI>('account', 'whoami');
     expect(before.registered).toBe(false);
     const idNumber = idNumberAged(30, new Date(NOW));
@@ -93,12 +95,14 @@ describe('account.register (R2, R3)', () => {
   it('R2.3 refuses a second account with the same ID number and leaves the first untouched', async () => {
     const idNumber = idNumberAged(40, new Date(NOW));
     const first = await gw.as('laborer-30');
+    await agreeToGuide(first);
     await gw.runtime.deps.store.transaction((tx) => tx.remove('accounts', 'dev-openid-laborer-30'));
     await first.ok('account', 'register', { name: '赵一', idNumber, townshipCode: LANXIAN_TOWNSHIP });
     const firstBefore = await first.ok<WhoAmI>('account', 'whoami');
     const counts = await countAll();
 
     const second = await gw.as('trainer');
+    await agreeToGuide(second);
     const refused = await second.call('account', 'register', {
       name: '钱二',
       idNumber: ` ${idNumber.toLowerCase()} `,
@@ -114,6 +118,7 @@ describe('account.register (R2, R3)', () => {
     const idNumber = idNumberAged(35, new Date(NOW));
     await gw.runtime.deps.store.transaction((tx) => tx.remove('accounts', 'dev-openid-laborer-30'));
     const client = await gw.as('laborer-30');
+    await agreeToGuide(client);
     const input = { name: '孙三', idNumber, townshipCode: LANXIAN_TOWNSHIP };
     await client.ok('account', 'register', input);
     const counts = await countAll();
@@ -139,6 +144,7 @@ describe('account.register (R2, R3)', () => {
 
   it.each(badNumbers)('R2.2 refuses %s with its own message and writes nothing', async (_label, idNumber, code) => {
     const client = await gw.as('laborer-30');
+    await agreeToGuide(client);
     await gw.runtime.deps.store.transaction((tx) => tx.remove('accounts', 'dev-openid-laborer-30'));
     const counts = await countAll();
     const res = await client.call('account', 'register', { name: '周四', idNumber, townshipCode: LANXIAN_TOWNSHIP });
@@ -159,6 +165,7 @@ describe('account.register (R2, R3)', () => {
     ['an unknown township', { name: '吴五', townshipCode: '999999999' }, 'REGION_UNKNOWN', '请选择户籍所在乡镇'],
   ])('refuses %s with a clear message and writes nothing', async (_label, payload, code, message) => {
     const client = await gw.as('laborer-30');
+    await agreeToGuide(client);
     await gw.runtime.deps.store.transaction((tx) => tx.remove('accounts', 'dev-openid-laborer-30'));
     const counts = await countAll();
     const res = await client.call('account', 'register', { idNumber: idNumberAged(30, now), ...payload });
@@ -220,6 +227,7 @@ describe('R2.4 ID numbers at rest', () => {
     const idNumber = idNumberAged(44, new Date(NOW));
     await gw.runtime.deps.store.transaction((tx) => tx.remove('accounts', 'dev-openid-laborer-30'));
     const client = await gw.as('laborer-30');
+    await agreeToGuide(client);
     const me = await client.ok<WhoAmI>('account', 'register', { name: '郑六', idNumber, townshipCode: LANXIAN_TOWNSHIP });
     const person = await gw.runtime.deps.store.get<Record<string, unknown> & { _id: string }>('persons', me.profile!.personId);
     expect(JSON.stringify(person)).not.toContain(idNumber);

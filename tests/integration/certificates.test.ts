@@ -80,7 +80,7 @@ describe('R7.1 results', () => {
     const pass = await trainer.ok<ResultView>('certificate', 'record', { classId: HUGONG, personId: passed.personId, passed: true, score: 86 });
     expect(pass.certificate).toMatchObject({ kindName: '职业技能等级证书', levelName: '五级/初级工' });
     expect(pass.certificate!.number).toMatch(/^2026141127\d{6}$/);
-    expect(pass.subsidy).toEqual({ status: 'payable', statusName: '待拨付', amountFen: 120_000, reason: null });
+    expect(pass.subsidy).toEqual({ status: 'payable', statusName: '待申领', amountFen: 120_000, reason: null });
     const fail = await trainer.ok<ResultView>('certificate', 'record', { classId: HUGONG, personId: failed.personId, passed: false, score: 41 });
     expect(fail).toMatchObject({ certificate: null, subsidy: null });
     expect(await record(trainer, { classId: HUGONG, personId: passed.personId, passed: true, score: 90 })).toMatchObject({

@@ -126,11 +126,19 @@ describe.each(FUNCTIONS)('the %s bundle', (name) => {
     expectCleanExit(run);
   });
 
-  test('contains no dev login, persona or embedded-database code', () => {
+  test('contains no dev login, persona, pretend face check or embedded-database code', () => {
     const text = readFileSync(bundlePath(name), 'utf8');
-    for (const needle of ['/dev/login', 'better-sqlite3', 'dev-openid', 'fastify']) {
+    // R14.3 the pretend face check's route and page mark, beside the dev login's.
+    for (const needle of ['/dev/login', '/dev/face', 'pretend-face-check', 'better-sqlite3', 'dev-openid', 'fastify']) {
       expect({ needle, found: text.includes(needle) }).toEqual({ needle, found: false });
     }
+  });
+});
+
+describe('R14.3 the WeChat face check in the bundles', () => {
+  test('only the privacy function calls WeChat’s 人脸核身 (with the access token); no other bundle carries it', () => {
+    const carrying = FUNCTIONS.filter((name) => readFileSync(bundlePath(name), 'utf8').includes('/cityservice/face/identify/'));
+    expect(carrying).toEqual(FUNCTIONS.includes('privacy') ? ['privacy'] : []);
   });
 });
 

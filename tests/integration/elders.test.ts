@@ -12,7 +12,7 @@ import { reconcile } from '../../cloudfunctions/services/audit';
 import { where } from '../../cloudfunctions/store/port';
 import type { ApiClient } from '../support/gateway';
 import { type TestGateway, startTestGateway } from '../support/gateway';
-import { aLaborer } from '../support/laborers';
+import { aLaborer, agreeToGuide } from '../support/laborers';
 
 jest.setTimeout(60_000);
 
@@ -86,6 +86,7 @@ describe('R13.1 亲情代办', () => {
 
   it('R13.1 a relative asks; the elder is told and agrees on their own phone', async () => {
     relative = await gw.as('test-relative-1');
+    await agreeToGuide(relative); // R14.1 the relative gives the elder's number and their own name
     expect(await relative.call('family', 'request', { elderIdNumber: demoIdNumber(elderPersona, new Date(NOW))!, elderName: '张德', relation: '子女', proxyName: '张小明' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     link = await relative.ok<ProxyLinkView>('family', 'request', { elderIdNumber: demoIdNumber(elderPersona, new Date(NOW))!, elderName: '张德福', relation: '子女', proxyName: '张小明' });
     expect(link).toMatchObject({ status: 'requested', elderName: '张*福' });
@@ -126,7 +127,11 @@ describe('R13.1 亲情代办', () => {
   it('R13.1 at most 2 relatives per elder; an official can agree in person', async () => {
     const elder52 = PERSONAS.find((p) => p.key === 'laborer-52')!;
     const idNumber = demoIdNumber(elder52, new Date(NOW))!;
-    const ask = async (who: string) => (await gw.as(who)).ok<ProxyLinkView>('family', 'request', { elderIdNumber: idNumber, elderName: '李秀兰', relation: '子女', proxyName: '李小红' });
+    const ask = async (who: string) => {
+      const client = await gw.as(who);
+      await agreeToGuide(client); // R14.1
+      return client.ok<ProxyLinkView>('family', 'request', { elderIdNumber: idNumber, elderName: '李秀兰', relation: '子女', proxyName: '李小红' });
+    };
     const official = await gw.as('official-county');
     const links = [await ask('test-rel-a'), await ask('test-rel-b'), await ask('test-rel-c')];
     const pending = await official.ok<ProxyLinkView[]>('family', 'pending', {});
@@ -141,6 +146,7 @@ describe('R13.1 亲情代办', () => {
 
   it('R13.1 at most 3 elders per relative', async () => {
     const helper = await gw.as('test-busy-helper');
+    await agreeToGuide(helper);
     const official = await gw.as('official-county');
     const elders = [];
     for (let i = 0; i < 4; i++) elders.push(await aLaborer(gw, { age: 70, townshipCode: '141127101', name: `王老${'一二三四'[i]}` }));

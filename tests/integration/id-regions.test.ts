@@ -6,6 +6,7 @@
 import type { WhoAmI } from '../../cloudfunctions/contract';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 import { idNumberAged } from '../support/id-numbers';
+import { agreeToGuide } from '../support/laborers';
 
 let gw: TestGateway;
 beforeAll(async () => {
@@ -16,6 +17,7 @@ afterAll(() => gw.close());
 let n = 0;
 const registerWith = async (region: string) => {
   const client = await gw.as(`test-idregion-${++n}`);
+  await agreeToGuide(client); // R14.1
   return client.call<WhoAmI>('account', 'register', { name: '测试人员', idNumber: idNumberAged(40, gw.runtime.clock.now(), { region }), townshipCode: '141127101' });
 };
 const written = async () => ({

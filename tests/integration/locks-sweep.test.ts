@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openLocalRuntime } from '../../cloudfunctions/gateway/local-runtime';
 import { register } from '../../cloudfunctions/services/account';
+import { agreeToGuide } from '../../cloudfunctions/services/privacy';
+import { PRIVACY_GUIDE } from '../../cloudfunctions/core/privacy';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { claimVoucher } from '../../cloudfunctions/services/voucher';
@@ -70,6 +72,7 @@ describe('issue 18: sweep in a second process while the local host answers 2,000
     const now = setup.clock.now();
     for (let i = 0; i < CLAIMANTS + EXPIRING; i++) {
       const openid = `test-locks-${i}`;
+      await agreeToGuide(setup.deps, { openid, requestId: `agree-${i}` }, { version: PRIVACY_GUIDE.version }); // R14.1
       await register(setup.deps, { openid, requestId: `reg-${i}` }, { name: '测试', idNumber: idNumberAged(20 + (i % 25), now, { region: COUNTY }), townshipCode: TOWNSHIP });
     }
     for (let i = CLAIMANTS; i < CLAIMANTS + EXPIRING; i++) {

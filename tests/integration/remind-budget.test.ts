@@ -8,7 +8,7 @@ import { runRemind } from '../../cloudfunctions/services/remind';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 
-const PHASES = ['sweep', 'voucherExpiry', 'sessions', 'certificates', 'digests', 'quotas', 'attendance'];
+const PHASES = ['sweep', 'voucherExpiry', 'sessions', 'certificates', 'digests', 'quotas', 'attendance', 'vouchersOpen'];
 let gw: TestGateway;
 beforeAll(async () => {
   // 11 January 2026, 08:00 China time: a digest day, with vouchers claimed 83 days earlier expiring in 7.

@@ -107,11 +107,15 @@ describe('R10.2 sending after commit: consent, retries, backoff', () => {
   it('R10.2 without consent → skipped_no_consent; a sender failing twice then succeeding → sent with attempts = 3', async () => {
     const deps = gw.runtime.deps;
     const notifier = new FlakyNotifier(2);
+    const before = await outbox();
+    const entries0 = () => before;
     const first = await deliverDue(deps, notifier, deps.templates!);
     expect(first).toMatchObject({ sent: 0, retrying: 1 });
-    // No consent given: session tomorrow, two trainers today, three officials' digests, and the
-    // four trainers' 开班审核 results the demo seed's approvals wrote.
-    expect(first.skippedNoConsent).toBe(10);
+    // No consent given: session tomorrow, two trainers today, three officials' digests, the
+    // four trainers' 开班审核 results the demo seed's approvals wrote, and the month's word to the
+    // two seeded laborers who hold no voucher (D51).
+    expect(first.skippedNoConsent).toBe(12);
+    expect(entries0().filter((e) => e.kind === 'vouchersOpen').map((e) => e.openid).sort()).toEqual(['dev-openid-laborer-52', 'dev-openid-laborer-66']);
     // Not due again until the backoff has passed.
     expect(await deliverDue(deps, notifier, deps.templates!)).toMatchObject({ sent: 0, retrying: 0 });
     await gw.setNow('2026-01-11T00:01:05.000Z');

@@ -1,3 +1,4 @@
+import { onActingEnded, setActingFor } from '../../src/api/acting';
 import { ApiError, CALL_TIMEOUT_MS, call, messageOf } from '../../src/api/client';
 import { cloud } from './__mocks__/taro';
 import { aRegisteredLaborer, installApi, ok, refusal } from './api-double';
@@ -40,30 +41,42 @@ describe('API client (H5 transport)', () => {
     setFetch(jest.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
     await expect(call('account', 'whoami', {})).rejects.toMatchObject({
       code: 'NETWORK',
+      kind: 'unreachable',
       message: '网络不给力，请检查网络后重试',
     });
   });
 
-  it('a wait has an end: no answer in time is a NETWORK failure (the page offers 重试)', async () => {
+  it('says offline when the phone has no network', async () => {
+    const onLine = jest.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      setFetch(jest.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
+      await expect(call('account', 'whoami', {})).rejects.toMatchObject({ code: 'NETWORK', kind: 'offline', message: '手机没有网络，请打开网络后再试' });
+    } finally {
+      onLine.mockRestore();
+    }
+  });
+
+  it('a wait has an end: no answer in 10 s is a timeout (the page offers 重试)', async () => {
+    expect(CALL_TIMEOUT_MS).toBe(10_000);
     jest.useFakeTimers();
     try {
       setFetch(jest.fn(() => new Promise(() => undefined)));
       const answer = call('account', 'whoami', {}).catch((e: unknown) => e);
       await jest.advanceTimersByTimeAsync(CALL_TIMEOUT_MS);
-      await expect(answer).resolves.toMatchObject({ code: 'NETWORK' });
+      await expect(answer).resolves.toMatchObject({ code: 'NETWORK', kind: 'timeout', message: '服务器10秒没有回应，请稍后再试' });
     } finally {
       jest.useRealTimers();
     }
   });
 
-  it('maps an answer that is not JSON to NETWORK', async () => {
-    setFetch(jest.fn(async () => ({ ok: false, status: 502, json: () => Promise.reject(new SyntaxError('Unexpected token <')) })));
-    await expect(call('account', 'whoami', {})).rejects.toMatchObject({ code: 'NETWORK' });
+  it('a 500 with an HTML body is a server error, never a network problem', async () => {
+    setFetch(jest.fn(async () => ({ ok: false, status: 500, json: () => Promise.reject(new SyntaxError('Unexpected token <')) })));
+    await expect(call('account', 'whoami', {})).rejects.toMatchObject({ code: 'INTERNAL', kind: 'server', message: '服务器出错了，请稍后再试' });
   });
 
-  it('maps JSON that is not an API answer to NETWORK', async () => {
+  it('maps JSON that is not an API answer to a server error', async () => {
     setFetch(jest.fn(async () => ({ ok: true, status: 200, json: async () => ({ hello: 'world' }) })));
-    await expect(call('account', 'whoami', {})).rejects.toMatchObject({ code: 'NETWORK' });
+    await expect(call('account', 'whoami', {})).rejects.toMatchObject({ code: 'INTERNAL', kind: 'server' });
   });
 
   it('treats an unknown error code as INTERNAL but keeps the server message', async () => {
@@ -74,6 +87,30 @@ describe('API client (H5 transport)', () => {
   it('gives a Chinese message for anything thrown', () => {
     expect(messageOf(new ApiError('BUSY'))).toBe('系统繁忙，请稍后再试');
     expect(messageOf(new Error('boom'))).toBe('系统开小差了，请稍后再试');
+  });
+});
+
+describe('R13.1 API client acting for an elder', () => {
+  afterEach(() => setActingFor(null));
+
+  it('sends actingFor on every call but the family function’s (the relative’s own links)', async () => {
+    const calls = installApi({ whoami: () => ok(aRegisteredLaborer()), mine: () => ok({ asProxy: [], asElder: [] }) });
+    setActingFor('p-elder');
+    await call('account', 'whoami', {});
+    await call('family', 'mine', {});
+    const bodies = (globalThis.fetch as jest.Mock).mock.calls.map(([, init]) => JSON.parse((init as { body: string }).body) as { actingFor?: string });
+    expect(calls.map((c) => c.action)).toEqual(['whoami', 'mine']);
+    expect(bodies.map((b) => b.actingFor)).toEqual(['p-elder', undefined]);
+  });
+
+  it('tells the family store when the server says the link has ended', async () => {
+    installApi({ listTypes: () => refusal('PROXY_NOT_ACTIVE') });
+    const ended = jest.fn();
+    const stop = onActingEnded(ended);
+    setActingFor('p-elder');
+    await expect(call('voucher', 'listTypes', {})).rejects.toMatchObject({ code: 'PROXY_NOT_ACTIVE' });
+    stop();
+    expect(ended).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import jsQR from 'jsqr';
-import { attendanceCode, secondsLeftInStep } from '../../cloudfunctions/core/attendance';
+import { attendanceCode, secondsLeftInStep, shortCode } from '../../cloudfunctions/core/attendance';
 import AttendanceCodePage from '../../src/pages/attendance-code/index';
 import { useAttendanceKeyStore } from '../../src/stores/use-attendance-key-store';
 import { useClassStore } from '../../src/stores/use-class-store';
@@ -124,6 +124,20 @@ describe('签到码 page — R6.1 dynamic code', () => {
     const { container } = render(<AttendanceCodePage />);
     await settle();
     expect(text(container, 'attendance-class')).toBe('今天：送培训下乡·手工编织 第2节 09:00–11:30');
+  });
+});
+
+describe('签到码 page — R13.2 the typed fallback', () => {
+  it('shows the same step’s 8 digits in large type, from the same secret, and the next ones when the step turns', async () => {
+    online();
+    const { container } = render(<AttendanceCodePage />);
+    await settle();
+    const digits = container.querySelector('#attendance-digits')!;
+    const expected = shortCode(SECRET_BYTES, REF, new Date(PHONE_NOW + OFFSET_MS));
+    expect(digits.getAttribute('data-digits')).toBe(expected);
+    expect([...digits.querySelectorAll('.code-digits-group')].map((g) => g.textContent)).toEqual([expected.slice(0, 4), expected.slice(4)]);
+    act(() => jest.advanceTimersByTime(20_000));
+    expect(container.querySelector('#attendance-digits')!.getAttribute('data-digits')).toBe(shortCode(SECRET_BYTES, REF, new Date(PHONE_NOW + OFFSET_MS + 20_000)));
   });
 });
 

@@ -106,25 +106,68 @@ describe('课程 page — cards', () => {
 });
 
 describe('课程 page — filters', () => {
-  it('asks the server for the chosen mode, 只看我能报的 (eligibleOnly) and the home township', async () => {
+  it('asks the server for the chosen mode and the home township; 只看我能报的 keeps what can be taken, a claim on the way included', async () => {
+    const claimable = aClass({ id: 'class-claim', name: '领券就能报的班', forMe: { ...refusedBecause('您没有可用于这个班的培训券，请先领取'), claimable: 'skills' } });
     const calls = installApi({
       whoami: () => ok(aRegisteredLaborer()),
-      listClasses: (p) => ok((p as { mode?: string }).mode === 'village' ? [aVillageClass()] : [aClass(), GUOSHU]),
+      listClasses: (p) => ok((p as { mode?: string }).mode === 'village' ? [aVillageClass()] : [aClass(), GUOSHU, claimable]),
       listTypes: () => ok([SKILLS]),
     });
     const { container } = render(<ClassesPage />);
     await screen.findByText('吕梁山护工·养老护理员（五级）');
     expect(listCalls(calls)[0]).toEqual({});
+    fireEvent.click(container.querySelector('#class-eligible-only')!);
+    // R13 the server's eligibleOnly would drop the class joined by claiming its voucher: the phone filters.
+    await waitFor(() => expect(card(container, 'class-guoshu-runcheng')).toBeNull());
+    expect(card(container, 'class-claim')).not.toBeNull();
+    expect(listCalls(calls)).toEqual([{}]);
     fireEvent.click(container.querySelector('.class-mode[data-mode="village"]')!);
     await waitFor(() => expect(card(container, 'class-bianzhi-dongcun')).not.toBeNull());
     expect(card(container, 'class-hugong-lishi')).toBeNull();
     expect(container.querySelector('.class-mode[data-mode="village"]')?.classList.contains('is-selected')).toBe(true);
-    fireEvent.click(container.querySelector('#class-eligible-only')!);
     fireEvent.click(container.querySelector('#class-township-only')!);
-    await waitFor(() => expect(listCalls(calls).at(-1)).toEqual({ mode: 'village', eligibleOnly: true, townshipCode: '141127101' }));
+    await waitFor(() => expect(listCalls(calls).at(-1)).toEqual({ mode: 'village', townshipCode: '141127101' }));
     expect(container.querySelector('#class-eligible-only')?.getAttribute('aria-checked')).toBe('true');
     fireEvent.click(container.querySelector('.class-mode[data-mode="all"]')!);
-    await waitFor(() => expect(listCalls(calls).at(-1)).toEqual({ eligibleOnly: true, townshipCode: '141127101' }));
+    await waitFor(() => expect(listCalls(calls).at(-1)).toEqual({ townshipCode: '141127101' }));
+  });
+});
+
+describe('课程 page — R13 near home and in one step', () => {
+  const far = aClass({
+    forMe: { ...refusedBecause('您没有可用于这个班的培训券，请先领取'), claimable: 'skills', distance: 'city', distanceText: '另一个县' },
+  });
+
+  it('says how far a class is on the card and again on the confirm step', async () => {
+    installApi({ whoami: () => ok(aRegisteredLaborer()), listClasses: () => ok([far]), listTypes: () => ok([SKILLS]) });
+    const { container } = render(<ClassesPage />);
+    await screen.findByText('吕梁山护工·养老护理员（五级）');
+    const c = card(container, 'class-hugong-lishi')!;
+    expect(c.querySelector('.class-distance')?.textContent).toBe('在另一个县（离石区），离家远，要自己去上课');
+    expect(c.querySelector('.class-distance')?.classList.contains('is-far')).toBe(true);
+    fireEvent.click(c.querySelector('.class-enroll')!);
+    await screen.findByText('确认领券并报名', { selector: '.czt-card-title' });
+    expect(container.querySelector('.class-confirm-distance')?.textContent).toBe('在另一个县（离石区），离家远，要自己去上课');
+  });
+
+  it('领券并报名: a class the caller has no voucher for claims it in the same confirmation (enroll {claim})', async () => {
+    const calls = installApi({
+      whoami: () => ok(aRegisteredLaborer()),
+      listClasses: () => ok([far]),
+      listTypes: () => ok([SKILLS]),
+      enroll: () => ok(anEnrollment()),
+    });
+    const { container } = render(<ClassesPage />);
+    await screen.findByText('吕梁山护工·养老护理员（五级）');
+    const c = card(container, 'class-hugong-lishi')!;
+    expect(c.querySelector('.class-enroll')?.textContent).toBe('领券并报名');
+    expect(c.querySelector('.class-claim-note')?.textContent).toBe('报名时自动为您领取职业技能培训券');
+    fireEvent.click(c.querySelector('.class-enroll')!);
+    await screen.findByText('确认领券并报名', { selector: '.czt-card-title' });
+    expect(container.querySelector('.class-confirm-claim')?.textContent).toBe('同时领取职业技能培训券，90天内有效');
+    fireEvent.click(container.querySelector('#class-confirm')!);
+    await screen.findByText('报名成功', { selector: '.czt-card-title' });
+    expect(calls.filter((x) => x.action === 'enroll').map((x) => x.payload)).toEqual([{ classId: 'class-hugong-lishi', claim: 'skills' }]);
   });
 });
 
@@ -210,7 +253,7 @@ describe('课程 page — band C', () => {
     });
     const { container } = render(<ClassesPage />);
     await screen.findByText('送培训下乡·手工编织');
-    expect(listCalls(calls).at(-1)).toEqual({ eligibleOnly: true });
+    expect(listCalls(calls).at(-1)).toEqual({});
     expect(container.querySelectorAll('.class-card')).toHaveLength(1);
     expect(container.querySelectorAll('.class-enroll')).toHaveLength(1);
     expect(container.querySelector('.class-reason')).toBeNull();

@@ -208,7 +208,8 @@ describe('consent prompts at their moments (R10.2)', () => {
       });
       const { container } = render(<VouchersPage />);
       await screen.findByText('职业技能培训券');
-      await waitFor(() => expect(actions(calls, 'templates')).toEqual([{ moment: 'voucherClaimed' }]));
+      // 培训券 also offers the class a claimed voucher pays for (R13), so the class reminders are ready too.
+      await waitFor(() => expect(actions(calls, 'templates')).toEqual([{ moment: 'voucherClaimed' }, { moment: 'enrolled' }]));
       fireEvent.click(container.querySelector('.voucher-claim')!);
       await screen.findByText('确认领取', { selector: '.czt-card-title' });
       expect(requestSubscribeMessage).not.toHaveBeenCalled();
@@ -226,7 +227,7 @@ describe('consent prompts at their moments (R10.2)', () => {
       requestSubscribeMessage.mockRejectedValueOnce({ errMsg: 'requestSubscribeMessage:fail cancel' });
       const { container } = render(<VouchersPage />);
       await screen.findByText('职业技能培训券');
-      await waitFor(() => expect(actions(calls, 'templates')).toHaveLength(1));
+      await waitFor(() => expect(actions(calls, 'templates')).toHaveLength(2));
       fireEvent.click(container.querySelector('.voucher-claim')!);
       fireEvent.click(await waitFor(() => container.querySelector('#voucher-confirm')!));
       await waitFor(() => expect(container.querySelector('.voucher-claimed')).not.toBeNull());

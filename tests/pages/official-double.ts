@@ -15,6 +15,7 @@ import type {
 } from '../../cloudfunctions/contract';
 import { emptyValues, METRIC_NAMES } from '../../cloudfunctions/core/dashboard';
 import { aRoleHolder } from './api-double';
+import { aUsage } from './usage-double';
 
 /** An official of 吕梁市. */
 export const anOfficial = (): WhoAmI => aRoleHolder({ role: 'official', regionCode: '141100', regionName: '吕梁市' }, '2026-11-23T09:00:00.000Z');
@@ -75,7 +76,8 @@ export function aDashboard(overrides: Partial<DashboardView> = {}): DashboardVie
     ],
     trainings: { started: 1450, withdrawn: 60, completed: 1100, notCompleted: 40 },
     employment: { certified: 600, employed: 450, rate: '75.00' },
-    subsidies: { granted: 420, amountFen: 123456789, refused: 12, withdrawn: 3 },
+    usage: aUsage(),
+    subsidies: { granted: 420, amountFen: 123456789, refused: 12, withdrawn: 3, appliedFen: 9000000, approvedFen: 8000000, paidFen: 7500000, paid: 300, recoveredFen: 0 },
     ...overrides,
   };
 }

@@ -47,7 +47,9 @@ describe('台账 ledgers (R9.5)', () => {
     const { container } = await openPage();
     expect(ledgerCalls(calls)).toEqual([{ ledger: 'vouchers', ...YEAR, limit: LEDGER_PAGE_SIZE }]);
     expect(container.querySelector('#ledger-title')?.textContent).toBe('培训券台账');
-    expect(container.querySelectorAll('#ledger-tabs .ledger-tab')).toHaveLength(6);
+    // Seven ledgers: the six of R9.5 and the 补贴发放台账 (R12.1).
+    expect(container.querySelectorAll('#ledger-tabs .ledger-tab')).toHaveLength(7);
+    expect(container.querySelector('.ledger-tab[data-ledger=payments]')?.textContent).toBe('补贴发放');
     const first = container.querySelector('.ledger-row[data-id="a-1"]')!;
     expect(first.querySelector('.ledger-row-title')?.textContent).toBe('a持券人1');
     expect(texts(first as HTMLElement, '.ledger-cell-title')).toEqual(['县', '券种', '状态']);

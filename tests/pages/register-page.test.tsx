@@ -58,14 +58,19 @@ describe('实名登记 page — R2 instant ID hints', () => {
 });
 
 describe('实名登记 page — submitting', () => {
-  it('registers with the chosen township and goes to 我的', async () => {
+  it('registers with the chosen township and says what to do next: classes first, then vouchers, then 我的', async () => {
     const form = await renderForm();
     form.type('reg-name', '王建国');
     form.type('reg-id', VALID_ID);
     form.type('reg-phone', '13800001234');
     await chooseTownship('岚县', '岚城镇');
     fireEvent.click(screen.getByText('提交登记'));
-    await waitFor(() => expect(switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' }));
+    await screen.findByText('登记成功', { selector: '.czt-state-title' });
+    expect(screen.getByText('下一步：报名参加培训。报名时会自动领取需要的培训券')).toBeTruthy();
+    fireEvent.click(screen.getByText('去报名课程'));
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/classes/index' });
+    fireEvent.click(screen.getByText('查看我的信息'));
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' });
     const register = form.calls.find((c) => c.action === 'register');
     expect(register?.payload).toEqual({
       name: '王建国',
@@ -119,7 +124,7 @@ describe('实名登记 page — submitting', () => {
     fireEvent.click(screen.getByText('提交登记'));
     await screen.findByText('网络不给力，请检查网络后重试');
     fireEvent.click(screen.getByText('提交登记'));
-    await waitFor(() => expect(switchTab).toHaveBeenCalled());
+    await screen.findByText('登记成功', { selector: '.czt-state-title' });
     const ids = form.calls.filter((c) => c.action === 'register').map((c) => c.requestId);
     expect(ids).toHaveLength(2);
     expect(ids[0]).toBe(ids[1]);

@@ -31,7 +31,7 @@ export function aClosedRoster(overrides: Partial<RosterView> = {}): RosterView {
 export const aClosedClass = () =>
   aTrainerClass({ state: 'closed', stateName: '已结业', currentSession: null, closedAt: '2026-11-26T04:00:00.000Z' });
 
-export const aPayableSubsidy = (amountFen = 120_000): SubsidyView => ({ status: 'payable', statusName: '待拨付', amountFen, reason: null });
+export const aPayableSubsidy = (amountFen = 120_000): SubsidyView => ({ status: 'payable', statusName: '待申领', amountFen, reason: null });
 export const aRefusedSubsidy = (reason: string): SubsidyView => ({ status: 'refused', statusName: '不予补贴', amountFen: 0, reason });
 
 export function aResult(overrides: Partial<ResultView> = {}): ResultView {

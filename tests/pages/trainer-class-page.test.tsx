@@ -93,7 +93,7 @@ describe('班级签到 page: live scans', () => {
     const { container } = render(<TrainerClassPage />);
     await screen.findByText('李*华');
     typeCode(container, '   ');
-    expect(await screen.findByText('请输入签到码')).toBeTruthy();
+    expect(await screen.findByText('请输入学员签到码页面上的8位数字')).toBeTruthy();
     expect(calls.some((c) => c.action === 'scan')).toBe(false);
   });
 

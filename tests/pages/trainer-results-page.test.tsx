@@ -182,7 +182,7 @@ describe('results page 录入鉴定结果 (R7.1): 提交', () => {
     await waitFor(() => expect(container.querySelectorAll('.results-answer')).toHaveLength(3));
     const answer = (id: string) => textOf(container, `.results-row[data-person-id="${id}"] .results-answer`);
     expect(answer('p-1')).toContain('证书编号 2026141127000001');
-    expect(answer('p-1')).toContain('补贴：待拨付 ¥1,200.00');
+    expect(answer('p-1')).toContain('补贴：待申领 ¥1,200.00');
     expect(answer('p-2')).toContain('证书编号 2026141127000002');
     expect(answer('p-2')).toContain('本年度已享受3次补贴');
     expect(answer('p-4')).toBe('该学员的鉴定结果已录入');

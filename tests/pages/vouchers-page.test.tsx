@@ -3,7 +3,8 @@ import VouchersPage from '../../src/pages/vouchers/index';
 import { useVoucherStore } from '../../src/stores/use-voucher-store';
 import { navigateTo } from './__mocks__/taro';
 import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, ok, refusal } from './api-double';
-import { AGRI, aVoucher, SKILLS, VILLAGE, refusedForAge } from './voucher-double';
+import { aClass, anEnrollment, canEnroll } from './class-double';
+import { AGRI, aVoucher, aVoucherType, SKILLS, VILLAGE, refusedForAge } from './voucher-double';
 
 const AGE_52_SKILLS = '该券面向18–45周岁劳动者，您今年52周岁';
 
@@ -163,5 +164,73 @@ describe('培训券 page — claiming', () => {
     expect(container.querySelector('#voucher-confirm')).toBeNull();
     expect(card(container, 'skills')).not.toBeNull();
     expect(calls.some((c) => c.action === 'claim')).toBe(false);
+  });
+});
+
+describe('培训券 page — R13 how each voucher is used, and straight on to a class after a claim', () => {
+  const EVALUATION = aVoucherType({
+    code: 'evaluation',
+    name: '技能等级评价券',
+    alias: null,
+    usedAt: 'evaluationBody',
+    nearbyClasses: 0,
+    howToUse: '不用上课：领取后带身份证到下面的评价机构直接参加技能等级评价，通过后发证书。会占用今年3次补贴中的1次。',
+    evaluationBodies: [{ id: 'inst-hugong', name: '吕梁山护工培训学校', county: '离石区', occupations: ['养老护理员（五级–三级）'] }],
+  });
+  const NONE_NEARBY = { ...AGRI, usedAt: 'class' as const, nearbyClasses: 0, howToUse: '本县暂时没有收这种券的班，领了也要等开班。' };
+
+  it('the 评价券 says it is used at an evaluation body and lists them; a voucher nothing nearby takes says so', async () => {
+    installApi({ whoami: () => ok(aRegisteredLaborer({ age: 52, band: 'B', bandName: '中年劳动力' })), listTypes: () => ok([NONE_NEARBY, EVALUATION]) });
+    const { container } = render(<VouchersPage />);
+    await screen.findByText('技能等级评价券');
+    const evaluation = card(container, 'evaluation')!;
+    expect(evaluation.querySelector('.voucher-how')?.textContent).toContain('不用上课');
+    expect(evaluation.querySelector('.voucher-body-name')?.textContent).toBe('吕梁山护工培训学校（离石区）');
+    expect(evaluation.querySelector('.voucher-body-occupations')?.textContent).toBe('养老护理员（五级–三级）');
+    const agri = card(container, 'agri')!;
+    expect(agri.querySelector('.voucher-how.is-none-nearby')?.textContent).toBe('本县暂时没有收这种券的班，领了也要等开班。');
+  });
+
+  it('after 确认领取 the nearest class that takes the voucher is offered with 报名, and 确认报名 enrolls there', async () => {
+    const far = aClass({ id: 'class-guoshu', name: '果树修剪与嫁接', acceptedTypes: ['agri'], county: { code: '140522', name: '阳城县' }, forMe: { ...canEnroll('agri'), distance: 'province', distanceText: '另一个市' } });
+    const other = aClass({ id: 'class-other', acceptedTypes: ['skills'] });
+    const calls = installApi({
+      whoami: () => ok(aRegisteredLaborer({ age: 52, band: 'B', bandName: '中年劳动力' })),
+      listTypes: () => ok([NONE_NEARBY]),
+      claim: () => ok(aVoucher({ type: 'agri', typeName: '农业实用技术培训券' })),
+      listClasses: () => ok([far, other]),
+      enroll: () => ok(anEnrollment({ class: far })),
+    });
+    const { container } = render(<VouchersPage />);
+    fireEvent.click(await screen.findByText('领取'));
+    fireEvent.click(await waitFor(() => container.querySelector('#voucher-confirm')!));
+    await screen.findByText('下一步：报名参加培训');
+    const next = await waitFor(() => {
+      const found = container.querySelector<HTMLElement>('.voucher-next-classes .class-card[data-id="class-guoshu"]');
+      if (!found) throw new Error('the next class is not shown yet');
+      return found;
+    });
+    expect(next.querySelector('.class-distance')?.textContent).toBe('在另一个市（阳城县），离家远，要自己去上课');
+    expect(container.querySelector('.class-card[data-id="class-other"]')).toBeNull();
+    fireEvent.click(next.querySelector('.class-enroll')!);
+    await screen.findByText('确认报名', { selector: '.czt-card-title' });
+    expect(container.querySelector('.class-confirm-distance')?.textContent).toContain('另一个市');
+    fireEvent.click(container.querySelector('#class-confirm')!);
+    await screen.findByText('报名成功', { selector: '.czt-card-title' });
+    expect(calls.filter((c) => c.action === 'enroll').map((c) => c.payload)).toEqual([{ classId: 'class-guoshu' }]);
+  });
+
+  it('a claimed 评价券 goes on to the evaluation bodies, not to classes', async () => {
+    const calls = installApi({
+      whoami: () => ok(aRegisteredLaborer()),
+      listTypes: () => ok([EVALUATION]),
+      claim: () => ok(aVoucher({ type: 'evaluation', typeName: '技能等级评价券' })),
+    });
+    const { container } = render(<VouchersPage />);
+    fireEvent.click(await screen.findByText('领取'));
+    fireEvent.click(container.querySelector('#voucher-confirm')!);
+    await screen.findByText('下一步：带身份证去评价机构');
+    expect(container.querySelector('.voucher-success .voucher-body-name')?.textContent).toBe('吕梁山护工培训学校（离石区）');
+    expect(calls.some((c) => c.action === 'listClasses')).toBe(false);
   });
 });

@@ -1,11 +1,15 @@
 /**
  * Builders for registered laborers through the real API: `aLaborer(gw, { age: 52 })`.
  */
-import type { WhoAmI } from '../../cloudfunctions/contract';
+import type { PrivacyStatus, WhoAmI } from '../../cloudfunctions/contract';
+import { PRIVACY_GUIDE } from '../../cloudfunctions/core/privacy';
 import type { ApiClient, TestGateway } from './gateway';
 import { idNumberAged } from './id-numbers';
 
 let next = 0;
+
+/** R14.1 what the app asks first: agree to the privacy guide in force. */
+export const agreeToGuide = (client: ApiClient): Promise<PrivacyStatus> => client.ok<PrivacyStatus>('privacy', 'agree', { version: PRIVACY_GUIDE.version });
 
 export interface LaborerOptions {
   age?: number;
@@ -21,6 +25,7 @@ export async function aLaborer(gw: TestGateway, options: LaborerOptions = {}): P
   const client = await gw.as(openid);
   const on = options.on ?? gw.runtime.clock.now();
   const townshipCode = options.townshipCode ?? '141127101';
+  await agreeToGuide(client);
   const me = await client.ok<WhoAmI>('account', 'register', {
     name: options.name ?? '测试人员',
     idNumber: idNumberAged(options.age ?? 30, on, { region: townshipCode.slice(0, 6) }),

@@ -51,4 +51,11 @@ describe('layer rules', () => {
     expect(text).toMatch(/kernel-below-books: cloudfunctions\/services\/kernel\/place\.ts → cloudfunctions\/services\/books\/ledger\.ts/);
     expect(text).toMatch(/no-circular: bench\/(a|b)\.ts → /);
   }, 120_000);
+
+  it('R14.3 fail when anything outside the local host imports the pretend face check, or anything but the privacy entry the WeChat adapter', () => {
+    const out = cruise(join(__dirname, 'fixtures', 'layer-violations'));
+    const text = out.stdout + out.stderr;
+    expect(text).toMatch(/dev-face-check-local-only: cloudfunctions\/services\/privacy\/face\.ts → cloudfunctions\/gateway\/face-dev\.ts/);
+    expect(text).toMatch(/wechat-face-check-in-privacy-entry-only: cloudfunctions\/services\/privacy\/face\.ts → cloudfunctions\/notify\/face-wechat\.ts/);
+  }, 120_000);
 });

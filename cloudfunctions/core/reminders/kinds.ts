@@ -25,6 +25,8 @@ export interface ReminderInputs {
   classChanged: { className: string; firstStart: Date };
   classCancelled: { className: string; reason: string; voucherOutcome: 'unused' | 'expired' | 'cancelled' | null };
   proxyRequested: { proxyName: string; relation: string };
+  voucherDirected: { typeName: string; countyName: string; expiresAt: Date };
+  vouchersOpen: { countyName: string; typeNames: string[]; classes: number };
 }
 
 export interface BuiltReminder {
@@ -224,6 +226,35 @@ export const REMINDER_KINDS: { readonly [K in ReminderKind]: ReminderKindSpec<Re
       text: `${proxyName}（${relation}）想帮您办理培训券和报名。同意请到“我的”→“亲情代办”点同意；不认识请点拒绝。`,
       fields: { thing1: thing(`${proxyName}（${relation}）`), thing2: thing('请到“我的”同意或拒绝') },
       page: PAGES.me,
+    }),
+  },
+  voucherDirected: {
+    audience: 'laborer',
+    title: '您收到一张培训券',
+    template: 'TPL_VOUCHER_DIRECTED',
+    dedupe: 'voucher id; the China date it was issued (R12.2)',
+    build: ({ typeName, countyName, expiresAt }) => {
+      const last = lastDayBefore(expiresAt);
+      return {
+        title: '您收到一张培训券',
+        text: `${countyName}人社部门为您发放了一张${voucherName(typeName)}，${dateText(last)}前有效，请到“我的培训券”查看并报名培训。`,
+        fields: { thing1: thing(voucherName(typeName)), time2: time(dateText(last)), thing3: thing(`${countyName}定向发放`) },
+        page: PAGES.myVouchers,
+      };
+    },
+  },
+  vouchersOpen: {
+    audience: 'laborer',
+    title: '有培训券可以领',
+    template: 'TPL_VOUCHERS_OPEN',
+    dedupe: 'person id; the month `YYYY-MM` (at most one a month, D51)',
+    build: ({ countyName, typeNames, classes }) => ({
+      title: '有培训券可以领',
+      text: `您今年还没有领培训券。${countyName}现在可以领${typeNames.map(voucherName).join('、')}${
+        classes > 0 ? `，本县有${classes}个培训班正在报名` : ''
+      }。到“培训券”页就能领取。`,
+      fields: { thing1: thing(typeNames.map(voucherName).join('、')), thing2: thing(classes > 0 ? `本县${classes}个班正在报名` : '可到“培训券”页领取') },
+      page: PAGES.vouchers,
     }),
   },
 };

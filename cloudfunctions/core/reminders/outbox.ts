@@ -20,7 +20,9 @@ export type ReminderKind =
   | 'classReviewed'
   | 'classChanged'
   | 'classCancelled'
-  | 'proxyRequested';
+  | 'proxyRequested'
+  | 'voucherDirected'
+  | 'vouchersOpen';
 
 export const REMINDER_KIND_LIST: readonly ReminderKind[] = [
   'voucherExpiry',
@@ -37,6 +39,8 @@ export const REMINDER_KIND_LIST: readonly ReminderKind[] = [
   'classChanged',
   'classCancelled',
   'proxyRequested',
+  'voucherDirected',
+  'vouchersOpen',
 ];
 
 /** pending → sent; or skipped_no_consent (no consent, or 43101); or failed after MAX_ATTEMPTS. */

@@ -2,10 +2,17 @@
  * `account`: profile, roles, whoami (R1–R3).
  */
 import { z } from 'zod';
-import { listRegions, register, updateProfile, whoami } from '../../services/account';
+import { type OnRegistered, listRegions, register, updateProfile, whoami } from '../../services/account';
+import { ledgerAgreement, rejoin } from '../../services/privacy';
+import { receiveDirectedVouchers } from '../../services/voucher';
 import type { RouteTable } from '../router';
 
 const text = (message: string) => z.string({ error: message });
+
+const onRegistered: OnRegistered = async (deps, tx, person, at) => {
+  await receiveDirectedVouchers(deps, tx, person, at);
+  await ledgerAgreement(deps, tx, person, at);
+};
 
 export const accountRoutes: RouteTable<'account'> = {
   whoami: {
@@ -20,7 +27,11 @@ export const accountRoutes: RouteTable<'account'> = {
       phone: text('请输入11位手机号码').max(20, { error: '请输入11位手机号码' }).optional(),
       townshipCode: text('请选择户籍所在乡镇').max(12, { error: '请选择户籍所在乡镇' }),
     }),
-    handle: (deps, caller, input) => register(deps, caller, input),
+    // R12.2: the directed vouchers waiting for the person come in the registration's transaction;
+    // R14.1 the agreement given before it enters the county's chain there; R14.2 a number whose
+    // account was closed registers again into its own history (rejoin), any other registers anew.
+    handle: async (deps, caller, input) => (await rejoin(deps, caller, input, ledgerAgreement)) ?? register(deps, caller, input, onRegistered),
+    consent: 'collects',
   },
   updateProfile: {
     schema: z.object({

@@ -16,6 +16,8 @@ export const employmentRoutes: RouteTable<'employment'> = {
       monthlyIncomeYuan: z.number({ error: '月收入应为0–100000元的整数' }).optional(),
     }),
     handle: (deps, caller, input) => reportEmployment(deps, caller, input),
+    // R14.1 employer and income are personal information.
+    consent: 'collects',
   },
   mine: { schema: z.object({}), handle: (deps, caller) => myEmployment(deps, caller) },
   followUps: { schema: z.object({}), handle: (deps, caller) => myFollowUps(deps, caller), proxy: true },

@@ -19,6 +19,8 @@ export const familyRoutes: RouteTable<'family'> = {
       proxyName: text(20, '请填写您的姓名'),
     }),
     handle: (deps, caller, input) => requestProxy(deps, caller, input),
+    // R14.1 the relative gives the elder's ID number and their own name.
+    consent: 'collects',
   },
   answer: { schema: linkId.extend({ agree: z.boolean({ error: '请选择同意或拒绝' }) }), handle: (deps, caller, input) => answerProxy(deps, caller, input) },
   approveInPerson: { schema: linkId.extend({ idCardSeen: z.boolean({ error: '请核对老人的身份证' }) }), handle: (deps, caller, input) => approveInPerson(deps, caller, input) },

@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { DASHBOARD_METRICS, LEDGER_KINDS } from '../../core/dashboard';
 import { adminImportCatalogue, adminUpsertVoucherType } from '../../services/catalogue';
-import { MAX_TARGET, dashboard, exportDownload, exportLedger, jobStatus, ledgerPage, listTargets, myExports, ranking, setTarget } from '../../services/official';
-import { setCountyQuota } from '../../services/voucher';
+import { MAX_TARGET, dashboard, exportDownload, exportLedger, issueDirectedList, jobStatus, ledgerPage, listTargets, myExports, ranking, setTarget } from '../../services/official';
+import { LIST_ID, closeDirected, directedJob, directedJobs, setCountyQuota } from '../../services/voucher';
 import type { RouteTable } from '../router';
 import { date, regionCode, year } from '../schemas';
 
@@ -22,6 +22,11 @@ const ledgerFilters = z.object({
   occupation: z.string().trim().min(1).max(20).optional(),
 });
 const jobId = z.object({ jobId: z.string().regex(/^x[0-9a-f]{32}$/, { error: '没有找到这个导出任务' }) });
+const listId = z.object({ listId: z.string().regex(LIST_ID, { error: '没有找到这次定向发放' }) });
+/** R12.2 / D52 how long one call may spend issuing a directed list (the app gives up on a call after 10 s). */
+const DIRECTED_STEP_MS = 6_000;
+/** The body a call may carry a workbook in: base64 of a little over 10 MB (the use case says FILE_TOO_LARGE past 10 MB). */
+const DIRECTED_CALL_BASE64 = 15 * 1024 * 1024;
 /** How long one `jobStatus` call may spend moving a job on (the cloud has no background work). */
 const JOB_STEP_MS = 2_000;
 
@@ -105,5 +110,29 @@ export const officialRoutes: RouteTable<'official'> = {
   myExports: {
     schema: z.object({}),
     handle: (deps, caller) => myExports(deps, caller),
+  },
+  issueDirected: {
+    schema: z.object({
+      countyCode: z.string({ error: '请选择县（市、区）' }).regex(/^\d{6}$/, { error: '请选择县（市、区）' }),
+      type: z.string({ error: '请选择培训券' }).min(1, { error: '请选择培训券' }).max(40),
+      // 5000 lines of a number and a name or two; bounded again by the line count (LIST_TOO_LONG).
+      text: z.string().max(600_000, { error: '一次最多5000人，请分成几份' }).optional(),
+      // A workbook in the call (the local host): the use case refuses over 10 MB with FILE_TOO_LARGE.
+      file: z.object({ name: z.string().max(200), base64: z.string().max(DIRECTED_CALL_BASE64, { error: '文件太大，请不要超过10MB' }) }).optional(),
+      fileId: z.string().max(300).optional(),
+    }),
+    handle: (deps, caller, input) => issueDirectedList(deps, caller, input, DIRECTED_STEP_MS),
+  },
+  directedJob: {
+    schema: listId,
+    handle: (deps, caller, input) => directedJob(deps, caller, input, DIRECTED_STEP_MS),
+  },
+  directedJobs: {
+    schema: z.object({ regionCode: regionCode.optional() }),
+    handle: (deps, caller, input) => directedJobs(deps, caller, input),
+  },
+  closeDirected: {
+    schema: listId,
+    handle: (deps, caller, input) => closeDirected(deps, caller, input),
   },
 };

@@ -36,7 +36,8 @@ export const trainingRoutes: RouteTable<'training'> = {
     handle: (deps, caller, input) => listClasses(deps, caller, input),
     proxy: true,
   },
-  enroll: { schema: classId.extend({ claim: z.string().max(20).optional() }), handle: (deps, caller, input) => enroll(deps, caller, input), proxy: true },
+  // R14.1, R14.3: enrolling binds (or claims) a voucher, so it needs what a claim needs.
+  enroll: { schema: classId.extend({ claim: z.string().max(20).optional() }), handle: (deps, caller, input) => enroll(deps, caller, input), proxy: true, consent: 'uses', realName: true },
   withdraw: { schema: classId, handle: (deps, caller, input) => withdraw(deps, caller, input), proxy: true },
   mine: { schema: z.object({}), handle: (deps, caller) => myEnrollments(deps, caller), proxy: true },
   attendanceKey: { schema: z.object({}), handle: (deps, caller) => myAttendanceKey(deps, caller) },

@@ -16,6 +16,9 @@ export const voucherRoutes: RouteTable<'voucher'> = {
     schema: z.object({ type: z.string({ error: '请选择培训券' }).min(1, { error: '请选择培训券' }).max(40) }),
     handle: (deps, caller, input) => claimVoucher(deps, caller, input),
     proxy: true,
+    // R14.1, R14.3: the privacy guide agreed, and the real-name check where the county asks for it.
+    consent: 'uses',
+    realName: true,
   },
   mine: {
     schema: z.object({}),

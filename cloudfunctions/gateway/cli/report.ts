@@ -6,19 +6,17 @@
 import type { DashboardView } from '../../contract';
 import { DomainError } from '../../core/errors';
 import { buildDashboard } from '../../services/official';
+import { formatUsage } from './report-usage';
 import { runLocal } from './run-local';
+import { num, pct, table } from './text-table';
 
-/** Terminal width of a string: CJK characters take two columns. */
-const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
-const padEnd = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
-const padStart = (s: string, n: number) => ' '.repeat(Math.max(0, n - width(s))) + s;
-const num = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-US'));
-const pct = (p: string | null) => (p === null ? '—' : `${p}%`);
+const yuan = (fen: number) => (fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-function table(headers: string[], rows: string[][], alignLeft = 1): string {
-  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-  const line = (cells: string[]) => cells.map((c, i) => (i < alignLeft ? padEnd(c, widths[i]) : padStart(c, widths[i]))).join('  ');
-  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+/** R12.1 补贴审核和拨付结果: what stands at each stage of settlement, in yuan. */
+export function formatSettlement(d: DashboardView): string {
+  const s = d.subsidies;
+  const recovery = s.recoveredFen > 0 ? `，待追回 ${yuan(s.recoveredFen)} 元` : '';
+  return `补贴结算：已申领 ${yuan(s.appliedFen)} 元，审核通过 ${yuan(s.approvedFen)} 元，已拨付 ${num(s.paid)} 笔 ${yuan(s.paidFen)} 元${recovery}`;
 }
 
 export function formatReport(d: DashboardView): string {
@@ -51,6 +49,8 @@ export function formatReport(d: DashboardView): string {
       `补贴：${num(d.subsidies.granted)} 人 ${(d.subsidies.amountFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })} 元`,
   );
   out.push(`取证后就业：${num(d.employment.employed)} / ${num(d.employment.certified)} 人，就业率 ${pct(d.employment.rate)}`);
+  out.push(...formatUsage(d));
+  out.push(formatSettlement(d));
   return out.join('\n');
 }
 

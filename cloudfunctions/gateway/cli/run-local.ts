@@ -41,7 +41,7 @@ export function runLocal(
     console.error(`${name}: ${describeHost(host)} is serving ${settings.DATA_DIR}; ${name} shares the database with it (each waits for the other's writes)`);
   }
   const started = Date.now();
-  openLocalRuntime({ dataDir: settings.DATA_DIR, devNow: settings.DEV_NOW, env: process.env })
+  openLocalRuntime({ dataDir: settings.DATA_DIR, devNow: settings.DEV_NOW, env: process.env, databaseUrl: settings.DATABASE_URL })
     .then(async (runtime) => {
       let code = 1;
       try {

@@ -28,6 +28,10 @@ export type PersonDoc = {
   /** R8: from the latest employment report; the 企业职工培训券 needs a current employer (R4). */
   currentEmployer?: string | null;
   employmentStatus?: string;
+  /** R14.2 the account was closed (注销): no WeChat binding (`openid` empty), no phone; the records stay. */
+  closedAt?: string | null;
+  /** R14.2 the same ID number registered again from a new WeChat account. */
+  reopenedAt?: string;
 };
 
 

@@ -3,7 +3,8 @@
  * Other contexts import this file only.
  */
 export * from './documents';
-export { MIN_REGISTRATION_AGE, register } from './register';
-export { listRegions, updateProfile, whoami } from './profile';
+export { MIN_REGISTRATION_AGE, type OnRegistered, register } from './register';
+export { idRegionOf } from './id-regions';
+export { checkPhone, householdOf, listRegions, updateProfile, whoami } from './profile';
 export { recountRegistrations } from './recount';
 export * from './records';

@@ -6,7 +6,7 @@ import type { RegisterInput, WhoAmI } from '../../contract';
 import { ageAt } from '../../core/age';
 import { DomainError } from '../../core/errors';
 import { checkIdNumber } from '../../core/id-number';
-import { isStoreError } from '../../store/port';
+import { type Tx, isStoreError } from '../../store/port';
 import { recordChange } from '../books/changes';
 import { type AccountDoc, requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
@@ -27,8 +27,15 @@ function checkName(raw: string): string {
 }
 
 
+/**
+ * What else a registration does in its own transaction, given by the entry that wires the use
+ * case (the account context imports no other): R12.2 the directed vouchers waiting for this
+ * person (voucher context, `receiveDirectedVouchers`).
+ */
+export type OnRegistered = (deps: Deps, tx: Tx, person: PersonDoc, at: Date) => Promise<void>;
+
 /** R2: checks everything before the transaction, so bad input writes nothing. */
-export async function register(deps: Deps, caller: Caller, input: RegisterInput): Promise<WhoAmI> {
+export async function register(deps: Deps, caller: Caller, input: RegisterInput, onRegistered?: OnRegistered): Promise<WhoAmI> {
   const openid = requireOpenid(caller);
   const now = deps.clock.now();
   const name = checkName(input.name);
@@ -82,6 +89,7 @@ export async function register(deps: Deps, caller: Caller, input: RegisterInput)
     });
     // R9.1, R9.2: registered laborers by household county, month and band at registration.
     await recordChange(tx, registeredChange({ _id: personId, ...person }));
+    if (onRegistered) await onRegistered(deps, tx, { _id: personId, ...person }, now);
   });
   deps.log.info('registered', { requestId: caller.requestId, countyCode: household.countyCode });
   return whoami(deps, caller);

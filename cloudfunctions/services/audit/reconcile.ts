@@ -8,6 +8,7 @@ import { recountRegistrations } from '../account';
 import { type Difference, type Recount, reconcileBooks } from '../books/reconcile';
 import { recountCredentials } from '../certificate';
 import { recountEmployment } from '../employment';
+import { recountSettlement } from '../settlement';
 import { recountTrainings } from '../training';
 import { recountVouchers } from '../voucher';
 
@@ -20,6 +21,7 @@ const RECOUNTS: readonly ((store: Store) => Promise<Recount>)[] = [
   recountCredentials,
   recountEmployment,
   recountRegistrations,
+  recountSettlement,
 ];
 
 export async function reconcile(store: Store): Promise<{ checked: Record<string, number>; differences: Difference[] }> {

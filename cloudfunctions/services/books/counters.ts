@@ -55,8 +55,13 @@ export interface Cell {
   value: number;
 }
 
-/** The cells of a summary document (its other fields are the place and year). */
-export function cellsOf(doc: Record<string, unknown>): Cell[] {
+/** Cells already read, per summary object: a dashboard reads each summary's cells more than once (R9.3, R12.3). */
+const readCells = new WeakMap<object, readonly Cell[]>();
+
+/** The cells of a summary document (its other fields are the place and year); the same array for the same object (do not change it). */
+export function cellsOf(doc: Record<string, unknown>): readonly Cell[] {
+  const known = readCells.get(doc);
+  if (known) return known;
   const cells: Cell[] = [];
   for (const key in doc) {
     const value = doc[key];
@@ -67,6 +72,7 @@ export function cellsOf(doc: Record<string, unknown>): Cell[] {
     if (rest.charCodeAt(0) === 98 /* b */) cells.push({ metric, month: null, band: rest.slice(1) as Band | '-', value });
     else cells.push({ metric, month: Number(rest), band: null, value });
   }
+  readCells.set(doc, cells);
   return cells;
 }
 

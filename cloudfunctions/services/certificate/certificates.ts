@@ -16,9 +16,11 @@ import type { Actor } from '../books/ledger';
 import { requireRole } from '../kernel/authz';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
-import type { CertificateDoc, CredentialsDoc, SubsidyDoc } from './documents';
+import type { CertificateDoc, CredentialsDoc, RecoveryDoc, SubsidyDoc } from './documents';
 import { levelName } from './record';
-import { revokedChange, subsidyWithdrawnChange } from './records';
+import { revokedChange, settlementChange, settlementStep, subsidyWithdrawnChange } from './records';
+import { onRevocation } from '../../core/settlement';
+import { placeOf } from '../kernel/place';
 
 function certificateView(c: CertificateDoc, holderName: string): CertificateView {
   return {
@@ -86,10 +88,25 @@ export async function revokeCertificate(deps: Deps, caller: Caller, input: { num
     const actor: Actor = { openid, role: 'official' };
     await tx.update('certificates', c._id, { set: { status: 'revoked', revokedReason: reason, revokedAt: now.toISOString() } });
     await recordChange(tx, revokedChange(c, now, actor, reason));
+    // R12.1 before payment the entry is withdrawn; once paid, a recovery (追回) opens for its amount.
     const subsidy = await tx.get<SubsidyDoc>('subsidies', c._id);
-    if (subsidy?.status === 'payable') {
-      await tx.update('subsidies', c._id, { set: { status: 'withdrawn' } });
+    const fate = subsidy ? onRevocation(subsidy.status) : 'none';
+    if (subsidy && fate === 'withdraw') {
+      const log = subsidy.status === 'payable' ? subsidy.settlement : [...(subsidy.settlement ?? []), settlementStep('withdrawn', now, subsidy.amountFen, openid, reason)];
+      await tx.update('subsidies', c._id, { set: { status: 'withdrawn', ...(log ? { settlement: log } : {}) } });
       await recordChange(tx, subsidyWithdrawnChange(subsidy, now, actor, reason));
+    } else if (subsidy && fate === 'recover') {
+      await tx.update('subsidies', c._id, { set: { settlement: [...(subsidy.settlement ?? []), settlementStep('recovered', now, subsidy.amountFen, openid, reason)] } });
+      await tx.create<RecoveryDoc>('recoveries', c._id, {
+        ...placeOf(subsidy),
+        institutionId: subsidy.institutionId,
+        personId: subsidy.personId,
+        amountFen: subsidy.amountFen,
+        status: 'open',
+        openedAt: now.toISOString(),
+        reason,
+      });
+      await recordChange(tx, settlementChange(subsidy, 'recovered', now, actor, { reason }));
     }
     const credentials = await tx.get<CredentialsDoc>('personCredentials', c.personId);
     if (credentials) {

@@ -5,6 +5,7 @@
 import type { Band } from '../../core/age';
 import type { CertificateKind, CertificateStatus, GrantedSubsidy, HeldCertificate, SubsidyRefusal, SubsidyStatus } from '../../core/certificates';
 import type { Place } from '../kernel/place';
+import type { SettlementStepEvent } from '../../core/settlement';
 
 export type ResultDoc = Place & {
   _id: string;
@@ -50,6 +51,8 @@ export type CertificateDoc = Place & {
 export type SubsidyDoc = Place & {
   _id: string;
   certificateNumber: string;
+  /** The class the certificate was earned in (null: assessed with a 评价券); absent on older entries. */
+  classId?: string | null;
   personId: string;
   institutionId: string;
   occupationCode: string;
@@ -60,6 +63,30 @@ export type SubsidyDoc = Place & {
   refusal: SubsidyRefusal | null;
   createdAt: string;
   band: Band | '-';
+  /** R12.1 the application it is in, while applied, approved, rejected or paid. */
+  applicationId?: string | null;
+  /** R12.1 each settlement step with its time and amount: what the counters and the recount read. */
+  settlement?: { event: SettlementStepEvent; at: string; fen: number; by: string | null; reason?: string }[];
+  approvedAt?: string | null;
+  paidAt?: string | null;
+  /** China date of the transfer, as the official entered it. */
+  paidOn?: string | null;
+  paymentId?: string | null;
+  /** The bank's reference of the transfer that paid it. */
+  transferRef?: string | null;
+  /** The reviewer's reason for a rejection or a return. */
+  reviewReason?: string | null;
+};
+
+/** R12.1 id = certificate number: the money to get back for a paid entry whose certificate was revoked. */
+export type RecoveryDoc = Place & {
+  _id: string;
+  institutionId: string;
+  personId: string;
+  amountFen: number;
+  status: 'open' | 'recovered';
+  openedAt: string;
+  reason: string;
 };
 
 /** id = person id: what R7.3 must see, read and written in the issuing transaction. */

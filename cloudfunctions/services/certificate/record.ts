@@ -130,7 +130,7 @@ async function issue(tx: Tx, result: ResultDoc, s: Subject, institution: Institu
     held: before.held,
     granted: before.granted,
   });
-  const subsidy = newSubsidy(certificate, amountFen, refusal);
+  const subsidy = newSubsidy(certificate, amountFen, refusal, result.classId);
   const { _id: _subsidyId, ...subsidyData } = subsidy;
   await tx.create<SubsidyDoc>('subsidies', number, subsidyData);
   await recordChange(tx, subsidyChange(subsidy, actor));

@@ -3,33 +3,28 @@
  * D26). The use cases and the dataset generator both build through these.
  */
 import { type Band, bandOrNull } from '../../core/age';
-import { METRICS, projectMetric } from '../../core/books';
-import { type CertificateKind, type SubsidyRefusal, isHighSkilled } from '../../core/certificates';
+import { type LedgerEventType, METRICS, type SettlementEvent, projectMetric, settlementMetric } from '../../core/books';
+import { type SettlementStepEvent, settlementBumps } from '../../core/settlement';
+import { type CertificateKind, type SubsidyRefusal, type SubsidyStatus, isHighSkilled } from '../../core/certificates';
 import { type CalendarDate, chinaDateOf, formatDate } from '../../core/china-date';
 import type { Change } from '../books/changes';
+import type { CounterBump } from '../books/counters';
 import type { Actor } from '../books/ledger';
 import { type Place, placeOf } from '../kernel/place';
 import type { CertificateDoc, CredentialsDoc, ResultDoc, SubsidyDoc } from './documents';
 
-export interface ResultFacts {
+/** What a result is made of: its document's fields, with the place, dates and band as values. */
+export type ResultFacts = Pick<
+  ResultDoc,
+  'personId' | 'classId' | 'projectId' | 'voucherId' | 'institutionId' | 'occupationCode' | 'level' | 'passed' | 'score' | 'recordedBy' | 'certificateNumber'
+> & {
   id: string;
   /** Where the result counts: the enrollment's or the voucher's place. */
   place: Place;
-  personId: string;
-  classId: string | null;
-  projectId?: string | null;
-  voucherId: string | null;
-  institutionId: string;
-  occupationCode: string;
-  level: number;
-  passed: boolean;
-  score: number;
   assessedOn: CalendarDate;
   at: Date;
-  recordedBy: string;
-  certificateNumber: string | null;
   band: Band | null;
-}
+};
 
 export const newResult = (f: ResultFacts): ResultDoc => ({
   _id: f.id,
@@ -125,10 +120,11 @@ export function issuedChange(c: CertificateDoc, before: CredentialsDoc, actor: A
 }
 
 /** R7.3 the institution's subsidy entry for a certificate: payable, or refused with its reason. */
-export const newSubsidy = (c: CertificateDoc, amountFen: number, refusal: SubsidyRefusal | null): SubsidyDoc => ({
+export const newSubsidy = (c: CertificateDoc, amountFen: number, refusal: SubsidyRefusal | null, classId: string | null): SubsidyDoc => ({
   _id: c._id,
   ...placeOf(c),
   certificateNumber: c._id,
+  classId,
   personId: c.personId,
   institutionId: c.institutionId,
   occupationCode: c.occupationCode,
@@ -191,9 +187,50 @@ export const subsidyWithdrawnChange = (s: SubsidyDoc, at: Date, actor: Actor, re
   type: 'subsidy.withdrawn',
   subjects: { certificateNumber: s.certificateNumber, personId: s.personId, institutionId: s.institutionId },
   actor,
-  data: { amountFen: s.amountFen, reason },
+  data: { amountFen: s.amountFen, reason, from: s.status },
   counters: [
     { metric: METRICS.subsidiesWithdrawn, band: bandOrNull(s.band), by: 1 },
     { metric: METRICS.subsidiesWithdrawnFen, band: bandOrNull(s.band), by: s.amountFen },
+    // R12.1 an entry withdrawn while applied or approved leaves those stages' counters.
+    ...settlementCounters(s, 'withdrawn', s.status, s.amountFen),
   ],
+});
+
+const SETTLEMENT_CHANGE: Record<SettlementEvent, LedgerEventType> = {
+  applied: 'subsidy.applied',
+  returned: 'subsidy.returned',
+  approved: 'subsidy.approved',
+  rejected: 'subsidy.rejected',
+  corrected: 'subsidy.corrected',
+  paid: 'subsidy.paid',
+  recovered: 'subsidy.recovery_opened',
+};
+
+export type SettlementStep = NonNullable<SubsidyDoc['settlement']>[number];
+
+/** R12.1 one settlement step of an entry, as the entry's log keeps it. */
+export const settlementStep = (event: SettlementStepEvent, at: Date, fen: number, by: string | null, reason?: string): SettlementStep => ({
+  event,
+  at: at.toISOString(),
+  fen,
+  by,
+  ...(reason ? { reason } : {}),
+});
+
+/** R12.1 the counters of one step from `from`: the entries standing at each stage and their fen. */
+export const settlementCounters = (s: SubsidyDoc, event: SettlementStepEvent, from: SubsidyStatus, fen: number): CounterBump[] =>
+  settlementBumps(event, from).flatMap(([e, sign]) => [
+    { metric: settlementMetric(e), band: bandOrNull(s.band), by: sign },
+    { metric: settlementMetric(e, true), band: bandOrNull(s.band), by: sign * fen },
+  ]);
+
+/** R12.1, R9.1 the ledger entry and counters of one settlement step of `s` (as it was before the step). */
+export const settlementChange = (s: SubsidyDoc, event: SettlementEvent, at: Date, actor: Actor, data: Record<string, unknown> = {}): Change => ({
+  place: placeOf(s),
+  at,
+  type: SETTLEMENT_CHANGE[event],
+  subjects: { certificateNumber: s.certificateNumber, institutionId: s.institutionId, personId: s.personId },
+  actor,
+  data: { amountFen: s.amountFen, from: s.status, ...data },
+  counters: settlementCounters(s, event, s.status, s.amountFen),
 });

@@ -1,15 +1,15 @@
 /**
  * How the family context's documents and ledger changes are built (R13.1, R9.1).
  */
-import { createHash } from 'node:crypto';
 import type { Change } from '../books/changes';
 import type { Actor } from '../books/ledger';
 import { placeOf } from '../kernel/place';
+import { idFromKey } from '../kernel/requests';
 import type { ProxyLinkDoc } from './documents';
 
 /** One link per relative and elder: asking again finds the same link. */
 export const proxyLinkId = (proxyOpenid: string, elderPersonId: string): string =>
-  `pl_${createHash('sha256').update(`${proxyOpenid}|${elderPersonId}`).digest('hex').slice(0, 24)}`;
+  idFromKey('pl', `${proxyOpenid}|${elderPersonId}`);
 
 type ProxyEvent = 'proxy.requested' | 'proxy.approved' | 'proxy.declined' | 'proxy.ended';
 

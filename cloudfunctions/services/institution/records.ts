@@ -2,34 +2,26 @@
  * How the institution context's documents and ledger changes are built (R11.1, R9.1). The use
  * cases and the dataset generator build through these.
  */
-import { createHash } from 'node:crypto';
-import type { AssessRegistration, InstitutionKind, TrainPermission } from '../../core/institutions';
+import type { AssessRegistration } from '../../core/institutions';
 import type { Change } from '../books/changes';
 import type { Actor } from '../books/ledger';
 import { type Place, placeOf } from '../kernel/place';
+import { idFromKey } from '../kernel/requests';
 import type { InstitutionDoc, ProjectDoc } from './documents';
 
 /** Ids made from the request that created the record: a retried create finds its own record. */
-const idOf = (prefix: string, requestKey: string): string => `${prefix}_${createHash('sha256').update(requestKey).digest('hex').slice(0, 20)}`;
+const idOf = (prefix: string, requestKey: string): string => idFromKey(prefix, requestKey, 20);
 export const institutionIdOf = (requestKey: string): string => idOf('i', requestKey);
 export const projectIdOf = (requestKey: string): string => idOf('p', requestKey);
 export const registrationIdOf = (requestKey: string): string => idOf('r', requestKey);
 
-export interface InstitutionFacts {
+/** What a new institution is made of: its document's fields as entered, with the place and time as values. */
+export type InstitutionFacts = Pick<InstitutionDoc, 'name' | 'creditCode' | 'kind' | 'townshipCode' | 'address' | 'contactName' | 'contactPhone' | 'trains' | 'createdBy'> & {
   id: string;
   place: Place;
-  name: string;
-  creditCode: string;
-  kind: InstitutionKind;
-  townshipCode: string;
-  address: string;
-  contactName: string;
-  contactPhone: string;
-  trains: TrainPermission[];
   registrations?: AssessRegistration[];
-  createdBy: string;
   at: Date;
-}
+};
 
 export const newInstitution = (f: InstitutionFacts): InstitutionDoc => ({
   _id: f.id,

@@ -14,7 +14,7 @@ import type {
   Region,
 } from '../../contract';
 import { BAND_NAMES, type Band } from '../../core/age';
-import { METRICS, parseVoucherMetric, projectMetric, voucherMetric } from '../../core/books';
+import { METRICS, parseVoucherMetric, projectMetric, settlementMetric, voucherMetric } from '../../core/books';
 import { chinaDateOf, formatDate } from '../../core/china-date';
 import {
   DASHBOARD_METRICS,
@@ -38,6 +38,7 @@ import { type Cell, type CounterYearDoc, cellsOf } from '../books/counters';
 import type { Caller, Deps } from '../kernel/deps';
 import { inRegion } from '../kernel/place';
 import { childTargetsOf, targetsOf } from './targets';
+import { usageOf } from './usage';
 
 type Values = Record<DashboardMetric, number>;
 
@@ -198,11 +199,17 @@ export async function buildDashboard(deps: Deps, region: Region, yearInput?: num
       notCompleted: get(METRICS.trainingsNotCompleted),
     },
     employment: { certified, employed, rate: completionPercent(employed, certified) },
+    usage: usageOf(deps, region, docs, earlier, typeNames, (doc) => childOf(region, doc)),
     subsidies: {
       granted: get(METRICS.subsidiesGranted) - get(METRICS.subsidiesWithdrawn),
       amountFen: get(METRICS.subsidiesFen) - get(METRICS.subsidiesWithdrawnFen),
       refused: get(METRICS.subsidiesRefused),
       withdrawn: get(METRICS.subsidiesWithdrawn),
+      appliedFen: get(settlementMetric('applied', true)),
+      approvedFen: get(settlementMetric('approved', true)),
+      paidFen: get(settlementMetric('paid', true)),
+      paid: get(settlementMetric('paid')),
+      recoveredFen: get(settlementMetric('recovered', true)),
     },
   };
 }

@@ -12,29 +12,33 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { ExportDownload, ExportJobView, LedgerFilters } from '../../contract';
 import { chinaDateOf, formatDate, parseDate } from '../../core/china-date';
-import { LEDGERS, type LedgerKind } from '../../core/dashboard';
+import { type ExportKind, LEDGERS, type LedgerKind, exportTitle } from '../../core/dashboard';
 import { DomainError } from '../../core/errors';
 import type { ExportStorage } from '../../store/export-storage';
 import { MAX_PAGE, where } from '../../store/port';
 import { officialRegion } from '../kernel/authz';
-import { bindingsOf } from '../kernel/caller';
-import { recordChange } from '../books/changes';
+import { bindingsOf, requireOpenid } from '../kernel/caller';
+import { type Change, recordChange } from '../books/changes';
 import type { Caller, Deps } from '../kernel/deps';
 import { LEDGER_DEFS } from './ledger-defs';
 import { describeQuery, loadNames, readLedgerPage, resolveLedgerQuery } from './ledgers';
 import { regionPlace } from '../kernel/place';
+import { exporterOf, watermarkRow } from './exporter';
 
 export type ExportJobDoc = {
   _id: string;
   ownerOpenid: string;
-  ledger: LedgerKind;
-  filters: LedgerFilters;
+  ledger: ExportKind;
+  /** A ledger's query; a report written at once has none. */
+  filters: LedgerFilters | null;
   regionCode: string;
   /** China date the default period was taken from, so a resumed job reads the same rows. */
   today: string;
   summary: string;
   fileName: string;
   fullIdNumbers: boolean;
+  /** R14.4 who exported it (`张科长（吕梁市）`): the file's first row and the ledger entry name them. */
+  exporter?: string;
   status: 'queued' | 'running' | 'done' | 'failed';
   total: number;
   rows: number;
@@ -64,7 +68,7 @@ export function jobView(job: ExportJobDoc): ExportJobView {
   return {
     jobId: job._id,
     ledger: job.ledger,
-    title: LEDGERS[job.ledger].title,
+    title: exportTitle(job.ledger),
     summary: job.summary,
     status: job.status,
     rows: job.rows,
@@ -85,8 +89,10 @@ export async function startExport(deps: Deps, caller: Caller, filters: LedgerFil
   const now = deps.clock.now();
   const today = chinaDateOf(now);
   const query = resolveLedgerQuery(region, filters, today);
-  // Full ID numbers only for officials (admins without an official binding get the masked ones).
-  const fullIdNumbers = (await bindingsOf(deps, caller)).some((b) => b.role === 'official');
+  // R14.4 full ID numbers only where the ledger's purpose needs them (the 补贴发放台账), and only for
+  // officials (admins without an official binding get the masked ones).
+  const fullIdNumbers = LEDGER_DEFS[filters.ledger].fullIdPurpose !== undefined && (await bindingsOf(deps, caller)).some((b) => b.role === 'official');
+  const exporter = await exporterOf(deps, caller, region.code);
   const total = await deps.store.count(LEDGER_DEFS[filters.ledger].collection, query.filter);
   const id = `x${randomUUID().replace(/-/g, '')}`;
   const job: ExportJobDoc = {
@@ -99,6 +105,7 @@ export async function startExport(deps: Deps, caller: Caller, filters: LedgerFil
     summary: describeQuery(query, filters, deps.regions),
     fileName: `${region.name}${LEDGERS[filters.ledger].title}-${formatDate(today).replaceAll('-', '')}-${id.slice(1, 7)}.xlsx`,
     fullIdNumbers,
+    exporter,
     status: 'queued',
     total,
     rows: 0,
@@ -189,9 +196,9 @@ export async function advanceExport(deps: Deps, jobId: string, budgetMs: number)
     let state = job;
     if (!state.rowsDone) {
       const region = deps.regions.get(state.regionCode)!;
-      const query = resolveLedgerQuery(region, state.filters, parseDate(state.today)!);
+      const query = resolveLedgerQuery(region, state.filters!, parseDate(state.today)!);
       const names = await loadNames(deps.store);
-      const columns = LEDGER_DEFS[state.ledger].columns;
+      const columns = LEDGER_DEFS[state.ledger as LedgerKind].columns;
       while (!state.rowsDone && deps.clock.now().getTime() - started < budgetMs) {
         const page = await readLedgerPage(deps, query, {
           after: state.after ?? undefined,
@@ -240,8 +247,12 @@ async function writeWorkbook(storage: ExportStorage, job: ExportJobDoc): Promise
     useStyles: false,
     useSharedStrings: false,
   });
-  const sheet = workbook.addWorksheet(LEDGERS[job.ledger].title);
-  sheet.addRow(LEDGER_DEFS[job.ledger].columns.map((c) => c.title)).commit();
+  // Only ledger jobs are advanced: a report is written done (recordReport).
+  const kind = job.ledger as LedgerKind;
+  const sheet = workbook.addWorksheet(LEDGERS[kind].title);
+  // R14.4 the watermark first: who exported it, when, and whether the numbers are in full.
+  sheet.addRow(watermarkRow(job.exporter ?? '—', job.createdAt, job.fullIdNumbers ? LEDGER_DEFS[kind].fullIdPurpose : undefined)).commit();
+  sheet.addRow(LEDGER_DEFS[kind].columns.map((c) => c.title)).commit();
   for (let i = 0; i < job.parts; i++) {
     const text = await storage.readPart(job._id, i);
     if (!text) continue;
@@ -251,21 +262,82 @@ async function writeWorkbook(storage: ExportStorage, job: ExportJobDoc): Promise
   await workbook.commit();
 }
 
+/** The ledger entry of a finished export (D27, R14.4): who exported what filter, when, how many rows. */
+const exportedChange = (deps: Deps, job: ExportJobDoc, now: Date): Change => ({
+  place: regionPlace(deps.regions, job.regionCode),
+  at: now,
+  type: 'ledger.exported',
+  subjects: { jobId: job._id },
+  actor: { openid: job.ownerOpenid, role: 'official' },
+  data: { ledger: job.ledger, summary: job.summary, filters: job.filters, rows: job.rows, fullIdNumbers: job.fullIdNumbers, exporter: job.exporter ?? null, requestedAt: job.createdAt },
+  counters: [],
+});
+
 /** Done, and logged in the region's chain in the same transaction (D27). */
 async function finish(deps: Deps, job: ExportJobDoc, fileRef: string): Promise<void> {
   await deps.store.transaction(async (tx) => {
     const now = deps.clock.now();
     await tx.update('exportJobs', job._id, { set: { status: 'done', fileRef, leaseUntil: null, finishedAt: now.toISOString() } });
-    await recordChange(tx, {
-      place: regionPlace(deps.regions, job.regionCode),
-      at: now,
-      type: 'ledger.exported',
-      subjects: { jobId: job._id },
-      actor: { openid: job.ownerOpenid, role: 'official' },
-      data: { ledger: job.ledger, summary: job.summary, rows: job.rows, fullIdNumbers: job.fullIdNumbers },
-      counters: [],
-    });
+    await recordChange(tx, exportedChange(deps, job, now));
   });
+}
+
+/**
+ * A report built at once (培训机构考核评估: a few hundred rows at most) as a finished job of the
+ * official's: its file written and published, the job and its ledger entry in one transaction,
+ * so it is listed in 导出记录 and downloaded like any export.
+ */
+export async function recordReport(
+  deps: Deps,
+  caller: Caller,
+  report: { kind: Exclude<ExportKind, LedgerKind>; regionCode: string; summary: string; rows: number; header: string[]; lines: unknown[][] },
+): Promise<ExportJobView> {
+  const storage = storageOf(deps);
+  const region = deps.regions.get(report.regionCode)!;
+  const now = deps.clock.now();
+  const today = formatDate(chinaDateOf(now));
+  const id = `x${randomUUID().replace(/-/g, '')}`;
+  const fileName = `${region.name}${exportTitle(report.kind)}-${today.replaceAll('-', '')}-${id.slice(1, 7)}.xlsx`;
+  const exporter = await exporterOf(deps, caller, region.code);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: storage.outputPath(id, fileName), useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(exportTitle(report.kind));
+  sheet.addRow(watermarkRow(exporter, now.toISOString())).commit();
+  sheet.addRow(report.header).commit();
+  for (const line of report.lines) sheet.addRow(line).commit();
+  sheet.commit();
+  await workbook.commit();
+  const fileRef = await storage.publish(id, fileName);
+  const job: ExportJobDoc = {
+    _id: id,
+    ownerOpenid: requireOpenid(caller),
+    ledger: report.kind,
+    filters: null,
+    regionCode: region.code,
+    today,
+    summary: report.summary,
+    fileName,
+    fullIdNumbers: false,
+    exporter,
+    // Written done: no runner ever advances it.
+    status: 'done',
+    total: report.rows,
+    rows: report.rows,
+    parts: 0,
+    after: null,
+    rowsDone: true,
+    fileRef,
+    leaseUntil: null,
+    attempts: 0,
+    error: null,
+    createdAt: now.toISOString(),
+    finishedAt: now.toISOString(),
+  };
+  const { _id, ...data } = job;
+  await deps.store.transaction(async (tx) => {
+    await tx.create<ExportJobDoc>('exportJobs', id, data);
+    await recordChange(tx, exportedChange(deps, job, now));
+  });
+  return jobView(job);
 }
 
 /** Unfinished jobs whose lease has lapsed: the local runner picks these up (e.g. after a restart). */

@@ -5,7 +5,8 @@
 export { buildDashboard, dashboard, ranking } from './dashboard';
 export { MAX_TARGET, ensureTargets, listTargets, seedTargets, setTarget, splitByWeight } from './targets';
 export { ledgerPage } from './ledgers';
-export { advanceExport, exportDownload, exportFile, exportLedger, jobStatus, myExports, pendingJobs, startExport } from './exports';
+export { advanceExport, exportDownload, exportFile, exportLedger, jobStatus, myExports, pendingJobs, recordReport, startExport } from './exports';
 export { type ExportJobDoc, CHUNK_ROWS } from './exports';
 export { LEDGER_DEFS } from './ledger-defs';
 export { loadNames, readLedgerPage, resolveLedgerQuery } from './ledgers';
+export { issueDirectedList } from './directed-input';

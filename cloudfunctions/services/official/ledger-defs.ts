@@ -1,13 +1,13 @@
 /**
- * R9.5 the six ledgers (台账) officials browse and export — vouchers, trainees, attendance,
- * certificate holders, subsidies and transfer employment — one definition each: the collection
+ * R9.5 the ledgers (台账) officials browse and export — vouchers, trainees, attendance,
+ * certificate holders, subsidies, subsidies paid (R12.1) and transfer employment — one definition each: the collection
  * and date it is read by, its filters, its columns and how a document becomes a row. The page
  * view and the .xlsx export both use it, so an export has exactly the rows of the same query.
  */
 import type { LedgerColumn, LedgerRow } from '../../contract';
 import { BAND_NAMES, type Band } from '../../core/age';
 import { CERTIFICATE_KIND_NAMES, type CertificateKind, LEVEL_NAMES, SUBSIDY_REFUSAL_REASONS, type SubsidyRefusal } from '../../core/certificates';
-import { formatDate, isoMinuteText, lastDayBefore } from '../../core/china-date';
+import { chinaDateOf, formatDate, isoMinuteText, lastDayBefore } from '../../core/china-date';
 import { type LedgerKind, statusLabel } from '../../core/dashboard';
 import { EMPLOYMENT_STATUS_NAMES, type EmploymentStatus, WORK_PLACE_NAMES, type WorkPlace } from '../../core/employment';
 import type { CollectionName } from '../../store/collections';
@@ -39,6 +39,11 @@ export interface LedgerDef<T extends Doc> {
   statusFilter?: (status: string) => Filter;
   occupationField?: string;
   columns: LedgerColumn[];
+  /**
+   * R14.4 why this ledger's export carries full ID numbers; absent: masked, even for officials
+   * (full numbers leave the system only where the ledger's purpose needs them).
+   */
+  fullIdPurpose?: string;
   /** Persons and classes the rows need. */
   personId(doc: T): string;
   classId?(doc: T): string | null;
@@ -236,6 +241,40 @@ const subsidies: LedgerDef<SubsidyDoc> = {
   }),
 };
 
+/** R12.1 补贴发放台账: the columns a county uploads to the provincial system, full ID in an official's export. */
+const payments: LedgerDef<SubsidyDoc> = {
+  collection: 'subsidies',
+  dateField: 'paidAt',
+  fixed: where('status', 'eq', 'paid'),
+  // R14.4 the only ledger whose purpose needs the number in full: the provincial system matches payments by it.
+  fullIdPurpose: '补贴发放上报：省级系统按身份证号码核对发放对象',
+  occupationField: 'occupationCode',
+  columns: [
+    ...PERSON_COLUMNS,
+    { key: 'occupation', title: '职业(工种)' },
+    { key: 'level', title: '等级' },
+    { key: 'certificate', title: '证书编号' },
+    { key: 'institution', title: '培训机构' },
+    { key: 'amountYuan', title: '补贴金额(元)' },
+    { key: 'approvedOn', title: '审核通过日期' },
+    { key: 'paidOn', title: '拨付日期' },
+    { key: 'transferRef', title: '转账凭证号' },
+  ],
+  personId: (s) => s.personId,
+  row: (s, ctx) => ({
+    id: s._id,
+    ...personCells(ctx.persons.get(s.personId), ctx),
+    occupation: ctx.occupations.get(s.occupationCode) ?? s.occupationCode,
+    level: LEVEL_NAMES[s.level] ?? null,
+    certificate: s.certificateNumber,
+    institution: ctx.institutions.get(s.institutionId) ?? s.institutionId,
+    amountYuan: yuan(s.amountFen),
+    approvedOn: s.approvedAt ? formatDate(chinaDateOf(new Date(s.approvedAt))) : null,
+    paidOn: s.paidOn ?? null,
+    transferRef: s.transferRef ?? null,
+  }),
+};
+
 const transfers: LedgerDef<EmploymentReportDoc> = {
   collection: 'employmentReports',
   dateField: 'reportedAt',
@@ -280,5 +319,6 @@ export const LEDGER_DEFS: Record<LedgerKind, LedgerDef<Doc>> = {
   attendance: attendance as unknown as LedgerDef<Doc>,
   certificates: certificates as unknown as LedgerDef<Doc>,
   subsidies: subsidies as unknown as LedgerDef<Doc>,
+  payments: payments as unknown as LedgerDef<Doc>,
   transfers: transfers as unknown as LedgerDef<Doc>,
 };

@@ -59,7 +59,8 @@ export interface PhaseContext {
   deadline: number;
 }
 
-async function write(ctx: PhaseContext, found: Found[]): Promise<void> {
+/** Writes found reminders in small transactions; stops (BudgetSpent) between batches once the budget is spent. */
+export async function write(ctx: PhaseContext, found: Found[]): Promise<void> {
   const { deps, at, created } = ctx;
   for (let i = 0; i < found.length; i += BATCH) {
     if (deps.clock.now().getTime() >= ctx.deadline) throw new BudgetSpent('remind budget spent');

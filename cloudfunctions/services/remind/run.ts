@@ -13,6 +13,7 @@ import type { Caller, Deps } from '../kernel/deps';
 import { type DeliveryReport, deliverDue } from '../message';
 import { sweepClassCompletion, sweepClassPlans } from '../training';
 import { sweepExpiredVouchers } from '../voucher';
+import { vouchersOpen } from './reach';
 import { BudgetSpent, type Created, type PhaseContext, attendance, certificates, digests, officials, quotas, sessions, voucherExpiry } from './phases';
 
 type RemindRunDoc = { _id: string; done: string[]; startedAt: string; finishedAt: string | null };
@@ -29,7 +30,7 @@ export interface RemindReport {
   unfinishedPhases: string[];
 }
 
-const PHASES = ['sweep', 'voucherExpiry', 'sessions', 'certificates', 'digests', 'quotas', 'attendance'] as const;
+const PHASES = ['sweep', 'voucherExpiry', 'sessions', 'certificates', 'digests', 'quotas', 'attendance', 'vouchersOpen'] as const;
 type Phase = (typeof PHASES)[number];
 
 /** The whole of a cloud function call is 60 s; the run leaves time for the sends after it. */
@@ -48,7 +49,9 @@ async function runPhase(phase: Phase, ctx: PhaseContext, report: RemindReport, s
   else if (phase === 'certificates') await certificates(ctx);
   else if (phase === 'digests') await digests(ctx, await staffOnce());
   else if (phase === 'quotas') await quotas(ctx, await staffOnce());
-  else await attendance(ctx, await staffOnce());
+  else if (phase === 'attendance') await attendance(ctx, await staffOnce());
+  // R12.3 / D51: once a month, to those who hold nothing.
+  else await vouchersOpen(ctx);
 }
 
 /**

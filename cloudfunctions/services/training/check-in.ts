@@ -16,6 +16,7 @@ import { recordChange } from '../books/changes';
 import { requireOfficialOf, statisticalRegion, trainerInstitutions } from '../kernel/authz';
 import { bindingsOf, requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
+import { type FaceCheckDoc, sessionFaceCheck } from '../kernel/real-name';
 import { attendanceChange, newAttendance } from './records';
 import {
   type AttendanceDoc,
@@ -62,6 +63,10 @@ export async function recordCheckIn(deps: Deps, f: CheckIn): Promise<ScanResult>
   const session = sessionAt(c.sessions, f.scannedAt);
   const refusal = scanRefusal({ code: f.check, trainerTeachesClass: f.teaches, enrolledInClass, enrolledElsewhere: elsewhere, session: c.sessions[session], scannedAt: f.scannedAt });
   if (refusal) return refused(refusal);
+  // R14.3 where the class's county asks, a check of the trainee's own face first (phone check-ins:
+  // cards and marks are for those without a phone, and are flagged instead, R13.2).
+  const face = f.method === 'phone' ? await sessionFaceCheck(deps.store, { classId: c._id, countyCode: c.countyCode, personId: f.personId, session, scannedAt: f.scannedAt }) : null;
+  if (face?.required && !face.checkId) return refused('FACE_CHECK_SESSION_REQUIRED');
   const id = attendanceId(c._id, session, f.personId);
   const person = await deps.store.get<{ _id: string; name: string }>('persons', f.personId);
   const name = person ? maskName(person.name) : '';
@@ -69,6 +74,11 @@ export async function recordCheckIn(deps: Deps, f: CheckIn): Promise<ScanResult>
     if ((await tx.get<ClassDoc>('classes', c._id))?.closedAt) return refused('CLASS_CLOSED');
     if (await tx.get<AttendanceDoc>('attendance', id)) {
       return { status: 'duplicate', code: 'ALREADY_CHECKED_IN', message: ERROR_MESSAGES.ALREADY_CHECKED_IN, session, name };
+    }
+    if (face?.checkId) {
+      // A passed check answers one check-in (R14.3: a result is used once).
+      if ((await tx.get<FaceCheckDoc>('faceChecks', face.checkId))?.usedFor) return refused('FACE_CHECK_SESSION_REQUIRED');
+      await tx.update('faceChecks', face.checkId, { set: { usedFor: id } });
     }
     const now = deps.clock.now();
     const record = newAttendance({ enrollment: enrollment!, c, session, scannedAt: f.scannedAt, recordedAt: now, trainerOpenid: f.openid, offline: f.offline, method: f.method, reason: f.reason });

@@ -13,7 +13,7 @@ import { recordChange } from '../books/changes';
 import { actorOf } from '../books/ledger';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
-import { SYSTEM, type VoucherDoc, claimInTx, releaseReservedVoucher, slotId, voucherIdOf } from '../voucher';
+import { SYSTEM, type VoucherDoc, claimInTx, releaseReservedVoucher, reserveVoucher, voucherIdOf } from '../voucher';
 import { type RequestDoc, requestKey } from '../kernel/requests';
 import { ensureAttendanceKey } from './attendance-keys';
 import { enrolledChange, newEnrollment, withdrawnChange } from './records';
@@ -58,8 +58,7 @@ export async function enroll(deps: Deps, caller: Caller, input: { classId: strin
     await ensureAttendanceKey(deps, tx, person._id);
     await tx.update('classes', c._id, { inc: { enrolled: 1 } });
     if (voucher) {
-      await tx.update('vouchers', voucher._id, { set: { status: 'reserved', enrollmentId: id } });
-      await tx.remove('voucherSlots', slotId(person._id, voucher.type));
+      await reserveVoucher(tx, voucher, id);
     }
     if (c.mode === 'fulltime') {
       await tx.set<PersonScheduleDoc>('personSchedules', person._id, {

@@ -2,42 +2,32 @@
  * How the training context's documents and their ledger changes are built (R5, R6, R9.1,
  * R9.2). The use cases and the dataset generator both build through these.
  */
-import { createHash } from 'node:crypto';
 import { bandOrNull } from '../../core/age';
 import { METRICS, type ProjectEvent, projectMetric } from '../../core/books';
 import type { ClassStatus } from '../../core/class-plans';
-import type { SessionTimes } from '../../core/attendance';
-import { type ClassMode, type Completion, classTimes } from '../../core/classes';
+import { type Completion, classTimes } from '../../core/classes';
 import type { Change } from '../books/changes';
 import type { Actor } from '../books/ledger';
 import { type Place, placeOf } from '../kernel/place';
+import { idFromKey } from '../kernel/requests';
 import type { AttendanceDoc, ClassDoc, EnrollmentDoc } from './documents';
 import { attendanceId, enrollmentId } from './documents';
 
-export interface ClassFacts {
+/** What a new class is made of: its document's fields as planned, with its place, institution, occupation and project as records. */
+export type ClassFacts = Pick<ClassDoc, 'name' | 'level' | 'acceptedTypes' | 'selfFunded' | 'townshipCode' | 'mode' | 'capacity' | 'sessions' | 'minAttendanceRatio' | 'createdBy'> & {
   id: string;
   /** The class's county (where it is held and approved). */
   place: Place;
   institution: { _id: string; name: string };
-  name: string;
   occupation: { code: string; name: string };
-  level: number;
-  acceptedTypes: string[];
-  selfFunded: boolean;
-  townshipCode: string | null;
-  mode: ClassMode;
-  capacity: number;
-  sessions: SessionTimes[];
-  minAttendanceRatio: number;
   project: { _id: string; name: string } | null;
-  createdBy: string;
   at: Date;
   /** A new class is a draft (R11.3); the dataset generator writes approved ones. */
   status?: Extract<ClassStatus, 'draft' | 'approved'>;
-}
+};
 
 /** The class id made from the request that created it: a retried create finds its own class. */
-export const classIdOf = (requestKey: string): string => `c_${createHash('sha256').update(requestKey).digest('hex').slice(0, 20)}`;
+export const classIdOf = (requestKey: string): string => idFromKey('c', requestKey, 20);
 
 /** R5.1, R11.3 a new class: nobody enrolled, not closed; a draft unless said otherwise. */
 export function newClass(f: ClassFacts): ClassDoc {

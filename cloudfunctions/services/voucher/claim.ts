@@ -50,6 +50,8 @@ export interface ClaimFacts {
   /** The voucher's id (made from the request, so a retry finds it) and the request id. */
   id: string;
   requestId: string;
+  /** R12.2 a directed voucher (定向券): the list issuing it (counted `directed`, not `claimed`). */
+  directed?: { listId: string };
 }
 
 /**
@@ -82,14 +84,15 @@ export async function claimInTx(tx: Tx, f: ClaimFacts): Promise<VoucherDoc> {
   if (refusal) throw refusal;
   if (!eligibility.eligible) throw new Error('unreachable: refusal covers eligibility');
 
-  const doc = newVoucher({ id: f.id, place, person, type, eligibility, at: now, requestId: f.requestId });
+  const doc = newVoucher({ id: f.id, place, person, type, eligibility, at: now, requestId: f.requestId, directed: f.directed });
   const { _id: id, ...data } = doc;
   await tx.create<VoucherDoc>('vouchers', id, data);
   await tx.set<SlotDoc>('voucherSlots', slotId(person._id, type.code), { voucherId: id });
   if (personYear) await tx.update('personYears', personYear._id, { inc: { counted: 1 } });
   else await tx.create<PersonYearDoc>('personYears', personYearId(person._id, year), { personId: person._id, year, counted: 1 });
   await tx.update('quotas', quota._id, { inc: { used: 1 } });
-  await recordChange(tx, claimedChange(doc, actor));
+  // D49: the person's first voucher of the year reaches them (the yearly count is created now).
+  await recordChange(tx, claimedChange(doc, actor, !personYear));
   return doc;
 }
 

@@ -27,6 +27,9 @@ export type VoucherDoc = Place & {
   expiresAt: string;
   endedAt?: string;
   requestId: string;
+  /** R12.2 set on a directed voucher (定向券), with the list that issued it. */
+  origin?: 'directed';
+  listId?: string;
 };
 
 export type QuotaDoc = Place & { _id: string; type: string; year: number; limit: number; used: number };

@@ -4,8 +4,11 @@
  */
 export * from './documents';
 export { claimInTx, claimVoucher } from './claim';
-export { SYSTEM, cancelVoucher, endVoucher, expireIfDue, redeemVoucher, releaseReservedVoucher, sweepExpiredVouchers } from './lifecycle';
+export { SYSTEM, cancelVoucher, endVoucher, expireIfDue, redeemVoucher, releaseReservedVoucher, reserveVoucher, sweepExpiredVouchers } from './lifecycle';
 export { listTypesFor, myVouchers, voucherCatalogue } from './list';
 export { setCountyQuota } from './quotas';
 export * from './records';
 export { recountVouchers } from './recount';
+export { type DirectedList, closeDirected, directedCounty, directedJob, directedJobs, issueDirected } from './directed';
+export { receiveDirectedVouchers } from './directed-register';
+export { LIST_ID } from './directed-documents';

@@ -6,11 +6,29 @@ import type { VoucherView } from '../../contract';
 import { DomainError } from '../../core/errors';
 import { type Tx, and, where } from '../../store/port';
 import { recordChange } from '../books/changes';
+import { bumpCounters } from '../books/counters';
 import type { Actor } from '../books/ledger';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import { type SlotDoc, type VoucherDoc, isPastExpiry, personYearId, quotaId, slotId, voucherView } from './documents';
-import { type PaidFor, endedChange, redeemedChange } from './records';
+import { type PaidFor, endedChange, redeemedChange, usedBump } from './records';
+
+/** D48 a voucher becomes used (+1) or stops being used (−1), counted in its claim month. */
+async function countUse(tx: Tx, v: VoucherDoc, by: 1 | -1): Promise<void> {
+  const { place, at, bumps } = usedBump(v, by);
+  await bumpCounters(tx, place, at, bumps);
+}
+
+/**
+ * R5.2 an unused voucher bound to an enrollment: reserved, its type slot freed (R4.3: it no
+ * longer stands in the way of another of the type), and counted as used (D48). The enrollment's
+ * own ledger entry records it.
+ */
+export async function reserveVoucher(tx: Tx, v: VoucherDoc, enrollmentId: string): Promise<void> {
+  await tx.update('vouchers', v._id, { set: { status: 'reserved', enrollmentId } });
+  await tx.remove('voucherSlots', slotId(v.personId, v.type));
+  await countUse(tx, v, 1);
+}
 
 /**
  * Ends an unused voucher (cancelled by the holder, or expired): frees the type slot, gives the
@@ -43,6 +61,8 @@ export async function redeemVoucher(
   if (v.status === 'unused') {
     const slot = await tx.get<SlotDoc>('voucherSlots', slotId(v.personId, v.type));
     if (slot?.voucherId === v._id) await tx.remove('voucherSlots', slot._id);
+    // D48: redeemed straight from unused (a direct assessment, R7.1) is a use; from reserved it already was.
+    await countUse(tx, v, 1);
   }
   await recordChange(tx, redeemedChange(v, at, actor, paidFor));
 }
@@ -53,6 +73,8 @@ export async function redeemVoucher(
  * (D16: R4.3 allows one). Answers which.
  */
 export async function releaseReservedVoucher(tx: Tx, v: VoucherDoc, at: Date, actor: Actor): Promise<'unused' | 'expired' | 'cancelled'> {
+  // D48: no longer used, whatever it becomes.
+  if (v.status === 'reserved') await countUse(tx, v, -1);
   if (new Date(v.expiresAt) <= at) {
     await endVoucher(tx, v, 'expired', at, actor);
     return 'expired';

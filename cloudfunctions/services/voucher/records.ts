@@ -4,10 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import type { Eligible } from '../../core/eligibility';
-import { voucherMetric } from '../../core/books';
+import { METRICS, voucherMetric } from '../../core/books';
 import { chinaDateOf } from '../../core/china-date';
 import { expiryOf } from '../../core/vouchers';
 import type { Change } from '../books/changes';
+import type { CounterBump } from '../books/counters';
 import type { Actor } from '../books/ledger';
 import { type Place, placeOf } from '../kernel/place';
 import type { QuotaDoc, VoucherDoc } from './documents';
@@ -23,6 +24,8 @@ export interface ClaimFacts {
   eligibility: Eligible;
   at: Date;
   requestId: string;
+  /** R12.2 a directed voucher (定向券): the list that issued it. */
+  directed?: { listId: string };
 }
 
 /** A new unused voucher (R3.3: it keeps the band it was claimed under). */
@@ -42,17 +45,38 @@ export function newVoucher(f: ClaimFacts): VoucherDoc {
     claimedAt: f.at.toISOString(),
     expiresAt: expiryOf(f.at, f.type.validityDays).toISOString(),
     requestId: f.requestId,
+    ...(f.directed ? { origin: 'directed' as const, listId: f.directed.listId } : {}),
   };
 }
 
-export const claimedChange = (v: VoucherDoc, actor: Actor): Change => ({
+/**
+ * A voucher given (R4, R12.2): `vouchersClaimed.<type>`, or `vouchersDirected.<type>` for a
+ * directed one (issued = claimed + directed, R12.3); with `firstOfYear` (the person's first
+ * voucher of the China year, D49) also `laborersReached`.
+ */
+export const claimedChange = (v: VoucherDoc, actor: Actor, firstOfYear = false): Change => ({
   place: placeOf(v),
   at: new Date(v.claimedAt),
   type: 'voucher.claimed',
-  subjects: { voucherId: v._id, personId: v.personId },
+  subjects: { voucherId: v._id, personId: v.personId, ...(v.listId ? { listId: v.listId } : {}) },
   actor,
-  data: { type: v.type, band: v.band, age: v.ageAtClaim, year: v.year, expiresAt: v.expiresAt },
-  counters: [{ metric: voucherMetric('claimed', v.type), band: v.band, by: 1 }],
+  data: { type: v.type, band: v.band, age: v.ageAtClaim, year: v.year, expiresAt: v.expiresAt, ...(v.origin ? { origin: v.origin } : {}) },
+  counters: [
+    { metric: voucherMetric(v.origin === 'directed' ? 'directed' : 'claimed', v.type), band: v.band, by: 1 },
+    ...(firstOfYear ? [{ metric: METRICS.laborersReached, band: v.band, by: 1 }] : []),
+  ],
+});
+
+/**
+ * D48 `vouchersUsed.<type>` is booked in the voucher's own claim month (its cohort): +1 when an
+ * unused voucher is reserved by an enrollment or redeemed directly, −1 when a reserved one is
+ * released. So a month's cell is the vouchers given that month that are now used, and recounts
+ * exactly from the vouchers' statuses.
+ */
+export const usedBump = (v: VoucherDoc, by: 1 | -1): { place: Place; at: Date; bumps: CounterBump[] } => ({
+  place: placeOf(v),
+  at: new Date(v.claimedAt),
+  bumps: [{ metric: voucherMetric('used', v.type), band: v.band, by }],
 });
 
 /** R4.5: an unused voucher cancelled by its holder or expired. */

@@ -1,8 +1,9 @@
 /**
  * R9.2 reconcile, vouchers: their counters, the county quotas' places used (R4.2), the yearly
- * counts (R4.4) and the one-unused slots (R4.3), rebuilt from the voucher records.
+ * counts (R4.4) and the one-unused slots (R4.3), rebuilt from the voucher records; also the
+ * usage counters booked in each voucher's claim month (D48) and the people reached (D49).
  */
-import { parseVoucherMetric, voucherMetric } from '../../core/books';
+import { METRICS, parseVoucherMetric, voucherMetric } from '../../core/books';
 import { chinaDateOf } from '../../core/china-date';
 import { COUNTS_TOWARD_LIMIT } from '../../core/vouchers';
 import type { Store } from '../../store/port';
@@ -16,11 +17,18 @@ export async function recountVouchers(store: Store): Promise<Recount> {
   const quotas = new Map<string, number>();
   const personYears = new Map<string, number>();
   const slots = new Map<string, string>();
+  /** D49: each person-year's first voucher (the counter cell it reached them in). */
+  const firstOfYear = new Map<string, { claimedAt: string; cell: string }>();
   let vouchers = 0;
   for await (const v of scan<VoucherDoc>(store, 'vouchers')) {
     vouchers++;
     const claimed = chinaDateOf(new Date(v.claimedAt));
-    tally(counters, counterId(v.countyCode, claimed.year, claimed.month, voucherMetric('claimed', v.type), v.band));
+    const inClaimMonth = (metric: string) => counterId(v.countyCode, claimed.year, claimed.month, metric, v.band);
+    tally(counters, inClaimMonth(voucherMetric(v.origin === 'directed' ? 'directed' : 'claimed', v.type)));
+    if (v.status === 'reserved' || v.status === 'redeemed') tally(counters, inClaimMonth(voucherMetric('used', v.type)));
+    const yearKey = personYearId(v.personId, v.year);
+    const first = firstOfYear.get(yearKey);
+    if (!first || v.claimedAt < first.claimedAt) firstOfYear.set(yearKey, { claimedAt: v.claimedAt, cell: inClaimMonth(METRICS.laborersReached) });
     if ((v.status === 'cancelled' || v.status === 'expired' || v.status === 'redeemed') && v.endedAt) {
       const ended = chinaDateOf(new Date(v.endedAt));
       tally(counters, counterId(v.countyCode, ended.year, ended.month, voucherMetric(v.status, v.type), v.band));
@@ -31,6 +39,7 @@ export async function recountVouchers(store: Store): Promise<Recount> {
     }
     if (v.status === 'unused') slots.set(slotId(v.personId, v.type), v._id);
   }
+  for (const { cell } of firstOfYear.values()) tally(counters, cell);
   const storedQuotas = new Map<string, number>();
   for await (const q of scan<QuotaDoc>(store, 'quotas')) storedQuotas.set(q._id, q.used);
   const storedYears = new Map<string, number>();
@@ -44,7 +53,7 @@ export async function recountVouchers(store: Store): Promise<Recount> {
     if (s !== r) differences.push({ what: 'unused-voucher slot', id, stored: s, recounted: r });
   }
   return {
-    owns: (metric) => parseVoucherMetric(metric) !== null,
+    owns: (metric) => parseVoucherMetric(metric) !== null || metric === METRICS.laborersReached,
     counters,
     differences,
     checked: { vouchers, quotas: storedQuotas.size, yearlyCounts: storedYears.size, slots: storedSlots.size },

@@ -34,7 +34,7 @@ import type { Place } from '../../../cloudfunctions/services/kernel/place';
 import { placeOf } from '../../../cloudfunctions/services/kernel/place';
 import { redeemedChange } from '../../../cloudfunctions/services/voucher';
 import type { PResult } from '../plan';
-import { type LoaderContext, inOrder, institutionOf, placeOfPerson, record, trainerOf } from './context';
+import { type LoaderContext, inOrder, institutionOf, placeOfPerson, record, recordUse, trainerOf } from './context';
 import { voucherRedeemed } from './transitions';
 
 export async function loadCertificates(ctx: LoaderContext): Promise<void> {
@@ -67,6 +67,7 @@ async function recordResult(ctx: LoaderContext, r: PResult, institutionId: strin
   if (v) {
     if (v.type !== 'evaluation' || v.status !== 'unused') throw new Error(`voucher ${v._id} cannot be assessed directly`);
     await record(ctx, redeemedChange(v, at, actor, { subjects: { resultId } }));
+    await recordUse(ctx, v);
     ctx.vouchers[r.voucher] = voucherRedeemed(v, at);
   }
   const place: Place = e ? placeOf(e) : placeOf(v!);
@@ -135,7 +136,7 @@ async function issue(ctx: LoaderContext, r: PResult, result: ResultDoc, inst: { 
   const subsidyFen = Object.fromEntries(Object.entries(o.subsidy).map(([level, yuan]) => [level, Math.round(yuan * 100)]));
   const amountFen = subsidyFenOf(subsidyFen, r.level);
   if (amountFen === null) throw new Error(`no subsidy amount for ${r.occupation} level ${r.level}`);
-  const subsidy = newSubsidy(certificate, amountFen, refusal);
+  const subsidy = newSubsidy(certificate, amountFen, refusal, result.classId);
   await sink.put('subsidies', subsidy);
   await record(ctx, subsidyChange(subsidy, actor));
   ctx.credentials.set(r.person, credentialsAfter(before, certificate, subsidy));

@@ -48,11 +48,12 @@ export async function loadClaims(ctx: LoaderContext): Promise<number[]> {
     // R4.3: the type slot holds the voucher while it is unused (enrolling or ending it frees the slot).
     if (v.status === 'unused') await sink.put('voucherSlots', { _id: slotId(personId, v.type), voucherId: voucher._id } satisfies SlotDoc);
     const yearId = personYearId(personId, voucher.year);
+    const firstOfYear = !ctx.personYears.has(yearId);
     const year = ctx.personYears.get(yearId) ?? { _id: yearId, personId, year: voucher.year, counted: 0 };
     ctx.personYears.set(yearId, personYearCounted(year, 1));
     const qid = quotaId(v.type, place.countyCode, voucher.year);
     ctx.quotas.set(qid, quotaTaken(ctx.quotas.get(qid)!, 1));
-    await record(ctx, claimedChange(voucher, { openid, role: 'laborer' }));
+    await record(ctx, claimedChange(voucher, { openid, role: 'laborer' }, firstOfYear));
   }
   await sink.flushAll();
   return vOrder;

@@ -6,11 +6,12 @@
  */
 import type { CredentialsDoc } from '../../../cloudfunctions/services/certificate';
 import { type Change, recordChange } from '../../../cloudfunctions/services/books/changes';
+import { bumpCounters } from '../../../cloudfunctions/services/books/counters';
 import type { IdVault } from '../../../cloudfunctions/services/kernel/id-vault';
 import type { Place } from '../../../cloudfunctions/services/kernel/place';
 import type { InstitutionDoc } from '../../../cloudfunctions/services/institution';
 import type { ClassDoc, EnrollmentDoc } from '../../../cloudfunctions/services/training';
-import type { PersonYearDoc, QuotaDoc } from '../../../cloudfunctions/services/voucher';
+import { type PersonYearDoc, type QuotaDoc, type VoucherDoc, usedBump } from '../../../cloudfunctions/services/voucher';
 import type { MemTx } from '../mem-tx';
 import { CITY, type OccupationRow, PROVINCE, type PClass, type Plan } from '../plan';
 import { Rng } from '../rng';
@@ -53,6 +54,12 @@ export interface LoaderContext {
 export async function record(ctx: LoaderContext, change: Change): Promise<void> {
   await recordChange(ctx.tx, change);
   await ctx.sink.flushLedger();
+}
+
+/** D48 a voucher reserved or redeemed straight from unused: counted used in its claim month, as reserveVoucher and redeemVoucher count it. */
+export async function recordUse(ctx: LoaderContext, v: VoucherDoc): Promise<void> {
+  const { place, at, bumps } = usedBump(v, 1);
+  await bumpCounters(ctx.tx, place, at, bumps);
 }
 
 export const placeOfPerson = (ctx: LoaderContext, p: number): Place => ctx.countyPlace[ctx.plan.personCounty[p]];

@@ -15,7 +15,7 @@ import {
   newEnrollment,
 } from '../../../cloudfunctions/services/training';
 import { DAY, type PClass } from '../plan';
-import { type LoaderContext, classInstitution, inOrder, openidOf, placeOfPerson, record, trainerOf } from './context';
+import { type LoaderContext, classInstitution, inOrder, openidOf, placeOfPerson, record, recordUse, trainerOf } from './context';
 import { LEVEL_TEXT } from './names';
 import { classEnrolled, voucherReserved } from './transitions';
 
@@ -85,7 +85,10 @@ export async function loadEnrollments(ctx: LoaderContext): Promise<void> {
       await issueAttendanceKey(ctx, personId);
     }
     ctx.classes[e.cls] = classEnrolled(c);
-    if (v) ctx.vouchers[e.voucher] = voucherReserved(v, enrollment._id);
+    if (v) {
+      ctx.vouchers[e.voucher] = voucherReserved(v, enrollment._id);
+      await recordUse(ctx, v);
+    }
     // R5.2: a person's full-time classes never overlap (each trainee has one class in the plan).
     if (c.mode === 'fulltime') await sink.put('personSchedules', { _id: personId, fulltime: [{ classId: c._id, ...spanOf(c.sessions) }] } satisfies PersonScheduleDoc);
     await record(ctx, enrolledChange(enrollment, c, { openid, role: 'laborer' }));

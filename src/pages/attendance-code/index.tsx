@@ -1,7 +1,9 @@
 /**
  * 签到码 (R6.1): the person's dynamic attendance QR code, computed on the phone from the stored
- * key at the server's time (phone clock + measured offset), a new one every 30-second step.
- * Works with no network once the key has been fetched; lives in the main package for that.
+ * key at the server's time (phone clock + measured offset), a new one every 30-second step, and
+ * under it the same step's 8 digits in large type for a trainer to type when the QR cannot be
+ * scanned (R13.2). Works with no network once the key has been fetched; lives in the main
+ * package for that. A relative acting for an elder never sees it (R13.1): said plainly.
  */
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
@@ -11,14 +13,18 @@ import { secondsLeftInStep } from '../../../cloudfunctions/core/attendance';
 import { QrCode } from '../../components/qr-code';
 import { WideButton } from '../../components/page-parts';
 import { LoadingState, PageShell, RegisterPrompt } from '../../components/page-shell';
+import { SessionFaceChecks } from '../../components/session-face-checks';
+import { useNetworkOnline } from '../../components/use-network';
 import { useSession } from '../../components/use-session';
 import {
   type ScheduledClass,
   type StoredKey,
   codeAt,
+  digitsAt,
   serverTimeNow,
   useAttendanceKeyStore,
 } from '../../stores/use-attendance-key-store';
+import { useActing } from '../../stores/use-family-store';
 import { useClassStore } from '../../stores/use-class-store';
 import { dayText, sessionToShow } from '../../utils/class-text';
 import './index.scss';
@@ -42,30 +48,6 @@ function useServerClock(offsetMs: number): Date {
     return () => clearTimeout(timer);
   }, [offsetMs]);
   return serverTimeNow(offsetMs);
-}
-
-/** Whether the phone says it has a network (H5: the browser's online flag). */
-function useNetworkOnline(): boolean {
-  const [online, setOnline] = useState(true);
-  useEffect(() => {
-    if (process.env.TARO_ENV === 'h5') {
-      const update = () => setOnline(navigator.onLine !== false);
-      update();
-      window.addEventListener('online', update);
-      window.addEventListener('offline', update);
-      return () => {
-        window.removeEventListener('online', update);
-        window.removeEventListener('offline', update);
-      };
-    }
-    const onChange = (r: { isConnected: boolean }) => setOnline(r.isConnected);
-    Taro.getNetworkType()
-      .then((r) => setOnline(r.networkType !== 'none'))
-      .catch(() => undefined);
-    Taro.onNetworkStatusChange(onChange);
-    return () => Taro.offNetworkStatusChange(onChange);
-  }, []);
-  return online;
 }
 
 /** Full brightness and no screen lock while the code shows (mini-program only), restored after. */
@@ -125,6 +107,7 @@ interface CodeViewProps {
 function CodeView({ attendanceKey, offsetMs, schedule, offline, name }: CodeViewProps) {
   const at = useServerClock(offsetMs);
   const code = codeAt(attendanceKey, at);
+  const digits = digitsAt(attendanceKey, at);
   return (
     <View className="code-view">
       <Text className="code-title">{name ? `${name}的签到码` : '我的签到码'}</Text>
@@ -133,12 +116,30 @@ function CodeView({ attendanceKey, offsetMs, schedule, offline, name }: CodeView
         <QrCode id="attendance-qr" className="code-qr" text={code} />
       </View>
       <Text id="attendance-countdown" className="code-countdown">{`${secondsLeftInStep(at)}秒后刷新`}</Text>
+      <View className="code-digits-box">
+        <Text className="code-digits-label">扫不了码时，请老师输入这8个数字：</Text>
+        {/* Two groups of four, each kept whole: at 200 % text they stack instead of running off the screen. */}
+        <View id="attendance-digits" className="code-digits" data-digits={digits}>
+          <Text className="code-digits-group">{digits.slice(0, 4)}</Text>
+          <Text className="code-digits-group">{digits.slice(4)}</Text>
+        </View>
+      </View>
       {offline ? (
         <Text id="attendance-offline-note" className="code-offline">
           无网络也可签到
         </Text>
       ) : null}
       <Text className="code-help">请把手机给老师扫码。签到码每30秒自动更换，截图无效</Text>
+    </View>
+  );
+}
+
+/** R13.1 the attendance code is the elder's own: a relative acting for them is told so, and how the elder checks in. */
+function NotForProxies() {
+  return (
+    <View id="attendance-proxy" className="czt-state czt-state-proxy">
+      <Text className="czt-state-title">代办人不能打开签到码</Text>
+      <Text className="czt-state-text">签到码只能老人本人使用。上课时请老人本人到场，用自己的手机出示签到码，或把签到卡交给老师扫。</Text>
     </View>
   );
 }
@@ -154,6 +155,16 @@ function FirstUse({ onRetry }: { onRetry: () => void }) {
 }
 
 export default function AttendanceCodePage() {
+  return useActing() ? (
+    <PageShell className="page-attendance-code">
+      <NotForProxies />
+    </PageShell>
+  ) : (
+    <OwnCodePage />
+  );
+}
+
+function OwnCodePage() {
   const session = useSession();
   const me = session.me;
   const { attendanceKey, offsetMs, schedule, status, error, refresh, keepOnlyFor } = useAttendanceKeyStore(
@@ -209,6 +220,8 @@ export default function AttendanceCodePage() {
 
   return (
     <PageShell className="page-attendance-code" error={pageError} onRetry={() => void refresh()}>
+      {/* R14.3 a face check the county asks before today's check-in. */}
+      {registered && online ? <SessionFaceChecks /> : null}
       {body}
     </PageShell>
   );

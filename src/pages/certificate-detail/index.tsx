@@ -2,20 +2,21 @@
  * 证书详情: one certificate in full, its verification code and a QR code that opens 证书查验
  * with the number and code (R7.2); 保存为图片; and the employment follow-ups it brings (R8.3).
  */
-import { Canvas, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FollowUpView } from '../../../cloudfunctions/contract';
 import { CertificateCard } from '../../components/certificate-card';
 import { listPageState } from '../../components/page-data';
-import { LinkRow, WideButton } from '../../components/page-parts';
+import { LinkRow } from '../../components/page-parts';
+import { SaveImageButton } from '../../components/save-image';
 import { EmptyState, PageShell, RegisterPrompt } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
 import { useCertificateStore } from '../../stores/use-certificate-store';
 import { useEmploymentStore } from '../../stores/use-employment-store';
 import { useSessionStore } from '../../stores/use-session-store';
-import { CANVAS_ID, IMAGE_HEIGHT, IMAGE_WIDTH, saveCertificateImage } from '../../utils/certificate-image';
+import { certificateImage } from '../../utils/certificate-image';
 import { dayDateText, verifyQrText } from '../../utils/certificate-text';
 import { qrSvg, svgDataUri } from '../../utils/qr-image';
 import { URLS } from '../../utils/routes';
@@ -39,24 +40,10 @@ export default function CertificateDetailPage() {
   useDidShow(() => {
     if (useSessionStore.getState().me?.registered) void useEmploymentStore.getState().loadFollowUps();
   });
-  const [saving, setSaving] = useState(false);
 
   const c = mine?.find((x) => x.number === number) ?? null;
   const qrText = c ? verifyQrText(c.number, c.verifyCode) : '';
   const qrUri = useMemo(() => (qrText ? svgDataUri(qrSvg(qrText)) : ''), [qrText]);
-
-  const save = async () => {
-    if (!c || saving) return;
-    setSaving(true);
-    try {
-      await saveCertificateImage(c, qrText);
-      void Taro.showToast({ title: process.env.TARO_ENV === 'weapp' ? '已保存到相册' : '已下载图片', icon: 'success' });
-    } catch (e) {
-      void Taro.showToast({ title: e instanceof Error && e.message ? e.message : '保存失败，请重试', icon: 'none' });
-    } finally {
-      setSaving(false);
-    }
-  };
 
   const page = listPageState({ session, allowed: registered, value: mine, error: mineError, load: loadMine });
 
@@ -75,9 +62,7 @@ export default function CertificateDetailPage() {
             <Image id="cert-qr" className="cert-qr" src={qrUri} mode="aspectFit" />
             <Text className="czt-help cert-qr-help">用人单位扫码，或输入证书编号和验证码，可查验真伪</Text>
           </View>
-          <WideButton id="cert-save" loading={saving} row onClick={() => void save()}>
-            保存为图片
-          </WideButton>
+          <SaveImageButton id="cert-save" label="保存为图片" image={certificateImage(c, qrText)} />
           {c.followUpsDue.length > 0 ? (
             <View className="czt-card cert-follow-ups">
               <Text className="czt-card-title">就业回访</Text>
@@ -94,9 +79,6 @@ export default function CertificateDetailPage() {
                 就业登记
               </LinkRow>
             </View>
-          ) : null}
-          {process.env.TARO_ENV === 'weapp' ? (
-            <Canvas type="2d" id={CANVAS_ID} className="cert-canvas" style={{ width: `${IMAGE_WIDTH}px`, height: `${IMAGE_HEIGHT}px` }} />
           ) : null}
         </>
       ) : null}

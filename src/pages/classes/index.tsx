@@ -1,22 +1,20 @@
 /**
- * 课程: upcoming classes with what the caller can do with each (报名, 已报名, or why not, as the
- * server says in `forMe`), simple filters, and enrolling with a confirmation step (R5.2).
- * Band C sees only what it can enroll in, one card per screen with one big button.
+ * 课程: upcoming classes near home first, with what the caller can do with each (报名, 领券并报名,
+ * 已报名, or why not, as the server says in `forMe`), simple filters, and enrolling with a
+ * confirmation step (R5.2; R13 the voucher claimed in the same step).
+ * Band C sees only what it can take, one card per screen with one big button.
  */
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { type ReactNode, useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ClassView } from '../../../cloudfunctions/contract';
-import { type CallOptions, isApiError } from '../../api/client';
-import { ClassCard, EnrollConfirm, EnrollSuccess, OneClassAtATime } from '../../components/class-card';
+import { ClassCard, EnrollConfirm, EnrollSuccess, OneClassAtATime, takeable } from '../../components/class-card';
 import { ClassFilters } from '../../components/class-filters';
 import { listPageState } from '../../components/page-data';
 import { ListWithConfirm } from '../../components/list-with-confirm';
 import { EmptyState, PageShell, RegisterPrompt } from '../../components/page-shell';
-import type { Attempt } from '../../components/use-confirmed-action';
+import { useEnrollFlow } from '../../components/use-enroll-flow';
 import { useSession } from '../../components/use-session';
-import { useTakeFlow } from '../../components/use-take-flow';
 import { useClassStore } from '../../stores/use-class-store';
 import { useSessionStore } from '../../stores/use-session-store';
 import { useVoucherStore } from '../../stores/use-voucher-store';
@@ -25,12 +23,12 @@ import './index.scss';
 
 const goMyClasses = () => void Taro.navigateTo({ url: URLS.myClasses });
 
-/** Loads the list once the caller is known to be registered (band C: only what it can enroll in). */
+/** Loads the list once the caller is known to be registered (band C: every class, then only what it can take). */
 function useClassList(registered: boolean, bandC: boolean) {
   const { loadClasses, setFilter } = useClassStore(useShallow((s) => ({ loadClasses: s.loadClasses, setFilter: s.setFilter })));
   useEffect(() => {
     if (!registered) return;
-    if (bandC) void setFilter({ eligibleOnly: true, mode: null, townshipCode: null });
+    if (bandC) void setFilter({ eligibleOnly: false, mode: null, townshipCode: null });
     else void loadClasses();
   }, [registered, bandC, loadClasses, setFilter]);
   useDidShow(() => {
@@ -43,21 +41,6 @@ function useClassList(registered: boolean, bandC: boolean) {
   }, [registered]);
 }
 
-/** 报名 with its confirmation: one request id per confirmation, kept across a network retry. */
-function useEnrollFlow() {
-  const { enroll, loadClasses } = useClassStore(useShallow((s) => ({ enroll: s.enroll, loadClasses: s.loadClasses })));
-  const enrollOnce = async (c: ClassView, options: CallOptions, { retry }: Attempt) => {
-    try {
-      await enroll(c.id, options);
-    } catch (e) {
-      // The first try went through before the network dropped: that is the enrollment.
-      if (!(retry && isApiError(e) && e.code === 'ALREADY_ENROLLED')) throw e;
-      void loadClasses();
-    }
-  };
-  return useTakeFlow(enrollOnce, { moment: 'enrolled', verb: '报名', reload: loadClasses, doneTitle: '报名成功', done: (_answer, c) => c });
-}
-
 export default function ClassesPage() {
   const session = useSession();
   const me = session.me;
@@ -68,11 +51,12 @@ export default function ClassesPage() {
     useShallow((s) => ({ classes: s.classes, status: s.status, error: s.error, filter: s.filter, loadClasses: s.loadClasses, setFilter: s.setFilter })),
   );
   const types = useVoucherStore((s) => s.types);
-  const { flow, done: enrolled, open, close, clearDone: clearEnrolled } = useEnrollFlow();
+  const { flow, done: enrolled, open, close, clearDone: clearEnrolled } = useEnrollFlow(loadClasses);
   // Coming back to the tab after enrolling shows the list again (the note has been read).
   useDidShow(() => clearEnrolled());
 
   const page = listPageState({ session, allowed: registered, value: classes, error, load: loadClasses });
+  const shown = classes && filter.eligibleOnly ? classes.filter(takeable) : classes;
   const filtered = filter.mode !== null || filter.eligibleOnly || filter.townshipCode !== null;
   const confirming = flow.asking;
   const card = { types, onEnroll: open, onMine: goMyClasses };
@@ -80,7 +64,7 @@ export default function ClassesPage() {
   let body: ReactNode = null;
   if (!session.loading && !session.error && me && !registered) {
     body = <RegisterPrompt text="报名课程前，请先完成实名登记" />;
-  } else if (!session.loading && !session.error && classes) {
+  } else if (!session.loading && !session.error && classes && shown) {
     body = (
       <ListWithConfirm
         prefix="class"
@@ -99,11 +83,11 @@ export default function ClassesPage() {
         {status === 'loading' ? <Text className="class-updating">正在更新…</Text> : null}
         {bandC ? (
           <OneClassAtATime classes={classes} {...card} />
-        ) : classes.length === 0 ? (
+        ) : shown.length === 0 ? (
           <EmptyState title="没有找到课程" text={filtered ? '换个条件再看看' : '有新课程时，再来看看'} />
         ) : (
           <View className="class-list">
-            {classes.map((c) => (
+            {shown.map((c) => (
               <ClassCard key={c.id} c={c} {...card} />
             ))}
           </View>

@@ -1,14 +1,20 @@
-/** 首页: who you are, and one big button per area. */
+/**
+ * 首页: who you are, and one big button per area. Staff (trainers, officials) who are not
+ * laborers land on their workbench: the app opens it on launch, and 首页 shows the way there.
+ */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
+import type { WhoAmI } from '../../../cloudfunctions/contract';
 import { MessagesEntry } from '../../components/messages-entry';
 import { LinkRow, RetryNotice } from '../../components/page-parts';
-import { PageShell, RegisterButton } from '../../components/page-shell';
+import { PageShell, RegisterButton, WorkbenchButtons } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
 import { useAttendanceKeyStore } from '../../stores/use-attendance-key-store';
 import { dueFollowUps, useEmploymentStore } from '../../stores/use-employment-store';
+import { useActing } from '../../stores/use-family-store';
 import { URLS } from '../../utils/routes';
+import { workbenchesOf } from '../../utils/workbenches';
 
 const SHORTCUTS = [
   { url: URLS.vouchers, title: '培训券', text: '领取和使用培训券' },
@@ -19,11 +25,27 @@ const SHORTCUTS = [
 
 const go = (url: string) => () => void Taro.navigateTo({ url });
 
+/** Only the first time 首页 learns who the caller is, after the app starts. */
+let landed = false;
+
+/** A person who only works here (no laborer registration) lands on their one workbench. */
+function useStaffLanding(me: WhoAmI | null, acting: boolean): void {
+  useEffect(() => {
+    if (!me || landed) return;
+    landed = true;
+    const workbenches = workbenchesOf(me.roles);
+    if (!me.registered && !acting && workbenches.length === 1) void Taro.reLaunch({ url: workbenches[0].url });
+  }, [me, acting]);
+}
+
 export default function IndexPage() {
   const { loading, error, me, load } = useSession();
   const name = me?.profile?.name;
-  // Shown once the phone holds an attendance key (after enrolling): it works with no network.
-  const hasAttendanceKey = useAttendanceKeyStore((s) => s.key !== null);
+  const acting = useActing();
+  useStaffLanding(me, acting !== null);
+  const staff = me !== null && workbenchesOf(me.roles).length > 0;
+  // Shown once the phone holds an attendance key (after enrolling): it works with no network; never to a relative acting (R13.1).
+  const hasAttendanceKey = useAttendanceKeyStore((s) => s.key !== null) && !acting;
   // R8.3: follow-ups due now ask for an employment update.
   const registered = me?.registered === true;
   const followUps = useEmploymentStore((s) => s.followUps);
@@ -40,7 +62,13 @@ export default function IndexPage() {
         <Text className="czt-hero-text">持证通：学技能，拿证书</Text>
       </View>
       <RetryNotice message={error?.message} onRetry={() => void load()} />
-      {!error && me && !me.registered ? (
+      {!error && me && !me.registered && staff ? (
+        <View id="home-workbenches" className="czt-card">
+          <Text className="czt-card-title">您的工作台</Text>
+          <WorkbenchButtons idPrefix="home-workbench" />
+        </View>
+      ) : null}
+      {!error && me && !me.registered && !staff ? (
         <View className="czt-card">
           <Text className="czt-card-title">先完成实名登记</Text>
           <Text className="czt-card-text">登记后可以领取培训券、报名课程</Text>
@@ -74,6 +102,12 @@ export default function IndexPage() {
           onClick={go(URLS.attendanceCode)}
         >
           出示签到码（上课签到）
+        </LinkRow>
+      ) : null}
+      {/* R13.1 a relative with their own WeChat needs no registration to act for an elder. */}
+      {!error && me && !me.registered && !staff ? (
+        <LinkRow id="home-family" className="home-family" style={{ marginBottom: Taro.pxTransform(16) }} onClick={go(URLS.family)}>
+          亲情代办：帮家里老人办理
         </LinkRow>
       ) : null}
       <LinkRow onClick={go(URLS.verify)}>查验证书真伪</LinkRow>

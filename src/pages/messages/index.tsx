@@ -89,6 +89,8 @@ export default function MessagesPage() {
       {items ? (
         items.length === 0 ? (
           <View id="messages-empty">
+            {/* A failed reload is said (没有网络 …): "no messages" may only be the last list. */}
+            <RetryNotice className="messages-load-error" message={error?.message} onRetry={() => void load()} />
             <EmptyState title="暂无消息" text="培训券快到期、明天上课、证书发放时，会在这里提醒您" />
           </View>
         ) : (

@@ -12,6 +12,7 @@ import { WideButton } from '../../components/page-parts';
 import { useSession } from '../../components/use-session';
 import { serverTimeNow, useAttendanceKeyStore } from '../../stores/use-attendance-key-store';
 import { useClassStore } from '../../stores/use-class-store';
+import { useActing } from '../../stores/use-family-store';
 import { occupationText, placeText, sessionText } from '../../utils/class-text';
 import { URLS } from '../../utils/routes';
 import './index.scss';
@@ -102,6 +103,8 @@ export default function MyClassesPage() {
     useShallow((s) => ({ mine: s.mine, mineError: s.mineError, loadMine: s.loadMine, withdraw: s.withdraw })),
   );
   const offsetMs = useAttendanceKeyStore((s) => s.offsetMs);
+  // R13.1 a relative acting for an elder never shows the elder's code.
+  const acting = useActing() !== null;
   // R6.1: someone enrolled needs the attendance key on the phone before they go offline.
   const hasEnrolled = mine?.some((e) => e.status === 'enrolled') ?? false;
   useEffect(() => {
@@ -118,7 +121,9 @@ export default function MyClassesPage() {
       act={withdraw}
       doneTitle="已退出"
       head={
-        hasEnrolled ? (
+        hasEnrolled && acting ? (
+          <Text className="czt-notice my-class-proxy-note">签到码只能老人本人打开：上课时请老人本人到场，用手机或签到卡签到</Text>
+        ) : hasEnrolled ? (
           <View className="my-class-code">
             <WideButton id="my-classes-show-code" onClick={goCode}>
               出示签到码

@@ -8,7 +8,7 @@ import type { VoucherView } from '../../../cloudfunctions/contract';
 import { dateTextOf } from '../../../cloudfunctions/core/china-date';
 import { MyList, RowConfirm, type RowFlow } from '../../components/my-list';
 import { WideButton } from '../../components/page-parts';
-import { lastValidDayText } from '../../components/voucher-cards';
+import { lastValidDayText } from '../../utils/dates';
 import { useVoucherStore } from '../../stores/use-voucher-store';
 import { URLS } from '../../utils/routes';
 

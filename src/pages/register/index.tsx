@@ -1,6 +1,6 @@
 /** 实名登记: name, ID number (with instant hints), optional phone and household township; one button, 提交登记. */
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useState } from 'react';
 import type { Region, RegisterInput } from '../../../cloudfunctions/contract';
 import type { ErrorCode } from '../../../cloudfunctions/core/errors';
@@ -12,9 +12,10 @@ import { LoadingState, PageShell } from '../../components/page-shell';
 import { RegionChooser, type RegionChooserProps } from '../../components/region-chooser';
 import { useConfirmedAction } from '../../components/use-confirmed-action';
 import { useSession } from '../../components/use-session';
+import { usePrivacyStore } from '../../stores/use-privacy-store';
 import { useSessionStore } from '../../stores/use-session-store';
 import { type IdNumberHint, idNumberHint } from '../../utils/id-number-hint';
-import { URLS } from '../../utils/routes';
+import { URLS, withQuery } from '../../utils/routes';
 
 type Field = 'name' | 'id' | 'phone' | 'region';
 type FieldErrors = Partial<Record<Field, string>>;
@@ -78,12 +79,47 @@ function RegionField({ regions, ...chooser }: Omit<RegionChooserProps, 'regions'
   );
 }
 
-function AlreadyRegistered() {
+/** R14.1 nothing personal before the privacy guide is agreed: the form waits for it. */
+function ConsentFirst({ updated }: { updated: boolean }) {
   return (
     <PageShell className="page-register">
-      <View className="czt-state">
-        <Text className="czt-state-title">{ERROR_MESSAGES.ALREADY_REGISTERED}</Text>
-        <WideButton onClick={goMe}>查看我的信息</WideButton>
+      <View id="reg-privacy-needed" className="czt-card reg-privacy">
+        <Text className="czt-card-title">{updated ? '隐私保护指引已更新' : '请先阅读隐私保护指引'}</Text>
+        <Text className="czt-card-text">实名登记要用到您的姓名、身份证号码和户籍。请先看看我们怎样收集、使用和保护这些信息，同意后再登记。</Text>
+        {/* The guide comes back here once agreed (navigateBack), and the form shows. */}
+        <WideButton id="reg-privacy" row onClick={() => void Taro.navigateTo({ url: URLS.privacy })}>
+          阅读并同意隐私保护指引
+        </WideButton>
+      </View>
+    </PageShell>
+  );
+}
+
+/** After 实名登记 (or opened again once registered): what to do next, the classes first (R13: 领券并报名 in one step). */
+function Registered({ justNow, faceNext }: { justNow: boolean; faceNext: boolean }) {
+  return (
+    <PageShell className="page-register">
+      <View id={justNow ? 'reg-done' : 'reg-already'} className="czt-state czt-state-registered">
+        <Text className="czt-state-title">{justNow ? '登记成功' : ERROR_MESSAGES.ALREADY_REGISTERED}</Text>
+        {faceNext ? (
+          // R14.3 the county asks for a face check before any claim: that comes first.
+          <>
+            <Text className="czt-state-text">下一步：刷脸实名认证。您所在县要求核验是本人后，才能领券和报名</Text>
+            <WideButton id="reg-face" row onClick={() => void Taro.navigateTo({ url: withQuery(URLS.faceCheck, { purpose: 'registration' }) })}>
+              刷脸实名认证
+            </WideButton>
+          </>
+        ) : null}
+        <Text className="czt-state-text">下一步：报名参加培训。报名时会自动领取需要的培训券</Text>
+        <WideButton id="reg-next-classes" row onClick={() => void Taro.switchTab({ url: URLS.classes })}>
+          去报名课程
+        </WideButton>
+        <WideButton id="reg-next-vouchers" kind="secondary" row onClick={() => void Taro.switchTab({ url: URLS.vouchers })}>
+          看看能领哪些培训券
+        </WideButton>
+        <WideButton id="reg-done-me" kind="secondary" row onClick={goMe}>
+          查看我的信息
+        </WideButton>
       </View>
     </PageShell>
   );
@@ -93,6 +129,9 @@ export default function RegisterPage() {
   const session = useSession();
   const register = useSessionStore((s) => s.register);
   const regions = useRegions();
+  const privacy = usePrivacyStore((s) => s.status);
+  const loadPrivacy = usePrivacyStore((s) => s.loadStatus);
+  useDidShow(() => void loadPrivacy());
 
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
@@ -102,10 +141,12 @@ export default function RegisterPage() {
   const [townshipCode, setTownshipCode] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
   // Retrying after a network failure resends the same id, so the server registers only once.
   const flow = useConfirmedAction((input: RegisterInput, options) => register(input, options), {
     doneTitle: '登记成功',
-    onDone: goMe,
+    // R14.3 whether the county now asks for a face check (the status knows the household county).
+    onDone: () => void loadPrivacy().then(() => setDone(true)),
     onFailed: (err) => {
       const field = fieldOf(err.code);
       if (field) setErrors({ [field]: err.message });
@@ -130,7 +171,8 @@ export default function RegisterPage() {
     void flow.submit({ name: name.trim(), idNumber: idNumber.trim(), phone: phone.trim() || undefined, townshipCode });
   };
 
-  if (session.me?.registered) return <AlreadyRegistered />;
+  if (done || session.me?.registered) return <Registered justNow={done} faceNext={Boolean(privacy?.realName.required && !privacy.realName.verified)} />;
+  if (privacy && privacy.consent !== 'agreed' && session.me) return <ConsentFirst updated={privacy.consent === 'outdated'} />;
 
   return (
     <PageShell className="page-register" error={session.error?.code === 'UNAUTHENTICATED' ? session.error : null} onRetry={session.load}>

@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 import type { WhoAmI } from '../../../cloudfunctions/contract';
 import type { ApiClient, TestGateway } from '../../support/gateway';
+import { agreeToGuide } from '../../support/laborers';
 
 export const ARTIFACTS = join(__dirname, '..', 'artifacts');
-export const H5_DIR = join(__dirname, '..', '..', '..', 'dist', 'h5');
+/** The H5 build the gateway serves (`H5_DIR` names a copy, so a rebuild under way cannot pull it away). */
+export const H5_DIR = process.env.H5_DIR ?? join(__dirname, '..', '..', '..', 'dist', 'h5');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Playwright gives each launch a fresh temporary profile (the user-data dir). */
@@ -66,13 +68,14 @@ interface DevPersona {
 }
 
 /**
- * laborer-30 starts unregistered (to show registration): registers it through the API with its
- * demo ID number, and returns its API client and person id.
+ * laborer-30 starts unregistered (to show registration): agrees to the privacy guide (R14.1) and
+ * registers it through the API with its demo ID number, and returns its API client and person id.
  */
 export async function registerLaborer30(gw: TestGateway): Promise<{ api: ApiClient; personId: string }> {
   const personas = (await (await fetch(`${gw.url}/dev/personas`)).json()) as { data: DevPersona[] };
   const p30 = personas.data.find((p) => p.key === 'laborer-30')!;
   const api = await gw.as('laborer-30');
+  await agreeToGuide(api);
   const me = await api.ok<WhoAmI>('account', 'register', { name: p30.name, idNumber: p30.demoIdNumber, townshipCode: '141127101' });
   return { api, personId: me.profile!.personId };
 }

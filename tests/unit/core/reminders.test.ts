@@ -216,7 +216,7 @@ describe('R10.2 outbox rules', () => {
   });
 
   it('R10.2 every kind names the subject and date of its dedupe key', () => {
-    expect(REMINDER_KIND_LIST).toHaveLength(14);
+    expect(REMINDER_KIND_LIST).toHaveLength(16);
     for (const kind of REMINDER_KIND_LIST) expect(REMINDER_KINDS[kind].dedupe.length).toBeGreaterThan(10);
   });
 
@@ -302,6 +302,8 @@ describe('R10.1 reminder kinds and their texts', () => {
       ['classChanged', 'laborer', '上课时间有变化', 'TPL_CLASS_CHANGED'],
       ['classCancelled', 'laborer', '培训班已取消', 'TPL_CLASS_CANCELLED'],
       ['proxyRequested', 'laborer', '有人想为您代办', 'TPL_PROXY_REQUESTED'],
+      ['voucherDirected', 'laborer', '您收到一张培训券', 'TPL_VOUCHER_DIRECTED'],
+      ['vouchersOpen', 'laborer', '有培训券可以领', 'TPL_VOUCHERS_OPEN'],
     ]);
   });
 
@@ -369,6 +371,23 @@ describe('R10.1 reminder kinds and their texts', () => {
     );
   });
 
+  it('R12.2 a directed voucher tells its holder who gave it and its last valid day', () => {
+    const r = buildReminder('voucherDirected', { typeName: '职业技能培训券', countyName: '岚县', expiresAt: at('2026-05-31T16:00:00Z') });
+    expect(r).toMatchObject({ audience: 'laborer', template: 'TPL_VOUCHER_DIRECTED', page: 'pages/my-vouchers/index' });
+    expect(r.text).toBe('岚县人社部门为您发放了一张职业技能培训券，2026年5月31日前有效，请到“我的培训券”查看并报名培训。');
+    expect(r.data).toEqual({ thing1: '职业技能培训券', time2: '2026年5月31日', thing3: '岚县定向发放' });
+  });
+
+  it('R12.3 laborers holding nothing hear of the vouchers open to them and the classes of their county', () => {
+    const r = buildReminder('vouchersOpen', { countyName: '岚县', typeNames: ['职业技能培训券', '技能等级评价券'], classes: 3 });
+    expect(r.text).toBe('您今年还没有领培训券。岚县现在可以领职业技能培训券、技能等级评价券，本县有3个培训班正在报名。到“培训券”页就能领取。');
+    expect(r.data).toEqual({ thing1: '职业技能培训券、技能等级评价券', thing2: '本县3个班正在报名' });
+    expect(r.page).toBe('pages/vouchers/index');
+    expect(buildReminder('vouchersOpen', { countyName: '岚县', typeNames: ['农业实用技术'], classes: 0 }).text).toBe(
+      '您今年还没有领培训券。岚县现在可以领农业实用技术培训券。到“培训券”页就能领取。',
+    );
+  });
+
   it('R10.2 every built reminder fits WeChat limits', () => {
     const long = '很长的名字'.repeat(8);
     const built = [
@@ -386,6 +405,8 @@ describe('R10.1 reminder kinds and their texts', () => {
       buildReminder('classChanged', { className: long, firstStart: at('2026-01-11T01:00:00Z') }),
       buildReminder('classCancelled', { className: long, reason: long, voucherOutcome: 'unused' }),
       buildReminder('proxyRequested', { proxyName: long, relation: '子女' }),
+      buildReminder('voucherDirected', { typeName: long, countyName: long, expiresAt: at('2026-02-20T16:00:00Z') }),
+      buildReminder('vouchersOpen', { countyName: long, typeNames: [long, long], classes: 12 }),
     ];
     for (const r of built) {
       for (const value of Object.values(r.data)) expect(Array.from(value).length).toBeLessThanOrEqual(20);

@@ -95,6 +95,9 @@ export function Facts({ d }: { d: DashboardView }) {
         <Text className="official-big subsidy-amount">{yuanText(s.amountFen)}</Text>
         <Text className="official-fact">{`核发 ${groupDigits(s.granted)} 笔`}</Text>
         <Text className="official-fact">{`不予补贴 ${groupDigits(s.refused)}，已撤回 ${groupDigits(s.withdrawn)}`}</Text>
+        <Text className="official-fact subsidy-applied">{`已申领 ${yuanText(s.appliedFen)}，审核通过 ${yuanText(s.approvedFen)}`}</Text>
+        <Text className="official-fact subsidy-paid">{`已拨付 ${yuanText(s.paidFen)}（${groupDigits(s.paid)} 笔）`}</Text>
+        {s.recoveredFen > 0 ? <Text className="official-fact subsidy-recovery">{`待追回 ${yuanText(s.recoveredFen)}`}</Text> : null}
       </View>
     </>
   );

@@ -1,6 +1,7 @@
 /**
  * 扫码签到: the camera (weapp: WeChat's scanner; H5: the browser camera) and, when there is no
- * camera, a typed 签到码. Both end in `onCode`.
+ * camera or the code will not scan, the 8 digits the laborer's screen shows, typed (R13.2; a
+ * hand scanner's text, a printed card's code, goes in the same field). All end in `onCode`.
  */
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -44,7 +45,7 @@ export function ScanEntry({ onCode }: { onCode: (code: string) => Promise<void> 
     try {
       text = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result;
     } catch (e) {
-      if (!cancelled(e)) typeInstead('扫码没有成功，请输入签到码');
+      if (!cancelled(e)) typeInstead('扫码没有成功，请输入学员签到码页面上的8位数字');
       return;
     }
     await onCode(text);
@@ -53,7 +54,7 @@ export function ScanEntry({ onCode }: { onCode: (code: string) => Promise<void> 
   const submitTyped = async () => {
     const code = typed.trim();
     if (!code) {
-      setNote('请输入签到码');
+      setNote('请输入学员签到码页面上的8位数字');
       focusField();
       return;
     }
@@ -70,7 +71,7 @@ export function ScanEntry({ onCode }: { onCode: (code: string) => Promise<void> 
       id={process.env.TARO_ENV === 'h5' ? undefined : 'scan-code-input'}
       className="czt-input scan-code-field"
       value={typed}
-      placeholder="输入签到码"
+      placeholder="输入8位数字"
       maxlength={CODE_MAX_LENGTH}
       focus={focused}
       confirmType="done"

@@ -10,7 +10,7 @@
 import { create, type StateCreator } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { ErrorCode, OfflineScan, ScanResult } from '../../../../cloudfunctions/contract';
-import { parseAttendanceCode } from '../../../../cloudfunctions/core/attendance';
+import { parseAttendanceCode, parseCardCode } from '../../../../cloudfunctions/core/attendance';
 import { ERROR_MESSAGES } from '../../../../cloudfunctions/core/errors';
 import { ApiError, call, toApiError } from '../../../api/client';
 import { taroStorage } from '../../../stores/taro-storage';
@@ -155,7 +155,8 @@ export const scanQueueStateCreator =
         const code = raw.trim();
         // The device time of the scan, taken before anything can keep it waiting.
         const scannedAt = deps.now();
-        if (!parseAttendanceCode(code)) return { kind: 'answered', result: notOurCode };
+        // A phone's code or a printed 签到卡 (R13.2): both are scanned, queued and uploaded alike.
+        if (!parseAttendanceCode(code) && !parseCardCode(code)) return { kind: 'answered', result: notOurCode };
         if (await deps.isOffline()) return { kind: 'queued', scan: enqueue(classId, code, scannedAt) };
         try {
           const result = await withTimeout(call('training', 'scan', { classId, code }), LIVE_SCAN_TIMEOUT_MS);

@@ -5,12 +5,13 @@
  * regions are listed sortable by completion; A/B/C bands and months are drawn as plain bars.
  */
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { PlaceRef } from '../../../../../cloudfunctions/contract';
+import type { DashboardView, PlaceRef } from '../../../../../cloudfunctions/contract';
 import { WideButton } from '../../../../components/page-parts';
 import { PageShell } from '../../../../components/page-shell';
+import { chinaDateWords } from '../../../../utils/dates';
 import { groupDigits } from '../../../../utils/numbers';
 import { pageParam } from '../../../../utils/page-param';
 import { URLS, withQuery } from '../../../../utils/routes';
@@ -18,6 +19,7 @@ import { askConsent, prefetchTemplates } from '../../../../utils/subscribe';
 import { ChoicePicker } from '../../../../components/choice-picker';
 import { CountyTable } from '../../components/county-table';
 import { BandChart, Facts, MonthChart } from '../../components/dashboard-charts';
+import { UsageCard } from '../../components/usage-card';
 import { MetricCard } from '../../components/metric-card';
 import { NoAccess } from '../../components/no-access';
 import { EntryRow } from '../../components/entry-row';
@@ -25,10 +27,19 @@ import { ReviewEntry, usePendingCount } from '../../components/supply-entries';
 import { consolePageState, useOfficialRole } from '../../components/use-official-role';
 import { useOfficialStore } from '../../stores/use-official-store';
 import { thisYear, yearChoices } from '../../utils/format';
+import { CheckInShares, FamilyEntry } from './check-in-shares';
 import '../../official.scss';
+import '../../../../components/official-table.scss';
 import '../../supply.scss';
+import './index.scss';
 
 const go = (url: string) => void Taro.navigateTo({ url });
+
+/**
+ * R9.4 rankings order the regions of one parent by completion %: a city's counties, a province's
+ * cities. A county's townships keep no counters, so a county has no 排名.
+ */
+const ranksChildren = (region: DashboardView['region']): boolean => region.level === 'city' || region.level === 'province';
 
 /** 开班审核 first when classes wait for it (an official's most urgent task), and 机构与人员. */
 function ReviewsWaiting({ count }: { count: number }) {
@@ -63,6 +74,10 @@ export default function OfficialDashboardPage() {
     if (allowed) load();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [allowed, regionCode, year]);
+  // Back from a page that changed the figures (a payment, a review): asked again when shown.
+  useDidShow(() => {
+    if (allowed && useOfficialStore.getState().dashboard) load();
+  });
 
   const years = yearChoices();
   const shown = dashboard && (regionCode === undefined || dashboard.region.code === regionCode) && dashboard.year === year ? dashboard : null;
@@ -104,7 +119,7 @@ export default function OfficialDashboardPage() {
             <View className="official-summary-item">
               <Text className="official-summary-label">时间进度</Text>
               <Text id="dashboard-pace" className="official-big">{`${shown.pace}%`}</Text>
-              <Text className="official-summary-note">{`截至${shown.asOf}`}</Text>
+              <Text className="official-summary-note">{`截至${chinaDateWords(shown.asOf)}`}</Text>
             </View>
           </View>
           <View id="dashboard-metrics">
@@ -114,10 +129,12 @@ export default function OfficialDashboardPage() {
           </View>
           <Text className="czt-footnote official-legend-line">竖线为时间进度；蓝色为达到进度，橙色为落后于进度</Text>
           <View className="official-entries">
-            <WideButton id="go-ranking" onClick={() => go(rankingUrl)}>
-              排名
-            </WideButton>
-            <WideButton id="go-ledger" kind="secondary" onClick={() => go(URLS.officialLedger)}>
+            {ranksChildren(shown.region) ? (
+              <WideButton id="go-ranking" onClick={() => go(rankingUrl)}>
+                排名
+              </WideButton>
+            ) : null}
+            <WideButton id="go-ledger" kind={ranksChildren(shown.region) ? 'secondary' : 'primary'} onClick={() => go(URLS.officialLedger)}>
               台账
             </WideButton>
             <WideButton id="go-exports" kind="secondary" onClick={() => go(URLS.officialExports)}>
@@ -134,6 +151,11 @@ export default function OfficialDashboardPage() {
             ) : null}
           </View>
           <SupplyRow count={pendingReviews} />
+          <EntryRow id="go-settlement" title="补贴审核" text="培训机构的补贴申领：逐条审核，登记拨付" url={URLS.officialSettlement} count={0} />
+          <EntryRow id="go-scorecards" title="机构考核评估" text="各培训机构的结业率、取证率、就业率和补贴" url={URLS.officialScorecards} count={0} />
+          <EntryRow id="go-directed" title="定向发券" text="向名单上的人发放培训券，看谁没发到、为什么" url={URLS.officialDirected} count={0} />
+          <EntryRow id="go-face-checks" title="实名核验" text="各班学员刷脸核验本人的比例；各县的核验要求" url={URLS.officialFaceChecks} count={0} />
+          <FamilyEntry />
           {shown.children.length > 0 ? (
             <CountyTable regions={shown.children} onOpen={(r) => setPath((p) => [...p, r])} />
           ) : (
@@ -141,6 +163,8 @@ export default function OfficialDashboardPage() {
               <Text className="czt-card-text">没有下级地区的数据</Text>
             </View>
           )}
+          <CheckInShares regionCode={shown.region.code} />
+          <UsageCard d={shown} />
           <BandChart d={shown} />
           <MonthChart d={shown} />
           <Facts d={shown} />

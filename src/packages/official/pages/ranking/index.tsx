@@ -17,6 +17,7 @@ import { decodeParam } from '../../../../utils/routes';
 import { groupDigits } from '../../../../utils/numbers';
 import { METRIC_LABELS, percentText } from '../../utils/format';
 import '../../official.scss';
+import '../../../../components/official-table.scss';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 

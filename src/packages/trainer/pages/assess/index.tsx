@@ -8,7 +8,6 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { EvaluationVoucherView, ResultView } from '../../../../../cloudfunctions/contract';
-import { dateTextOf } from '../../../../../cloudfunctions/core/china-date';
 import { call } from '../../../../api/client';
 import { ConfirmCard } from '../../../../components/confirm-buttons';
 import { ChoiceField, TextField } from '../../../../components/form-field';
@@ -17,6 +16,7 @@ import { EmptyState, PageShell } from '../../../../components/page-shell';
 import { useConfirmedAction } from '../../../../components/use-confirmed-action';
 import { useSession } from '../../../../components/use-session';
 import { levelName } from '../../../../utils/class-text';
+import { lastValidDayText } from '../../../../utils/dates';
 import { idNumberHint } from '../../../../utils/id-number-hint';
 import { pageParam } from '../../../../utils/page-param';
 import { usePlanStore } from '../../stores/use-plan-store';
@@ -132,7 +132,7 @@ export default function TrainerAssessPage() {
               <View id="assess-holder" className="czt-card assess-holder">
                 <Text className="czt-card-title">{found.holderName}</Text>
                 <Text className="assess-fact">{`身份证号 ${found.idNumberMasked}`}</Text>
-                <Text className="assess-fact">{`评价券 ${dateTextOf(found.expiresAt)}前有效`}</Text>
+                <Text className="assess-fact">{`评价券有效期至${lastValidDayText(found.expiresAt)}`}</Text>
                 <Text className="czt-help">请核对本人身份证上的姓名</Text>
               </View>
               <AssessForm found={found} names={names} institutionId={institutionId} onDone={setResult} />

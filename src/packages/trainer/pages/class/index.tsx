@@ -1,6 +1,8 @@
 /**
- * 班级签到: one class's current session, 扫码签到 with a typed fallback, the answer to each scan,
- * the offline queue (R6.4), the roster, and 结业 once the last session is over (R6.5).
+ * 班级签到: one class's current session, 扫码签到 (a phone's code or a printed 签到卡) with a typed
+ * fallback (the 8 digits on the laborer's screen), the answer to each, the offline queue (R6.4),
+ * the roster with 补签 (a mark with a reason) and 签到卡 per person (R13.2), and 结业 once the last
+ * session is over (R6.5).
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -11,7 +13,7 @@ import { RetryNotice } from '../../../../components/page-parts';
 import { EmptyState, PageShell } from '../../../../components/page-shell';
 import { URLS, withQuery } from '../../../../utils/routes';
 import { CloseClass, CompletionResult } from '../../components/close-class';
-import { RosterList, SessionList } from '../../components/roster-list';
+import { SessionList } from '../../components/roster-list';
 import { afterUpload, busyFeedback, type Feedback, feedbackOf, IDLE_FEEDBACK, ScanFeedback } from '../../components/scan-feedback';
 import { ScanEntry } from '../../components/scan-entry';
 import { ScanQueuePanel } from '../../components/scan-queue-panel';
@@ -19,7 +21,10 @@ import { uploadWhenOnline, useScanQueue } from '../../stores/use-scan-queue';
 import { useTrainerStore } from '../../stores/use-trainer-store';
 import { sessionName, sessionTimeText } from '../../utils/format';
 import { classIdParam } from '../../utils/route';
+import { submitDigits, typedDigits } from './check-ins';
+import { RosterSection } from './roster-section';
 import '../../trainer.scss';
+import './index.scss';
 
 /** While the page is open, a queue left by a failed upload is tried again this often. */
 const RETRY_UPLOAD_MS = 60_000;
@@ -91,11 +96,12 @@ export default function TrainerClassPage() {
 
   const onCode = async (code: string) => {
     setFeedback((f) => busyFeedback(f.seq + 1));
-    const outcome = await queue.submit(classId, code);
+    // R13.2 the 8 digits typed from a laborer's screen; anything else is a scanned code (phone or card).
+    const digits = typedDigits(code);
+    const outcome = digits ? await submitDigits(classId, digits) : await queue.submit(classId, code);
     setFeedback((f) => feedbackOf(outcome, f.seq + 1));
-    if (outcome.kind === 'answered' && outcome.result.status === 'accepted') void loadRoster(classId);
+    if (!digits && outcome.kind === 'answered' && outcome.result.status === 'accepted') void loadRoster(classId);
   };
-
   if (!classId) {
     return (
       <PageShell className="page-trainer-class">
@@ -125,6 +131,7 @@ export default function TrainerClassPage() {
             <>
               <ScanFeedback feedback={afterUpload(feedback, queue.pending, queue.refused)} />
               <ScanEntry onCode={onCode} />
+              <Text className="czt-footnote scan-digits-help">扫不了码时：请学员打开“签到码”，把码下面的8位数字输入上面的框。没有手机的学员用签到卡扫码，或在名单里补签</Text>
             </>
           ) : null}
           <ScanQueuePanel
@@ -155,8 +162,7 @@ export default function TrainerClassPage() {
               <Text className="trainer-class-open">录入鉴定结果</Text>
             </View>
           ) : null}
-          <Text className="trainer-section">{`学员名单（${roster.people.length}人）`}</Text>
-          <RosterList roster={roster} />
+          <RosterSection classId={classId} roster={roster} onOutcome={(o) => setFeedback((f) => feedbackOf(o, f.seq + 1))} onReload={() => loadRoster(classId)} />
           <Text className="trainer-section">课程安排</Text>
           <SessionList roster={roster} />
         </>

@@ -75,6 +75,9 @@ function Workbench({ bindings, chosen }: { bindings: TrainerBinding[]; chosen: T
           评价：技能等级评价券持有人
         </LinkRow>
       ) : null}
+      <LinkRow id="go-subsidies" className="plan-assess-entry" onClick={() => go(withQuery(URLS.trainerSubsidies, { institutionId: chosen.institutionId }))}>
+        补贴申领：结业学员取证后的补贴
+      </LinkRow>
       <Notice
         id="trainer-pending"
         text={pending.length > 0 ? `有 ${pending.length} 条离线签到待上传，联网后自动上传（点此立即上传）` : null}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '机构考核评估'
+})
