@@ -29,3 +29,10 @@ export async function* scan<T extends Doc>(
 ): AsyncGenerator<T> {
   for await (const page of scanPages<T>(store, collection, filter, orderBy)) yield* page;
 }
+
+/** Every matching document in one array: for sets a use case must hold whole (an application's entries). */
+export async function readAll<T extends Doc>(store: Store, collection: CollectionName, filter?: Filter, orderBy?: FindOptions['orderBy']): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of scanPages<T>(store, collection, filter, orderBy)) out.push(...page);
+  return out;
+}

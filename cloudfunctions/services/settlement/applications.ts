@@ -5,8 +5,8 @@
 import type { ApplicationView, ListApplicationsInput, PaymentView } from '../../contract';
 import type { SubsidyStatus } from '../../core/certificates';
 import { DomainError } from '../../core/errors';
-import { and, where } from '../../store/port';
-import { scan } from '../../store/scan';
+import { where } from '../../store/port';
+import { readAll } from '../../store/scan';
 import type { SubsidyDoc } from '../certificate';
 import { officialRegion, requireTrainerOf } from '../kernel/authz';
 import { bindingsOf } from '../kernel/caller';
@@ -17,18 +17,14 @@ import { entryViews } from './entries';
 
 const UNSETTLED: readonly SubsidyStatus[] = ['applied', 'approved'];
 
-export async function applicationEntries(deps: Deps, applicationId: string): Promise<SubsidyDoc[]> {
-  const out: SubsidyDoc[] = [];
-  for await (const s of scan<SubsidyDoc>(deps.store, 'subsidies', where('applicationId', 'eq', applicationId))) out.push(s);
-  return out;
-}
+export const applicationEntries = (deps: Deps, applicationId: string): Promise<SubsidyDoc[]> =>
+  readAll<SubsidyDoc>(deps.store, 'subsidies', where('applicationId', 'eq', applicationId));
 
 async function paymentsOf(deps: Deps, applicationId: string): Promise<PaymentView[]> {
-  const out: PaymentView[] = [];
-  for await (const p of scan<PaymentDoc>(deps.store, 'payments', where('applicationId', 'eq', applicationId))) {
-    out.push({ id: p._id, amountFen: p.amountFen, paidOn: p.paidOn, transferRef: p.transferRef, entries: p.entries, recordedAt: p.recordedAt });
-  }
-  return out.sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+  const payments = await readAll<PaymentDoc>(deps.store, 'payments', where('applicationId', 'eq', applicationId));
+  return payments
+    .map((p) => ({ id: p._id, amountFen: p.amountFen, paidOn: p.paidOn, transferRef: p.transferRef, entries: p.entries, recordedAt: p.recordedAt }))
+    .sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
 }
 
 function summary(deps: Deps, a: ApplicationDoc, entries: readonly SubsidyDoc[]): ApplicationView {
@@ -89,8 +85,7 @@ export async function listApplications(deps: Deps, caller: Caller, input: ListAp
     const { institutionId } = await requireTrainerOf(deps, caller, input.institutionId);
     filter = where('institutionId', 'eq', institutionId);
   }
-  const docs: ApplicationDoc[] = [];
-  for await (const a of scan<ApplicationDoc>(deps.store, 'applications', and(filter))) docs.push(a);
+  const docs = await readAll<ApplicationDoc>(deps.store, 'applications', filter);
   docs.sort((x, y) => y.appliedAt.localeCompare(x.appliedAt) || x._id.localeCompare(y._id));
   const views: ApplicationView[] = [];
   for (const a of docs.slice(0, 200)) views.push(summary(deps, a, await applicationEntries(deps, a._id)));

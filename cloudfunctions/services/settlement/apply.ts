@@ -8,7 +8,7 @@ import { chinaDateOf } from '../../core/china-date';
 import { DomainError } from '../../core/errors';
 import { applyProblem } from '../../core/settlement';
 import { and, where } from '../../store/port';
-import { scan } from '../../store/scan';
+import { readAll } from '../../store/scan';
 import { recordChange } from '../books/changes';
 import { actorOf } from '../books/ledger';
 import { type SubsidyDoc, settlementChange, settlementStep } from '../certificate';
@@ -31,9 +31,7 @@ export async function listEntries(deps: Deps, caller: Caller, input: ListEntries
   const { institutionId } = await requireTrainerOf(deps, caller, input.institutionId);
   const filters = [where('institutionId', 'eq', institutionId), where('status', 'eq', input.status ?? 'payable')];
   if (input.classId) filters.push(where('classId', 'eq', input.classId));
-  const entries: SubsidyDoc[] = [];
-  for await (const s of scan<SubsidyDoc>(deps.store, 'subsidies', and(...filters))) entries.push(s);
-  return entryViews(deps.store, entries);
+  return entryViews(deps.store, await readAll<SubsidyDoc>(deps.store, 'subsidies', and(...filters)));
 }
 
 /** The entries a request names: a closed class's payable ones, or the numbers given. */
@@ -43,10 +41,8 @@ async function entriesOf(deps: Deps, institution: InstitutionDoc, input: ApplyIn
     if (!klass) throw new DomainError('CLASS_NOT_FOUND');
     if (klass.institutionId !== institution._id) throw new DomainError('NOT_YOUR_CLASS');
     if (!klass.closedAt) throw new DomainError('CLASS_NOT_CLOSED');
-    const entries: SubsidyDoc[] = [];
     const filter = and(where('institutionId', 'eq', institution._id), where('classId', 'eq', klass._id), where('status', 'eq', 'payable'));
-    for await (const s of scan<SubsidyDoc>(deps.store, 'subsidies', filter)) entries.push(s);
-    return { entries, klass };
+    return { entries: await readAll<SubsidyDoc>(deps.store, 'subsidies', filter), klass };
   }
   return { entries: await entriesNamed(deps.store, input.certificateNumbers ?? []), klass: null };
 }

@@ -8,8 +8,8 @@ import type { ExportJobView, ScorecardRow, ScorecardView } from '../../contract'
 import { chinaDateOf, parseDate } from '../../core/china-date';
 import { DomainError } from '../../core/errors';
 import { type InstitutionYear, employedWithin, rankScorecards, scorecardRates } from '../../core/scorecards';
-import { type Filter, and, where } from '../../store/port';
-import { scan } from '../../store/scan';
+import { and, where } from '../../store/port';
+import { readAll } from '../../store/scan';
 import type { CertificateDoc, ResultDoc, SubsidyDoc } from '../certificate';
 import type { EmploymentReportDoc } from '../employment';
 import type { InstitutionDoc } from '../institution';
@@ -21,33 +21,27 @@ import type { ClassDoc, EnrollmentDoc } from '../training';
 
 const COUNTED: readonly ClassDoc['status'][] = ['approved', 'cancelling'];
 
-async function all<T extends { _id: string }>(deps: Deps, collection: Parameters<typeof scan>[1], filter: Filter): Promise<T[]> {
-  const out: T[] = [];
-  for await (const d of scan<T>(deps.store, collection, filter)) out.push(d);
-  return out;
-}
-
 /** One institution's year, from its classes, their enrollments and results, and its subsidies. */
 async function yearOf(deps: Deps, institutionId: string, year: number): Promise<InstitutionYear> {
   const today = chinaDateOf(deps.clock.now());
   const y: InstitutionYear = { classes: 0, trainees: 0, completed: 0, notCompleted: 0, certified: 0, due3: 0, employed3: 0, due6: 0, employed6: 0, paidFen: 0, rejected: 0, refused: 0 };
   const from = new Date(Date.UTC(year - 1, 11, 31, 16)).toISOString();
   const to = new Date(Date.UTC(year, 11, 31, 16)).toISOString();
-  const classes = await all<ClassDoc>(deps, 'classes', and(where('institutionId', 'eq', institutionId), where('firstSessionAt', 'gte', from), where('firstSessionAt', 'lt', to)));
+  const classes = await readAll<ClassDoc>(deps.store, 'classes', and(where('institutionId', 'eq', institutionId), where('firstSessionAt', 'gte', from), where('firstSessionAt', 'lt', to)));
   for (const c of classes.filter((k) => COUNTED.includes(k.status))) {
     y.classes++;
-    for (const e of await all<EnrollmentDoc>(deps, 'enrollments', where('classId', 'eq', c._id))) {
+    for (const e of await readAll<EnrollmentDoc>(deps.store, 'enrollments', where('classId', 'eq', c._id))) {
       if (e.status === 'withdrawn') continue;
       y.trainees++;
       if (e.status === 'completed') y.completed++;
       if (e.status === 'not_completed') y.notCompleted++;
     }
-    for (const r of await all<ResultDoc>(deps, 'results', where('classId', 'eq', c._id))) {
+    for (const r of await readAll<ResultDoc>(deps.store, 'results', where('classId', 'eq', c._id))) {
       if (!r.certificateNumber) continue;
       const cert = await deps.store.get<CertificateDoc>('certificates', r.certificateNumber);
       if (!cert || cert.status !== 'valid') continue;
       y.certified++;
-      const reports = await all<EmploymentReportDoc>(deps, 'employmentReports', where('personId', 'eq', r.personId));
+      const reports = await readAll<EmploymentReportDoc>(deps.store, 'employmentReports', where('personId', 'eq', r.personId));
       const issuedOn = parseDate(cert.issuedOn)!;
       const at3 = employedWithin(issuedOn, 3, today, reports);
       const at6 = employedWithin(issuedOn, 6, today, reports);
@@ -57,7 +51,7 @@ async function yearOf(deps: Deps, institutionId: string, year: number): Promise<
       y.employed6 += Number(at6.employed);
     }
   }
-  for (const s of await all<SubsidyDoc>(deps, 'subsidies', where('institutionId', 'eq', institutionId))) {
+  for (const s of await readAll<SubsidyDoc>(deps.store, 'subsidies', where('institutionId', 'eq', institutionId))) {
     if (s.year !== year) continue;
     if (s.status === 'paid') y.paidFen += s.amountFen;
     if (s.status === 'rejected') y.rejected++;
@@ -73,7 +67,7 @@ export async function scorecards(deps: Deps, caller: Caller, input: { regionCode
   const year = input.year ?? thisYear;
   if (!Number.isInteger(year) || year < 2019 || year > thisYear) throw new DomainError('INVALID_INPUT', '年份不正确');
   const rows: Omit<ScorecardRow, 'rank'>[] = [];
-  for (const i of await all<InstitutionDoc>(deps, 'institutions', inRegion(region))) {
+  for (const i of await readAll<InstitutionDoc>(deps.store, 'institutions', inRegion(region))) {
     const y = await yearOf(deps, i._id, year);
     rows.push({
       institution: { id: i._id, name: i.name },
