@@ -8,7 +8,7 @@ import { DomainError } from '../../core/errors';
 import { where } from '../../store/port';
 import { readAll } from '../../store/scan';
 import type { SubsidyDoc } from '../certificate';
-import { officialRegion, requireTrainerOf } from '../kernel/authz';
+import { officialRegion, requireRole, requireTrainerOf } from '../kernel/authz';
 import { bindingsOf } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import { inRegion } from '../kernel/place';
@@ -60,10 +60,9 @@ export async function applicationViews(deps: Deps, ids: readonly string[]): Prom
 export async function applicationFor(deps: Deps, caller: Caller, applicationId: string, as: 'either' | 'official' = 'either'): Promise<ApplicationDoc> {
   const a = await deps.store.get<ApplicationDoc>('applications', applicationId);
   if (!a) throw new DomainError('APPLICATION_NOT_FOUND');
-  const bindings = await bindingsOf(deps, caller);
-  const official = bindings.some((b) => (b.role === 'official' || b.role === 'admin') && b.regionCode && deps.regions.isWithin(a.countyCode, b.regionCode));
-  const trainer = bindings.some((b) => b.role === 'trainer' && b.institutionId === a.institutionId);
-  if (!official && !(as === 'either' && trainer)) throw new DomainError('FORBIDDEN');
+  const trainer = as === 'either' && (await bindingsOf(deps, caller)).some((b) => b.role === 'trainer' && b.institutionId === a.institutionId);
+  // R1.2 otherwise an official (or admin) whose region contains the application's county.
+  if (!trainer) await requireRole(deps, caller, 'official', a.countyCode);
   return a;
 }
 
