@@ -24,6 +24,10 @@ const reactBabel = [
   },
 ];
 
+// CI runs two workers on two cores: a test that starts a host and seeds it may take longer
+// than jest's default 5 s there. Tests that need more say so themselves.
+const TEST_TIMEOUT_MS = 30_000;
+
 const node = (displayName, testMatch, extra = {}) => ({
   displayName,
   rootDir: __dirname,
@@ -34,6 +38,8 @@ const node = (displayName, testMatch, extra = {}) => ({
 });
 
 module.exports = {
+  // jest reads the timeout from the global config only (jest-circus), not per project.
+  testTimeout: TEST_TIMEOUT_MS,
   projects: [
     node('unit', ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/tests/contract/**/*.test.ts']),
     node('integration', ['<rootDir>/tests/integration/**/*.test.ts']),

@@ -1,47 +1,46 @@
 /**
- * `npm run bench -- contention` (issue 17): the claim storm on a store where concurrent writers
- * really conflict — PostgreSQL at REPEATABLE READ, 4 connection pools standing for 4 host
- * processes, CloudBase's retry policy (3 immediate re-runs, then BUSY). 1,000 registered
- * claimants of one county claim at once; the write-set recorder says which documents the storm's
- * transactions fight over (`hottestDocShare`), how many answered BUSY, and what a claim costs in
- * reads and writes. Correctness: none oversold, the ledger verifies, reconcile is clean.
+ * `npm run bench -- contention` (issue 17): three storms in one county on a store where
+ * concurrent writers really conflict — PostgreSQL at REPEATABLE READ, 4 host processes (4
+ * connection pools), CloudBase's retry policy — each on today's design and on the new one (D61
+ * sequenced ledger and counters, D62 quota shards):
+ * - claims: 1,000 registered laborers claim a skills voucher at once (the quota opens with 5,000);
+ * - scans: 60 classes of 40 check in at once, each trainer scanning their 40 phones in turn (2,400);
+ * - enrollments: 300 laborers enroll at once in 10 classes of 40 seats (D62: in 16 seat shards).
+ * Per storm: busyRate, throughputPerSecond, hottestDocShare (write-set recorder; one class's
+ * capacity excepted), conflicts, reads and writes per action. Correctness over the whole run:
+ * none oversold, every chain verifies and reconcile is clean once the queue is drained. Then the
+ * operations of one action at a time on each design (bench/contention-ops.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { attendanceCode } from '../cloudfunctions/core/attendance';
 import { openLocalRuntime } from '../cloudfunctions/gateway/local-runtime';
-import { register } from '../cloudfunctions/services/account';
 import { reconcile } from '../cloudfunctions/services/audit';
 import { verifyAllChains } from '../cloudfunctions/services/books/ledger';
+import { pendingEntries, sequenceAll } from '../cloudfunctions/services/books/sequencer';
 import type { Deps } from '../cloudfunctions/services/kernel/deps';
-import { claimVoucher, setCountyQuota } from '../cloudfunctions/services/voucher';
-import { PgStore } from '../cloudfunctions/store/pg-store';
-import { type Store, type Tx, isStoreError, where } from '../cloudfunctions/store/port';
+import { type ClassDoc, enroll, scan, seatShardsFor } from '../cloudfunctions/services/training';
+import { claimVoucher, quotaId, setCountyQuota } from '../cloudfunctions/services/voucher';
+import { where } from '../cloudfunctions/store/port';
 import { startTestPostgres } from '../scripts/postgres';
-import { idNumberAged } from '../tests/support/id-numbers';
-import { RecordingStore } from './recording-store';
+import { operationsPerAction } from './contention-ops';
+import { type Action, type DesignName, PROCESSES, type StormFigures, runStorm } from './contention-storm';
+import { COUNTY, anInstitution, classes, oneQuotaDocument, registerLaborers } from './contention-world';
 import type { BenchResult } from './result';
 
 const CLAIMANTS = Number(process.env.BENCH_CLAIMANTS ?? 1_000);
-const PROCESSES = 4;
-const COUNTY = '141124';
-const TOWNSHIP = '141124100';
-const NOW = '2026-03-02T02:00:00.000Z';
+const SCAN_CLASSES = Number(process.env.BENCH_SCAN_CLASSES ?? 60);
+const CLASS_SIZE = 40;
+const ENROLLERS = Number(process.env.BENCH_ENROLLERS ?? 300);
+const ENROLL_CLASSES = 10;
+const QUOTA = 5_000;
+const NOW = '2026-03-02T02:00:00.000Z'; // Monday 10:00 China time
+const DESIGN_ORDER: DesignName[] = ['today', 'new'];
+const CITY_ADMIN = 'dev-openid-official-lvliang';
 
-/** Transactions spread over several pools, as several host processes would send them. */
-class Processes implements Store {
-  private next = 0;
-  constructor(private readonly stores: PgStore[]) {}
-  transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
-    return this.stores[this.next++ % this.stores.length].transaction(fn);
-  }
-  get: Store['get'] = (c, id) => this.stores[0].get(c, id);
-  find: Store['find'] = (c, f, o) => this.stores[0].find(c, f, o);
-  count: Store['count'] = (c, f) => this.stores[0].count(c, f);
-  async close(): Promise<void> {
-    for (const s of this.stores) await s.close();
-  }
-}
+/** One class's capacity: the document a rule itself puts in every enrollment's way. */
+const classCapacity = (doc: string) => doc.startsWith('classes/');
 
 export async function contentionBench(): Promise<BenchResult> {
   const postgres = startTestPostgres(55_900);
@@ -49,55 +48,68 @@ export async function contentionBench(): Promise<BenchResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'czt-bench-contention-'));
   try {
     const runtime = await openLocalRuntime({ dataDir, devNow: NOW, databaseUrl: postgres.url });
+    const deps = runtime.deps;
     const t0 = Date.now();
-    const openids: string[] = [];
-    for (let i = 0; i < CLAIMANTS; i++) {
-      const openid = `test-storm-${i}`;
-      await register(runtime.deps, { openid, requestId: `reg-${openid}` }, { name: '测试', idNumber: idNumberAged(20 + (i % 25), runtime.clock.now(), { region: COUNTY }), townshipCode: TOWNSHIP });
-      openids.push(openid);
+    const institution = await anInstitution(deps);
+    const claimants: Record<DesignName, string[]> = { today: [], new: [] };
+    const enrollers: Record<DesignName, string[]> = { today: [], new: [] };
+    const scanning: Record<DesignName, Awaited<ReturnType<typeof classes>>> = { today: [], new: [] };
+    const opening: Record<DesignName, Awaited<ReturnType<typeof classes>>> = { today: [], new: [] };
+    for (const d of DESIGN_ORDER) {
+      claimants[d] = await registerLaborers(deps, `claim-${d}`, CLAIMANTS);
+      enrollers[d] = await registerLaborers(deps, `enroll-${d}`, ENROLLERS);
+      scanning[d] = await classes(deps, institution, `scan-${d}`, SCAN_CLASSES, CLASS_SIZE, true);
+      opening[d] = await classes(deps, institution, `open-${d}`, ENROLL_CLASSES, CLASS_SIZE, false, d === 'new' ? seatShardsFor(CLASS_SIZE) : 0);
     }
-    await setCountyQuota(runtime.deps, { openid: 'dev-openid-official-lvliang', requestId: 'storm-quota' }, { type: 'skills', countyCode: COUNTY, year: 2026, limit: CLAIMANTS });
-    console.log(`  setup: ${CLAIMANTS} claimants registered in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(`  setup: ${2 * (CLAIMANTS + ENROLLERS)} laborers, ${2 * (SCAN_CLASSES + ENROLL_CLASSES)} classes in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    const pools = Array.from({ length: PROCESSES }, () => new PgStore({ connectionString: postgres.url, conflictRetries: 3, maxConnections: 10 }));
-    const recorder = new RecordingStore(new Processes(pools));
-    const deps: Deps = { ...runtime.deps, store: recorder };
-    const started = process.hrtime.bigint();
-    const answers = await Promise.all(
-      openids.map((openid, i) =>
-        claimVoucher(deps, { openid, requestId: `storm-${i}` }, { type: 'skills' }).then(
-          () => 'ok',
-          (e: unknown) => (isStoreError(e, 'BUSY') ? 'BUSY' : String((e as { code?: string }).code ?? e)),
-        ),
-      ),
-    );
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const ok = answers.filter((a) => a === 'ok').length;
-    const busy = answers.filter((a) => a === 'BUSY').length;
-    const claims = recorder.committed.filter((r) => r.writes.some((w) => w.startsWith('vouchers/')));
-    const perClaim = claims.length ? { reads: avg(claims.map((r) => r.reads.length)), writes: avg(claims.map((r) => r.writes.length)) } : null;
-    const vouchers = await runtime.deps.store.count('vouchers', where('countyCode', 'eq', COUNTY));
-    const broken = (await verifyAllChains(runtime.deps.store)).filter((r) => r.broken).length;
-    const differences = (await reconcile(runtime.deps.store)).differences.length;
-    await recorder.close();
+    const storms: Record<string, Record<DesignName, StormFigures>> = { claimStorm: {} as never, scanStorm: {} as never, enrollmentStorm: {} as never };
+    const skills = quotaId('skills', COUNTY, 2026);
+    for (const d of DESIGN_ORDER) {
+      await setCountyQuota(deps, { openid: CITY_ADMIN, requestId: `storm-quota-${d}` }, { type: 'skills', countyCode: COUNTY, year: 2026, limit: QUOTA });
+      if (d === 'today') await oneQuotaDocument(deps, skills, QUOTA);
+      storms.claimStorm[d] = await runStorm(deps, postgres.url, d, claimants[d].map((openid, i) => [(p: Deps) => claimVoucher(p, { openid, requestId: `storm-claim-${d}-${i}` }, { type: 'skills' })]));
+      log('claims', d, storms.claimStorm[d]);
+
+      const scanChains: Action[][] = scanning[d].map((c) =>
+        c.trainees.map((t, j) => (p: Deps) => scan(p, { openid: c.trainer, requestId: `storm-scan-${c.classId}-${j}` }, { classId: c.classId, code: attendanceCode(t.secret, t.personRef, p.clock.now()) })),
+      );
+      storms.scanStorm[d] = await runStorm(deps, postgres.url, d, scanChains);
+      log('scans', d, storms.scanStorm[d]);
+
+      const enrollChains = enrollers[d].map((openid, i) => [(p: Deps) => enroll(p, { openid, requestId: `storm-enroll-${d}-${i}` }, { classId: opening[d][i % ENROLL_CLASSES].classId })]);
+      storms.enrollmentStorm[d] = await runStorm(deps, postgres.url, d, enrollChains, { except: classCapacity });
+      log('enrollments', d, storms.enrollmentStorm[d]);
+    }
+
+    // What waits in the queue is placed (the minute timer's run), then the books are checked.
+    const late = (await pendingEntries(deps.store, new Date(Date.now() + 6 * 60_000))).length;
+    await sequenceAll(deps.store);
+    const broken = (await verifyAllChains(deps.store)).filter((r) => r.broken).length;
+    const differences = (await reconcile(deps.store)).differences;
+    const vouchers = await deps.store.count('vouchers', where('countyCode', 'eq', COUNTY));
+    let overfull = 0;
+    for (const d of DESIGN_ORDER) for (const c of opening[d]) overfull += Math.max(0, ((await deps.store.get<ClassDoc>('classes', c.classId))?.enrolled ?? 0) - CLASS_SIZE);
     await runtime.close();
-    const storm = {
-      design: 'today: one ledger head, one yearly summary, one counter per cell and one quota per county',
-      claimants: CLAIMANTS,
+    return {
+      name: 'contention',
+      ok: vouchers <= QUOTA && overfull === 0 && broken === 0 && differences.length === 0,
       processes: PROCESSES,
-      busyRate: Number((busy / CLAIMANTS).toFixed(4)),
-      throughputPerSecond: Math.round(ok / seconds),
-      hottestDocShare: recorder.hottest(1)[0]?.share ?? 0,
-      hottestDocs: recorder.hottest(6),
-      conflicts: pools.reduce((n, p) => n + p.stats.conflicts, 0),
-      operationsPerClaim: perClaim,
-      refusals: Object.fromEntries([...new Set(answers)].filter((a) => a !== 'ok').map((a) => [a, answers.filter((x) => x === a).length])),
+      oversold: Math.max(0, vouchers - QUOTA) + overfull,
+      broken,
+      differences: differences.length,
+      ...(differences.length ? { firstDifferences: differences.slice(0, 5) } : {}),
+      queuedEntriesThatWouldBeLate: late,
+      ...storms,
+      operationsPerAction: await operationsPerAction(),
+      goals: { busyRate: 0.001, hottestDocShare: 1 / 16 },
     };
-    return { name: 'contention', ok: vouchers <= CLAIMANTS && broken === 0 && differences === 0, oversold: Math.max(0, vouchers - CLAIMANTS), broken, differences, claimStorm: storm };
   } finally {
     postgres.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-const avg = (xs: number[]) => Number((xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(1));
+function log(storm: string, design: string, f: StormFigures): void {
+  console.log(`  ${storm} (${design}): busyRate ${f.busyRate}, ${f.throughputPerSecond}/s, hottest ${f.hottestDocShare} (${f.hottestDocs[0]?.doc ?? '-'}), conflicts ${f.conflicts}, ops ${JSON.stringify(f.operationsPerAction)}`);
+}

@@ -11,13 +11,46 @@ export interface TxRecord {
   writes: string[];
 }
 
-export class RecordingStore implements Store {
+/** What one or more recording stores saw (several host processes can share one). */
+export class Recording {
   readonly committed: TxRecord[] = [];
   busy = 0;
   /** Reads outside transactions (queries and gets). */
   outsideReads = 0;
 
-  constructor(private readonly inner: Store) {}
+  /** Per document, the share of committed transactions that wrote it, highest first (`except`: documents a rule itself puts in every writer's way). */
+  hottest(top = 5, except: (doc: string) => boolean = () => false): { doc: string; share: number }[] {
+    const writers = new Map<string, number>();
+    for (const r of this.committed) for (const w of new Set(r.writes)) if (!except(w)) writers.set(w, (writers.get(w) ?? 0) + 1);
+    const n = this.committed.length || 1;
+    return [...writers.entries()]
+      .map(([doc, count]) => ({ doc, share: Number((count / n).toFixed(4)) }))
+      .sort((a, b) => b.share - a.share)
+      .slice(0, top);
+  }
+
+  /** Average reads and writes of the committed transactions. */
+  perTransaction(): { reads: number; writes: number } | null {
+    const n = this.committed.length;
+    if (n === 0) return null;
+    const round = (x: number) => Number((x / n).toFixed(1));
+    return { reads: round(this.committed.reduce((a, r) => a + r.reads.length, 0)), writes: round(this.committed.reduce((a, r) => a + r.writes.length, 0)) };
+  }
+}
+
+export class RecordingStore implements Store {
+  constructor(
+    private readonly inner: Store,
+    readonly recording = new Recording(),
+  ) {}
+
+  get committed(): TxRecord[] {
+    return this.recording.committed;
+  }
+
+  get busy(): number {
+    return this.recording.busy;
+  }
 
   async transaction<R>(fn: (tx: Tx) => Promise<R>): Promise<R> {
     let record: TxRecord = { reads: [], writes: [] };
@@ -27,26 +60,26 @@ export class RecordingStore implements Store {
         record = { reads: [], writes: [] };
         return fn(recordingTx(tx, record));
       });
-      this.committed.push(record);
+      this.recording.committed.push(record);
       return value;
     } catch (error) {
-      if (isStoreError(error, 'BUSY')) this.busy++;
+      if (isStoreError(error, 'BUSY')) this.recording.busy++;
       throw error;
     }
   }
 
   get<T extends Doc>(collection: CollectionName, id: string): Promise<T | null> {
-    this.outsideReads++;
+    this.recording.outsideReads++;
     return this.inner.get<T>(collection, id);
   }
 
   find<T extends Doc>(collection: CollectionName, filter?: Filter, options?: FindOptions): Promise<Page<T>> {
-    this.outsideReads++;
+    this.recording.outsideReads++;
     return this.inner.find<T>(collection, filter, options);
   }
 
   count(collection: CollectionName, filter?: Filter): Promise<number> {
-    this.outsideReads++;
+    this.recording.outsideReads++;
     return this.inner.count(collection, filter);
   }
 
@@ -54,15 +87,8 @@ export class RecordingStore implements Store {
     return this.inner.close();
   }
 
-  /** Per document, the share of committed transactions that wrote it, highest first. */
   hottest(top = 5): { doc: string; share: number }[] {
-    const writers = new Map<string, number>();
-    for (const r of this.committed) for (const w of new Set(r.writes)) writers.set(w, (writers.get(w) ?? 0) + 1);
-    const n = this.committed.length || 1;
-    return [...writers.entries()]
-      .map(([doc, count]) => ({ doc, share: Number((count / n).toFixed(4)) }))
-      .sort((a, b) => b.share - a.share)
-      .slice(0, top);
+    return this.recording.hottest(top);
   }
 }
 

@@ -65,6 +65,12 @@ export const localSchema = z.object({
     .optional(),
   /** WORKERS: host processes sharing the port (more than 1 needs DATABASE_URL). */
   WORKERS: z.coerce.number().int().min(1).max(16).default(1),
+  /**
+   * BOOKS: `sequenced` queues each change's ledger entry for the county's sequencer, as CloudBase
+   * and PostgreSQL always do (D61); `inline` chains it in the change's own transaction. Default:
+   * inline on the embedded file (one writer at a time), sequenced with DATABASE_URL.
+   */
+  BOOKS: z.enum(['inline', 'sequenced']).optional(),
 });
 
 export type LocalSettings = z.infer<typeof localSchema>;

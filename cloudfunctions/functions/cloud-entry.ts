@@ -10,6 +10,7 @@ import { REMINDER_KINDS } from '../core/reminders';
 import type { Notifier } from '../notify/notifier';
 import type { FaceVerifier } from '../services/kernel/face-verifier';
 import { systemClock } from '../services/kernel/clock';
+import { SequencedStore } from '../services/books/sequencer';
 import { type Deps, consoleLogger } from '../services/kernel/deps';
 import { IdVault } from '../services/kernel/id-vault';
 import { regionDirectory } from '../services/kernel/reference-data';
@@ -40,7 +41,8 @@ export function productionDeps(extra: CloudExtras = {}): Deps {
   // One cloud storage: export files and the app's uploads (a directed list's workbook).
   const storage = new CloudbaseExportStorage();
   return {
-    store: new CloudbaseStore(),
+    // D61 CloudBase's transactions conflict: changes queue their entries for the county's sequencer.
+    store: new SequencedStore(new CloudbaseStore(), consoleLogger),
     clock: systemClock,
     idVault: new IdVault({ encryptionKey: secrets.idEncryptionKey, hashKey: secrets.idHashKey }),
     regions: regionDirectory(),

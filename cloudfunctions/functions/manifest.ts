@@ -29,6 +29,8 @@ export interface FunctionSpec {
 }
 
 const SECRETS = ['ID_ENC_KEY', 'ID_HASH_KEY'];
+/** The timer that sequences what waits in the ledger queue (D61); its invocations do only that. */
+export const SEQUENCER_TRIGGER = 'books-sequencer-every-minute';
 /** R14.3 the mini-program's AppID and AppSecret, for the access token of WeChat's server APIs. */
 const WECHAT_APP_KEYS = ['WECHAT_APPID', 'WECHAT_APP_SECRET'];
 const TEMPLATES = [...new Set(Object.values(REMINDER_KINDS).map((k) => k.template))];
@@ -40,6 +42,8 @@ const TEMPLATES = [...new Set(Object.values(REMINDER_KINDS).map((k) => k.templat
 export const REMIND_TRIGGERS: TimerTrigger[] = [
   { name: 'remind-daily-0800-china', type: 'timer', config: cloudbaseTrigger(REMIND_SCHEDULE_CHINA) },
   { name: 'remind-resume-china', type: 'timer', config: cloudbaseTrigger('5,15,25,35,45,55 8-21 * * *') },
+  // D61 every minute, day and night: ledger entries a change's own sequencer could not place.
+  { name: SEQUENCER_TRIGGER, type: 'timer', config: cloudbaseTrigger('* * * * *') },
 ];
 
 export const FUNCTION_SPECS: readonly FunctionSpec[] = [

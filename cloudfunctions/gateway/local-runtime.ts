@@ -18,6 +18,7 @@ import { advanceExport, pendingJobs } from '../services/official';
 import { IdVault } from '../services/kernel/id-vault';
 import { ensureTargets } from '../services/official';
 import { regionDirectory } from '../services/kernel/reference-data';
+import { SequencedStore } from '../services/books/sequencer';
 import { PgStore } from '../store/pg-store';
 import type { Store } from '../store/port';
 import { SqliteStore } from '../store/sqlite-store';
@@ -49,6 +50,8 @@ export interface LocalOptions {
   log?: Logger;
   /** `postgres://…`: the store is PostgreSQL (issue 17), shared by every process given the same URL. */
   databaseUrl?: string;
+  /** D61 where entries get their chain place (BOOKS); default: `sequenced` on PostgreSQL, else `inline`. */
+  books?: 'inline' | 'sequenced';
 }
 
 type KeyFile = { ID_ENC_KEY: string; ID_HASH_KEY: string; SESSION_SECRET: string };
@@ -103,9 +106,13 @@ export async function openLocalRuntime(options: LocalOptions): Promise<LocalRunt
   const keys = localKeys(dataDir, options.env ?? {});
   const secrets = loadSecrets(keys);
   const clock = new ShiftedClock(options.devNow ? new Date(options.devNow) : undefined);
-  const store: Store = options.databaseUrl
+  const engine: Store = options.databaseUrl
     ? new PgStore({ connectionString: options.databaseUrl })
     : new SqliteStore({ filename: options.inMemory ? ':memory:' : join(dataDir, 'chizhengtong.db') });
+  // D61 PostgreSQL's transactions conflict like CloudBase's: changes queue for the county's sequencer there.
+  // (The tests' BOOKS=sequenced rerun takes the same path on the embedded file.)
+  const books = options.books ?? ((options.env?.BOOKS ?? process.env.BOOKS) as LocalOptions['books']) ?? (options.databaseUrl ? 'sequenced' : 'inline');
+  const store: Store = books === 'sequenced' ? new SequencedStore(engine) : engine;
   const faceDev = new DevFaceVerifier(clock);
   const deps: Deps = {
     store,

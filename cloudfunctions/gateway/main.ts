@@ -23,7 +23,7 @@ export async function startGateway(env: Record<string, string | undefined> = pro
         'Serve it on 127.0.0.1 (unset HOST), or start without --dev.',
     );
   }
-  const runtime = await openLocalRuntime({ dataDir: settings.DATA_DIR, devNow: settings.DEV_NOW, env, databaseUrl: settings.DATABASE_URL });
+  const runtime = await openLocalRuntime({ dataDir: settings.DATA_DIR, devNow: settings.DEV_NOW, env, databaseUrl: settings.DATABASE_URL, books: settings.BOOKS });
   const app = await buildGateway(runtime, {
     devRoutes: dev,
     h5Dir: settings.H5_DIR,
@@ -65,7 +65,7 @@ export async function startGateway(env: Record<string, string | undefined> = pro
 export async function startCluster(env: Record<string, string | undefined>): Promise<void> {
   const settings = loadLocalSettings(env);
   if (!settings.DATABASE_URL) throw new Error('WORKERS > 1 needs DATABASE_URL=postgres://… (the embedded file is one process’s)');
-  const runtime = await openLocalRuntime({ dataDir: settings.DATA_DIR, devNow: settings.DEV_NOW, env, databaseUrl: settings.DATABASE_URL });
+  const runtime = await openLocalRuntime({ dataDir: settings.DATA_DIR, devNow: settings.DEV_NOW, env, databaseUrl: settings.DATABASE_URL, books: settings.BOOKS });
   await runtime.close();
   const leave = announceHost(runtime.dataDir, { pid: process.pid, url: `http://${settings.HOST}:${settings.PORT}`, startedAt: new Date().toISOString() });
   process.on('exit', leave);

@@ -23,6 +23,10 @@ export const COLLECTIONS = {
   occupations: { indexes: [] as IndexSpec[] },
   /** id = `{type}:{countyCode}:{year}`: a county's yearly quota for a type and places used (R4.2). */
   quotas: { indexes: [{ fields: ['countyCode', 'year'] }] as IndexSpec[] },
+  /** id = `{quotaId}:{k}`: shard k of a quota, holding its share of the limit and of the places used (D62). */
+  quotaShards: { indexes: [] as IndexSpec[] },
+  /** id = `{classId}:{k}`: shard k of a class's seats (D62), for classes whose seats are sharded. */
+  seatShards: { indexes: [] as IndexSpec[] },
   /** id = voucher id. */
   vouchers: {
     indexes: [
@@ -45,6 +49,8 @@ export const COLLECTIONS = {
   ledger: { indexes: [{ fields: ['countyCode', 'seq'] }, { fields: ['subjects.personId', 'at'] }] as IndexSpec[] },
   /** id = county code: the head (last seq and hash) of each county's chain. */
   ledgerHeads: { indexes: [] as IndexSpec[] },
+  /** id = `{countyCode}:{at ms}:{random}`: changes whose entries wait for the county's sequencer (D61), oldest first. */
+  ledgerQueue: { indexes: [{ fields: ['countyCode', 'at'] }] as IndexSpec[] },
   /** id = `{countyCode}:{year}:{month}:{metric}:{band}`: pre-aggregated counters (R9.2). */
   counters: { indexes: [{ fields: ['countyCode', 'year'] }, { fields: ['cityCode', 'year', 'metric'] }] as IndexSpec[] },
   /** id = `{countyCode}:{year}`: the year's counters of a county in one document, for dashboards (R9.2). */

@@ -79,7 +79,8 @@ export async function loadPart(options: PartOptions, log: (line: string) => void
   const myCodes = new Set([...mineSet].map((i) => plan.counties[i].code));
   phase('plan');
 
-  const runtime = await openLocalRuntime({ dataDir, env: process.env });
+  // One writer through the bulk path: entries take their chain place at once (inline books, D61).
+  const runtime = await openLocalRuntime({ dataDir, env: process.env, books: 'inline' });
   const store = runtime.deps.store as SqliteStore;
   const tx = new MemTx();
   for (const c of ['ledgerHeads', 'counters', 'counterYears'] as CollectionName[]) {
@@ -148,7 +149,6 @@ function contextOf(plan: Plan, options: PartOptions, { mineSet, ...given }: Cont
     occupation: new Map(OCCUPATIONS.map((o) => [o.code, o])),
     reportEmployer,
     lastReport,
-    quotas: new Map(),
     personYears: new Map(),
     vouchers: new Array(plan.vouchers.length),
     classes: new Array(plan.classes.length),

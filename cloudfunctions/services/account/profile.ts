@@ -6,8 +6,7 @@ import { BAND_NAMES, ageAt, bandOfAge } from '../../core/age';
 import { METRICS } from '../../core/books';
 import { parseDate } from '../../core/china-date';
 import { DomainError } from '../../core/errors';
-import { bumpCounters } from '../books/counters';
-import { recordChange } from '../books/changes';
+import { recordChange, recordCounts } from '../books/changes';
 import { type AccountDoc, requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import { placeOf } from '../kernel/place';
@@ -103,8 +102,8 @@ export async function updateProfile(deps: Deps, caller: Caller, input: UpdatePro
       // The registration counts move with the household, in the month the person registered.
       const registeredAt = new Date(person.registeredAt);
       const band = registrationBand(person);
-      await bumpCounters(tx, placeOf(person), registeredAt, [{ metric: METRICS.laborersRegistered, band, by: -1 }]);
-      await bumpCounters(tx, household, registeredAt, [{ metric: METRICS.laborersRegistered, band, by: 1 }]);
+      await recordCounts(tx, placeOf(person), registeredAt, [{ metric: METRICS.laborersRegistered, band, by: -1 }]);
+      await recordCounts(tx, household, registeredAt, [{ metric: METRICS.laborersRegistered, band, by: 1 }]);
     }
     // R9.1: every state change is ledgered, a phone change too.
     await recordChange(tx, change);

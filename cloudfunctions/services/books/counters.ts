@@ -76,25 +76,46 @@ export function cellsOf(doc: Record<string, unknown>): readonly Cell[] {
   return cells;
 }
 
+/** One change's bumps, at its place and time. */
+export interface PlacedBumps {
+  place: Place;
+  at: Date;
+  bumps: readonly CounterBump[];
+}
+
 /** The only counter writer. `at` decides the year and month, in China time. */
-export async function bumpCounters(tx: Tx, place: Place, at: Date, bumps: readonly CounterBump[]): Promise<void> {
-  if (bumps.length === 0) return;
-  const { year, month } = chinaDateOf(at);
-  const cells: Record<string, number> = {};
-  for (const b of bumps) {
-    const band = b.band ?? '-';
-    const id = counterId(place.countyCode, year, month, b.metric, band);
-    if (await tx.get<CounterDoc>('counters', id)) {
-      await tx.update('counters', id, { inc: { value: b.by } });
-    } else {
-      await tx.create<CounterDoc>('counters', id, { ...place, year, month, metric: b.metric, band, value: b.by });
+export function bumpCounters(tx: Tx, place: Place, at: Date, bumps: readonly CounterBump[]): Promise<void> {
+  return applyBumps(tx, [{ place, at, bumps }]);
+}
+
+/**
+ * Many changes' bumps folded first, so each counter document and each yearly summary is read
+ * and written once however many changes touch it (the sequencer's batches).
+ */
+export async function applyBumps(tx: Tx, changes: readonly PlacedBumps[]): Promise<void> {
+  const counters = new Map<string, { doc: Omit<CounterDoc, '_id' | 'value'>; by: number }>();
+  const years = new Map<string, { place: Place; year: number; cells: Record<string, number> }>();
+  for (const { place, at, bumps } of changes) {
+    if (bumps.length === 0) continue;
+    const { year, month } = chinaDateOf(at);
+    const yearId = counterYearId(place.countyCode, year);
+    let summary = years.get(yearId);
+    if (!summary) years.set(yearId, (summary = { place, year, cells: {} }));
+    for (const b of bumps) {
+      const band = b.band ?? '-';
+      const id = counterId(place.countyCode, year, month, b.metric, band);
+      const known = counters.get(id);
+      if (known) known.by += b.by;
+      else counters.set(id, { doc: { ...placeOf(place), year, month, metric: b.metric, band }, by: b.by });
+      for (const key of [cellKey(b.metric, month, null), cellKey(b.metric, null, band)]) summary.cells[key] = (summary.cells[key] ?? 0) + b.by;
     }
-    for (const key of [cellKey(b.metric, month, null), cellKey(b.metric, null, band)]) cells[key] = (cells[key] ?? 0) + b.by;
   }
-  const yearId = counterYearId(place.countyCode, year);
-  if (await tx.get<CounterYearDoc>('counterYears', yearId)) {
-    await tx.update('counterYears', yearId, { inc: cells });
-  } else {
-    await tx.create<CounterYearDoc>('counterYears', yearId, { ...placeOf(place), year, ...cells } as never);
+  for (const [id, { doc, by }] of counters) {
+    if (await tx.get<CounterDoc>('counters', id)) await tx.update('counters', id, { inc: { value: by } });
+    else await tx.create<CounterDoc>('counters', id, { ...doc, value: by });
+  }
+  for (const [yearId, { place, year, cells }] of years) {
+    if (await tx.get<CounterYearDoc>('counterYears', yearId)) await tx.update('counterYears', yearId, { inc: cells });
+    else await tx.create<CounterYearDoc>('counterYears', yearId, { ...placeOf(place), year, ...cells } as never);
   }
 }

@@ -54,19 +54,32 @@ export function entryHash(body: LedgerEntryBody): string {
 
 export type NewLedgerEntry = Omit<LedgerEntryBody, 'seq' | 'prevHash'>;
 
-/** Appends to the county's chain inside `tx` (the only ledger writer). */
+/** Appends to the county's chain inside `tx`. */
 export async function appendLedger(tx: Tx, entry: NewLedgerEntry): Promise<LedgerEntryDoc> {
-  const head = await tx.get<LedgerHeadDoc>('ledgerHeads', entry.countyCode);
-  const body: LedgerEntryBody = {
-    ...entry,
-    seq: (head?.seq ?? 0) + 1,
-    prevHash: head?.hash ?? GENESIS_HASH,
-  };
-  const hash = entryHash(body);
-  const id = ledgerId(entry.countyCode, body.seq);
-  await tx.create<LedgerEntryDoc>('ledger', id, { ...body, hash });
-  await tx.set<LedgerHeadDoc>('ledgerHeads', entry.countyCode, { seq: body.seq, hash, updatedAt: entry.at });
-  return { _id: id, ...body, hash };
+  return (await appendLedgerBatch(tx, entry.countyCode, [entry]))[0];
+}
+
+/**
+ * Appends entries of one county to its chain in order, reading and writing its head once (the
+ * only ledger writer: the sequencer, the inline books and the dataset generator all come here).
+ */
+export async function appendLedgerBatch(tx: Tx, countyCode: string, entries: readonly NewLedgerEntry[]): Promise<LedgerEntryDoc[]> {
+  const head = await tx.get<LedgerHeadDoc>('ledgerHeads', countyCode);
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  const out: LedgerEntryDoc[] = [];
+  for (const entry of entries) {
+    if (entry.countyCode !== countyCode) throw new Error(`ledger entry of ${entry.countyCode} in ${countyCode}'s batch`);
+    const body: LedgerEntryBody = { ...entry, seq: seq + 1, prevHash };
+    const hash = entryHash(body);
+    const id = ledgerId(countyCode, body.seq);
+    await tx.create<LedgerEntryDoc>('ledger', id, { ...body, hash });
+    out.push({ _id: id, ...body, hash });
+    seq = body.seq;
+    prevHash = hash;
+  }
+  if (out.length > 0) await tx.set<LedgerHeadDoc>('ledgerHeads', countyCode, { seq, hash: prevHash, updatedAt: entries[entries.length - 1].at });
+  return out;
 }
 
 export interface ChainReport {

@@ -6,7 +6,9 @@
  */
 import type { Store } from '../../store/port';
 import { scan } from '../../store/scan';
-import { type CounterDoc, type CounterYearDoc, cellKey, cellsOf, counterYearId } from './counters';
+import { chinaDateOf } from '../../core/china-date';
+import type { QueuedChangeDoc } from './changes';
+import { type CounterDoc, type CounterYearDoc, cellKey, cellsOf, counterId, counterYearId } from './counters';
 
 export interface Difference {
   what: string;
@@ -42,15 +44,38 @@ export function compareCounts(what: string, stored: Map<string, number>, recount
   return out;
 }
 
-/** Compares the stored counters with the recounts, and the yearly summaries with the counters. */
+/**
+ * What the changes still queued for the sequencer (D61) will add: per counter id, and per
+ * roll-up (`{collection}/{id}/{field}`). Reconcile adds them to what is stored, so it stays
+ * exact while entries wait.
+ */
+export async function pendingCounts(store: Store): Promise<{ counters: Map<string, { metric: string; by: number }>; rollups: Map<string, number>; changes: number }> {
+  const counters = new Map<string, { metric: string; by: number }>();
+  const rollups = new Map<string, number>();
+  let changes = 0;
+  for await (const q of scan<QueuedChangeDoc>(store, 'ledgerQueue')) {
+    changes++;
+    const { year, month } = chinaDateOf(new Date(q.at));
+    for (const b of q.counters) {
+      const id = counterId(q.place.countyCode, year, month, b.metric, b.band ?? '-');
+      counters.set(id, { metric: b.metric, by: (counters.get(id)?.by ?? 0) + b.by });
+    }
+    for (const r of q.rollups) tally(rollups, `${r.collection}/${r.id}/${r.field}`, r.by);
+  }
+  return { counters, rollups, changes };
+}
+
+/** Compares the stored counters (and what waits to be added to them) with the recounts, and the yearly summaries with the counters. */
 export async function reconcileBooks(store: Store, recounts: readonly Recount[]): Promise<{ checked: Record<string, number>; differences: Difference[] }> {
   const stored: CounterDoc[] = [];
   for await (const c of scan<CounterDoc>(store, 'counters')) stored.push(c);
+  const pending = await pendingCounts(store);
   const differences: Difference[] = [];
   const checked: Record<string, number> = {};
   let counters = 0;
   for (const r of recounts) {
     const owned = new Map(stored.filter((c) => r.owns(c.metric)).map((c) => [c._id, c.value] as const));
+    for (const [id, { metric, by }] of pending.counters) if (r.owns(metric)) tally(owned, id, by);
     counters += owned.size;
     differences.push(...r.differences, ...compareCounts('counter', owned, r.counters));
     Object.assign(checked, r.checked);
@@ -68,5 +93,5 @@ export async function reconcileBooks(store: Store, recounts: readonly Recount[])
     for (const cell of cellsOf(y)) cells.set(`${y._id}/${cellKey(cell.metric, cell.month, cell.band)}`, cell.value);
   }
   differences.push(...compareCounts('yearly summary cell', cells, summed));
-  return { checked: { ...checked, summaries, counters }, differences };
+  return { checked: { ...checked, summaries, counters, queuedChanges: pending.changes }, differences };
 }

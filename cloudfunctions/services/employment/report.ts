@@ -13,8 +13,7 @@ import { DomainError } from '../../core/errors';
 import { where } from '../../store/port';
 import { scan } from '../../store/scan';
 import { type PersonDoc, personOf } from '../account';
-import { recordChange } from '../books/changes';
-import { bumpCounters } from '../books/counters';
+import { recordChange, recordCounts } from '../books/changes';
 import type { CertificateDoc, CredentialsDoc } from '../certificate';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
@@ -62,7 +61,7 @@ export async function reportEmployment(deps: Deps, caller: Caller, input: Employ
     const credentials = report.status === 'seeking' ? null : await tx.get<CredentialsDoc>('personCredentials', person._id);
     const cohorts = cohortsEmployed(credentials, report);
     if (cohorts) {
-      for (const b of cohorts.bumps) await bumpCounters(tx, b.place, b.at, [b.bump]);
+      for (const b of cohorts.bumps) await recordCounts(tx, b.place, b.at, [b.bump]);
       const { _id, ...after } = cohorts.after;
       await tx.set<CredentialsDoc>('personCredentials', person._id, after);
     }

@@ -95,6 +95,9 @@ export const HOLDINGS: { readonly [C in CollectionName]?: Holding | null } = {
   occupations: null, // the catalogue
   quotas: null, // a county's places, counted
   ledgerHeads: null, // each chain's last hash
+  ledgerQueue: null, // ledger entries waiting seconds for their place (D61); the copy reads them once in the ledger
+  quotaShards: null, // counts only (D62)
+  seatShards: null, // counts only (D62)
   counters: null, // counts only (R9.2)
   counterYears: null, // counts only
   targets: null, // regions' yearly targets

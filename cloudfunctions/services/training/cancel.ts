@@ -21,7 +21,8 @@ import { enqueue } from '../message';
 import { SYSTEM, type VoucherDoc, releaseReservedVoucher } from '../voucher';
 import type { ClassDoc, EnrollmentDoc, PersonScheduleDoc } from './documents';
 import { classIn, sendClassNotices } from './plans';
-import { classChange, withdrawnChange } from './records';
+import { classChange, withSeat, withdrawnChange } from './records';
+import { giveSeatBack } from './seats';
 import { trainerClassView } from './trainer';
 
 export async function cancelClass(deps: Deps, caller: Caller, input: { classId: string; reason: string }): Promise<TrainerClassView & { released: number }> {
@@ -70,14 +71,14 @@ async function releaseOne(deps: Deps, c: ClassDoc, enrollmentId: string): Promis
     const now = deps.clock.now();
     const endedAt = now.toISOString();
     await tx.update('enrollments', e._id, { set: { status: 'withdrawn', endedAt, endReason: 'class_cancelled' } });
-    await tx.update('classes', c._id, { inc: { enrolled: -1 } });
+    await giveSeatBack(tx, c, e);
     if (c.mode === 'fulltime') {
       const schedule = await tx.get<PersonScheduleDoc>('personSchedules', e.personId);
       if (schedule) await tx.set<PersonScheduleDoc>('personSchedules', e.personId, { fulltime: schedule.fulltime.filter((s) => s.classId !== c._id) });
     }
     const voucher = e.voucherId ? await tx.get<VoucherDoc>('vouchers', e.voucherId) : null;
     const voucherOutcome = voucher ? await releaseReservedVoucher(tx, voucher, now, SYSTEM) : null;
-    await recordChange(tx, withdrawnChange(e, now, SYSTEM, voucherOutcome, 'class_cancelled'));
+    await recordChange(tx, withSeat(c, withdrawnChange(e, now, SYSTEM, voucherOutcome, 'class_cancelled'), -1));
     const reason = c.cancel?.reason ?? '培训机构取消';
     await enqueue(tx, dedupeKey('classCancelled', `${c._id}:${e.personId}`, chinaDateOf(new Date(c.cancel?.at ?? endedAt))), e.openid, 'classCancelled', { className: c.name, reason, voucherOutcome }, now);
     return true;

@@ -116,7 +116,7 @@ interface EnrollCheck {
 }
 
 /** R5.2, in order: started, already enrolled, full, no usable voucher, full-time overlap. */
-export async function enrollCheck(r: Reader, person: PersonDoc, c: ClassDoc, now: Date): Promise<EnrollCheck> {
+export async function enrollCheck(r: Reader, person: PersonDoc, c: ClassDoc, now: Date, seatsLeft = c.capacity - c.enrolled): Promise<EnrollCheck> {
   const existing = await r.get<EnrollmentDoc>('enrollments', enrollmentId(c._id, person._id));
   const done = (refusal: ErrorCode | null, voucher: VoucherDoc | null = null, schedule: PersonScheduleDoc | null = null) => ({
     existing,
@@ -128,8 +128,8 @@ export async function enrollCheck(r: Reader, person: PersonDoc, c: ClassDoc, now
   // R11.3: a class not approved (or being cancelled) takes no one.
   if (c.status !== 'approved') return done('CLASS_NOT_FOUND');
   if (now >= new Date(c.firstSessionAt)) return done('CLASS_STARTED');
-  // R5.2: capacity is a counter on the class, read and written in the enrolling transaction.
-  if (c.enrolled >= c.capacity) return done('CLASS_FULL');
+  // R5.2: capacity is a counter on the class (or its seat shards, D62), read and written in the enrolling transaction.
+  if (seatsLeft <= 0) return done('CLASS_FULL');
   const { voucher, wrongTownship } = await usableVoucher(r, person, c, now);
   if (!voucher && !c.selfFunded) return done(wrongTownship ? 'VOUCHER_WRONG_TOWNSHIP' : 'NO_USABLE_VOUCHER');
   const schedule = await r.get<PersonScheduleDoc>('personSchedules', person._id);

@@ -7,6 +7,7 @@ import type { SessionTimes } from '../../core/attendance';
 import type { ClassStatus } from '../../core/class-plans';
 import type { ClassMode, EnrollmentStatus, Span } from '../../core/classes';
 import type { Place } from '../kernel/place';
+import type { PlacePool } from '../kernel/places';
 
 export type ClassDoc = Place & {
   _id: string;
@@ -22,7 +23,10 @@ export type ClassDoc = Place & {
   townshipCode: string | null;
   mode: ClassMode;
   capacity: number;
+  /** Seats taken; with `seatShards`, the sum of the seat shards, folded in by the sequencer (D61, D62). */
   enrolled: number;
+  /** D62 the seats are held in this many shard documents (absent: counted on the class itself). */
+  seatShards?: number;
   sessions: SessionTimes[];
   minAttendanceRatio: number;
   firstSessionAt: string;
@@ -68,6 +72,8 @@ export type EnrollmentDoc = Place & {
   status: EnrollmentStatus;
   enrolledAt: string;
   endedAt?: string;
+  /** D62 the seat shard it took its seat from (classes with seat shards). */
+  seat?: number;
   /** Withdrawn because the class was cancelled (R11.3), not by the laborer. */
   endReason?: 'class_cancelled';
   /** The class's training project, counted per project (R11). */
@@ -116,3 +122,9 @@ export type AttendanceDoc = {
 export type CardDoc = { _id: string; personId: string; status: 'active' | 'revoked'; issuedAt: string; issuedBy: string; revokedAt: string | null };
 /** id = person id: the person's current card. */
 export type PersonCardDoc = { _id: string; cardId: string };
+
+/** D62 seat shards of a new class: enough that a class's enrollment rush rarely meets on one. */
+export const seatShardsFor = (capacity: number) => Math.max(1, Math.min(16, capacity));
+
+/** A class's seats as places (classes with seat shards only). */
+export const seatPool = (c: Pick<ClassDoc, '_id' | 'capacity' | 'seatShards'>): PlacePool => ({ collection: 'seatShards', id: c._id, limit: c.capacity, shards: c.seatShards ?? 1 });

@@ -13,12 +13,14 @@ import { recordChange } from '../books/changes';
 import { actorOf } from '../books/ledger';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
+import { findPlace, takePlace } from '../kernel/places';
 import { SYSTEM, type VoucherDoc, claimInTx, releaseReservedVoucher, reserveVoucher, voucherIdOf } from '../voucher';
 import { type RequestDoc, requestKey } from '../kernel/requests';
 import { ensureAttendanceKey } from './attendance-keys';
-import { enrolledChange, newEnrollment, withdrawnChange } from './records';
+import { enrolledChange, newEnrollment, withSeat, withdrawnChange } from './records';
+import { giveSeatBack } from './seats';
 import { classView, enrollCheck } from './classes';
-import { type ClassDoc, type EnrollmentDoc, type PersonScheduleDoc, attendanceId, enrollmentId } from './documents';
+import { type ClassDoc, type EnrollmentDoc, type PersonScheduleDoc, attendanceId, enrollmentId, seatPool } from './documents';
 
 /**
  * R5.2 enrolling. With `claim` (R13, four taps: 报名 on a class claims the voucher it needs in the
@@ -36,7 +38,9 @@ export async function enroll(deps: Deps, caller: Caller, input: { classId: strin
     const person = await personOf(tx, openid);
     const c = await tx.get<ClassDoc>('classes', input.classId);
     if (!c) throw new DomainError('CLASS_NOT_FOUND');
-    const check = await enrollCheck(tx, person, c, now);
+    // D62: a class with seat shards gives a seat from one with room.
+    const seat = c.seatShards ? await findPlace(tx, seatPool(c)) : null;
+    const check = await enrollCheck(tx, person, c, now, c.seatShards ? (seat?.left ?? 0) : undefined);
     const { existing } = check;
     let { voucher, schedule, refusal } = check;
     const span = spanOf(c.sessions);
@@ -53,10 +57,11 @@ export async function enroll(deps: Deps, caller: Caller, input: { classId: strin
     const band = voucher?.band ?? (birth ? bandOfAge(ageAt(birth, now)) : null) ?? '-';
     const enrollment = newEnrollment({ person, c, voucher, band, at: now, existing });
     const { _id: id, ...doc } = enrollment;
-    await tx.set<EnrollmentDoc>('enrollments', id, doc);
+    const seatK = seat ? await takePlace(tx, 'seatShards', seat) : null;
+    await tx.set<EnrollmentDoc>('enrollments', id, seatK === null ? doc : { ...doc, seat: seatK });
     // R6.1: the attendance secret is issued with the first enrollment.
     await ensureAttendanceKey(deps, tx, person._id);
-    await tx.update('classes', c._id, { inc: { enrolled: 1 } });
+    if (!c.seatShards) await tx.update('classes', c._id, { inc: { enrolled: 1 } });
     if (voucher) {
       await reserveVoucher(tx, voucher, id);
     }
@@ -65,7 +70,7 @@ export async function enroll(deps: Deps, caller: Caller, input: { classId: strin
         fulltime: [...(schedule?.fulltime ?? []), { classId: c._id, ...span }],
       });
     }
-    await recordChange(tx, enrolledChange(enrollment, c, actorOf(caller, 'laborer')));
+    await recordChange(tx, withSeat(c, enrolledChange(enrollment, c, actorOf(caller, 'laborer')), 1));
     if (input.claim) await tx.create<RequestDoc>('requests', claimKey, { result: id, at: enrollment.enrolledAt });
     return enrollment;
   });
@@ -86,7 +91,7 @@ export async function withdraw(deps: Deps, caller: Caller, input: { classId: str
     if (now >= new Date(c.firstSessionAt)) throw new DomainError('WITHDRAW_TOO_LATE');
     const endedAt = now.toISOString();
     await tx.update('enrollments', id, { set: { status: 'withdrawn', endedAt } });
-    await tx.update('classes', c._id, { inc: { enrolled: -1 } });
+    await giveSeatBack(tx, c, e);
     if (c.mode === 'fulltime') {
       const schedule = await tx.get<PersonScheduleDoc>('personSchedules', person._id);
       await tx.set<PersonScheduleDoc>('personSchedules', person._id, {
@@ -95,7 +100,7 @@ export async function withdraw(deps: Deps, caller: Caller, input: { classId: str
     }
     const voucher = e.voucherId ? await tx.get<VoucherDoc>('vouchers', e.voucherId) : null;
     const voucherOutcome = voucher ? await releaseReservedVoucher(tx, voucher, now, SYSTEM) : null;
-    await recordChange(tx, withdrawnChange(e, now, actorOf(caller, 'laborer'), voucherOutcome));
+    await recordChange(tx, withSeat(c, withdrawnChange(e, now, actorOf(caller, 'laborer'), voucherOutcome), -1));
     return { ...e, status: 'withdrawn' as const, endedAt };
   });
   const c = (await deps.store.get<ClassDoc>('classes', result.classId))!;

@@ -21,7 +21,8 @@ import { countyPlace, inRegion } from '../kernel/place';
 import { requestKey } from '../kernel/requests';
 import { institutionIn } from '../institution';
 import { enqueue } from '../message';
-import type { ClassDoc } from './documents';
+import { type ClassDoc, seatPool, seatShardsFor } from './documents';
+import { spreadPlaces } from '../kernel/places';
 import { checkedPlan } from './plan-checks';
 import { classChange, classIdOf, newClass } from './records';
 import { trainerClassView } from './trainer';
@@ -58,6 +59,7 @@ export async function createClass(deps: Deps, caller: Caller, input: ClassPlanIn
       occupation: { code: plan.occupationCode, name: plan.occupationName },
       createdBy: openid,
       at: now,
+      seatShards: seatShardsFor(plan.capacity),
     });
     const { _id, ...data } = c;
     await tx.create<ClassDoc>('classes', id, data);
@@ -116,7 +118,13 @@ export async function updateClass(deps: Deps, caller: Caller, input: ClassPlanCh
   const doc = await deps.store.transaction(async (tx) => {
     const c = await classIn(tx, classId);
     if (editableFields(c.status, c.firstSessionAt, deps.clock.now()) !== editable) throw new DomainError('CLASS_NOT_EDITABLE');
-    if (set.capacity !== undefined && set.capacity < c.enrolled) throw new DomainError('CAPACITY_BELOW_ENROLLED');
+    const seats: Partial<ClassDoc> = {};
+    if (set.capacity !== undefined && set.capacity !== c.capacity && c.seatShards) {
+      // D62: the seat shards say exactly how many are taken; the new capacity is spread over them again.
+      const shards = Math.max(c.seatShards, seatShardsFor(set.capacity));
+      if (!(await spreadPlaces(tx, seatPool(c), set.capacity, shards)).spread) throw new DomainError('CAPACITY_BELOW_ENROLLED');
+      seats.seatShards = shards;
+    } else if (set.capacity !== undefined && set.capacity < c.enrolled) throw new DomainError('CAPACITY_BELOW_ENROLLED');
     const sessionsChanged = set.sessions !== undefined && JSON.stringify(set.sessions) !== JSON.stringify(c.sessions);
     if (sessionsChanged && c.status === 'approved' && c.mode === 'fulltime' && c.enrolled > 0) {
       const before = spanOf(c.sessions);
@@ -125,7 +133,7 @@ export async function updateClass(deps: Deps, caller: Caller, input: ClassPlanCh
     }
     const at = deps.clock.now();
     const notice = sessionsChanged && c.status === 'approved' && c.enrolled > 0 ? { noticeVersion: c.noticeVersion + 1 } : {};
-    const next: ClassDoc = { ...c, ...set, ...notice, updatedAt: at.toISOString() };
+    const next: ClassDoc = { ...c, ...set, ...seats, ...notice, updatedAt: at.toISOString() };
     const changed = (Object.keys(set) as (keyof ClassDoc)[]).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(c[k]));
     if (changed.length === 0) return c;
     const { _id, ...data } = next;

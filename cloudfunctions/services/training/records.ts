@@ -24,6 +24,8 @@ export type ClassFacts = Pick<ClassDoc, 'name' | 'level' | 'acceptedTypes' | 'se
   at: Date;
   /** A new class is a draft (R11.3); the dataset generator writes approved ones. */
   status?: Extract<ClassStatus, 'draft' | 'approved'>;
+  /** D62 seats held in shards (classes the app creates; a loaded history counts on the class). */
+  seatShards?: number;
 };
 
 /** The class id made from the request that created it: a retried create finds its own class. */
@@ -48,6 +50,7 @@ export function newClass(f: ClassFacts): ClassDoc {
     mode: f.mode,
     capacity: f.capacity,
     enrolled: 0,
+    ...(f.seatShards ? { seatShards: f.seatShards } : {}),
     sessions: f.sessions,
     minAttendanceRatio: f.minAttendanceRatio,
     firstSessionAt: firstStartsAt.toISOString(),
@@ -220,3 +223,9 @@ export const completedChange = (
     ...(status === 'completed' ? projectBump(e, 'completed') : []),
   ],
 });
+
+/** D62 a change that takes (+1) or gives back (−1) a seat of a class with seat shards also moves its folded `enrolled`. */
+export function withSeat(c: Pick<ClassDoc, '_id' | 'seatShards'>, change: Change, by: 1 | -1): Change {
+  if (!c.seatShards) return change;
+  return { ...change, rollups: [...(change.rollups ?? []), { collection: 'classes', id: c._id, field: 'enrolled', by }] };
+}

@@ -7,7 +7,8 @@ import { chinaDateOf } from '../../core/china-date';
 import type { Store } from '../../store/port';
 import { scan } from '../../store/scan';
 import { type CounterDoc, counterId } from '../books/counters';
-import { type Recount, compareCounts, tally } from '../books/reconcile';
+import { type Recount, compareCounts, pendingCounts, tally } from '../books/reconcile';
+import type { PlaceShardDoc } from '../kernel/places';
 import type { ClassDoc, EnrollmentDoc } from './documents';
 
 const ENDED_METRIC = {
@@ -43,12 +44,23 @@ export async function recountTrainings(store: Store): Promise<Recount> {
     if (e.endedAt && e.status === 'completed') addProject(e, e.countyCode, e.endedAt, 'completed', e.band);
     if (e.status !== 'withdrawn') tally(classCounts, e.classId);
   }
+  // D61/D62: a class's enrolled plus what its queued changes will fold in, and the seats its shards gave, both equal its enrollments.
+  const { rollups } = await pendingCounts(store);
   const storedClassCounts = new Map<string, number>();
-  for await (const c of scan<ClassDoc>(store, 'classes')) storedClassCounts.set(c._id, c.enrolled);
+  const sharded = new Set<string>();
+  for await (const c of scan<ClassDoc>(store, 'classes')) {
+    storedClassCounts.set(c._id, c.enrolled + (rollups.get(`classes/${c._id}/enrolled`) ?? 0));
+    if (c.seatShards) sharded.add(c._id);
+  }
+  const seats = new Map<string, number>();
+  for await (const s of scan<PlaceShardDoc>(store, 'seatShards')) tally(seats, s.pool, s.used);
   return {
     owns: (metric) => (TRAINING_METRICS as readonly string[]).includes(metric) || ['started', 'withdrawn', 'completed'].includes(parseProjectMetric(metric)?.event ?? ''),
     counters,
-    differences: compareCounts('class enrolled', storedClassCounts, classCounts),
+    differences: [
+      ...compareCounts('class enrolled', storedClassCounts, classCounts),
+      ...compareCounts('class seat shards', seats, new Map([...classCounts].filter(([id]) => sharded.has(id)))),
+    ],
     checked: { enrollments, classes: storedClassCounts.size },
   };
 }

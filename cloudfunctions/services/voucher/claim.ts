@@ -10,36 +10,26 @@ import type { Tx } from '../../store/port';
 import { type PersonDoc, personOf } from '../account';
 import { recordChange } from '../books/changes';
 import { type Actor, actorOf } from '../books/ledger';
-import { type VoucherTypeDoc, voucherTypeIn } from '../catalogue';
+import { voucherTypeIn } from '../catalogue';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
-import { type Place, placeOf } from '../kernel/place';
+import { placeOf } from '../kernel/place';
 import { type RequestDoc, requestKey as requestKeyOf } from '../kernel/requests';
 import {
   type PersonYearDoc,
-  type QuotaDoc,
   type SlotDoc,
   type VoucherDoc,
   birthOf,
   hasCurrentEmployer,
   isPastExpiry,
   personYearId,
-  quotaId,
   slotId,
   voucherView,
 } from './documents';
 import { SYSTEM, endVoucher } from './lifecycle';
+import { findPlace, takePlace } from '../kernel/places';
+import { quotaIn, quotaPool } from './quotas';
 import { claimedChange, newVoucher, voucherIdOf } from './records';
-
-/** The county's quota document for a type and year, created with the default limit on first use. */
-async function quotaIn(tx: Tx, type: VoucherTypeDoc, place: Place, year: number): Promise<QuotaDoc> {
-  const id = quotaId(type.code, place.countyCode, year);
-  const existing = await tx.get<QuotaDoc>('quotas', id);
-  if (existing) return existing;
-  const fresh = { ...place, type: type.code, year, limit: type.defaultCountyQuota, used: 0 };
-  await tx.create<QuotaDoc>('quotas', id, fresh);
-  return { _id: id, ...fresh };
-}
 
 /** What a claim needs, read and checked inside the caller's transaction. */
 export interface ClaimFacts {
@@ -73,24 +63,26 @@ export async function claimInTx(tx: Tx, f: ClaimFacts): Promise<VoucherDoc> {
   if (held && isPastExpiry(held, now)) held = await endVoucher(tx, held, 'expired', now, SYSTEM);
   const personYear = await tx.get<PersonYearDoc>('personYears', personYearId(person._id, year));
   const quota = await quotaIn(tx, type, place, year);
+  // D62: the place comes from one of the quota's shards.
+  const room = await findPlace(tx, quotaPool(quota));
 
   const refusal = claimRefusal({
     eligibility,
     typeName: type.name,
     hasUnusedOfType: held?.status === 'unused',
     countedThisYear: personYear?.counted ?? 0,
-    quotaLeft: quota.limit - quota.used,
+    quotaLeft: room?.left ?? 0,
   });
   if (refusal) throw refusal;
   if (!eligibility.eligible) throw new Error('unreachable: refusal covers eligibility');
 
-  const doc = newVoucher({ id: f.id, place, person, type, eligibility, at: now, requestId: f.requestId, directed: f.directed });
+  if (!room) throw new Error('unreachable: refusal covers the quota');
+  const doc = newVoucher({ id: f.id, place, person, type, eligibility, at: now, requestId: f.requestId, directed: f.directed, quotaShard: await takePlace(tx, 'quotaShards', room) });
   const { _id: id, ...data } = doc;
   await tx.create<VoucherDoc>('vouchers', id, data);
   await tx.set<SlotDoc>('voucherSlots', slotId(person._id, type.code), { voucherId: id });
   if (personYear) await tx.update('personYears', personYear._id, { inc: { counted: 1 } });
   else await tx.create<PersonYearDoc>('personYears', personYearId(person._id, year), { personId: person._id, year, counted: 1 });
-  await tx.update('quotas', quota._id, { inc: { used: 1 } });
   // D49: the person's first voucher of the year reaches them (the yearly count is created now).
   await recordChange(tx, claimedChange(doc, actor, !personYear));
   return doc;

@@ -9,6 +9,7 @@ import { VOUCHER_STATUS_NAMES, type VoucherStatus, daysLeft } from '../../core/v
 import type { PersonDoc } from '../account';
 import type { Deps } from '../kernel/deps';
 import type { Place } from '../kernel/place';
+import { type PlaceShardDoc, placeShardId } from '../kernel/places';
 
 export type VoucherDoc = Place & {
   _id: string;
@@ -30,13 +31,26 @@ export type VoucherDoc = Place & {
   /** R12.2 set on a directed voucher (定向券), with the list that issued it. */
   origin?: 'directed';
   listId?: string;
+  /** D62 the quota shard whose place it took (absent: shard 0). */
+  quotaShard?: number;
 };
 
-export type QuotaDoc = Place & { _id: string; type: string; year: number; limit: number; used: number };
+/**
+ * A county's yearly quota for a type (R4.2). D62: its places are split over `shards` shard
+ * documents, each holding its share of the limit and the places it gave, so concurrent claims
+ * take places from different documents; `used` here is their sum, folded in by the county's
+ * sequencer (it may trail the shards by the seconds the queue waits; the shards are exact).
+ */
+export type QuotaDoc = Place & { _id: string; type: string; year: number; limit: number; used: number; shards?: number };
+/** id = `{quotaId}:{k}` (kernel/places.ts). */
+export type QuotaShardDoc = PlaceShardDoc;
 export type SlotDoc = { _id: string; voucherId: string };
 export type PersonYearDoc = { _id: string; personId: string; year: number; counted: number };
 
 export const quotaId = (type: string, countyCode: string, year: number) => `${type}:${countyCode}:${year}`;
+export const quotaShardId = placeShardId;
+/** Shards a new quota is split over (D62): enough that a storm's concurrent claims rarely meet on one. */
+export const QUOTA_SHARDS = 128;
 export const slotId = (personId: string, type: string) => `${personId}:${type}`;
 export const personYearId = (personId: string, year: number) => `${personId}:${year}`;
 

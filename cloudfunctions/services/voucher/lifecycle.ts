@@ -5,18 +5,18 @@
 import type { VoucherView } from '../../contract';
 import { DomainError } from '../../core/errors';
 import { type Tx, and, where } from '../../store/port';
-import { recordChange } from '../books/changes';
-import { bumpCounters } from '../books/counters';
+import { recordChange, recordCounts } from '../books/changes';
 import type { Actor } from '../books/ledger';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
-import { type SlotDoc, type VoucherDoc, isPastExpiry, personYearId, quotaId, slotId, voucherView } from './documents';
+import { type SlotDoc, type VoucherDoc, isPastExpiry, personYearId, slotId, voucherView } from './documents';
+import { givePlaceBack } from './quotas';
 import { type PaidFor, endedChange, redeemedChange, usedBump } from './records';
 
 /** D48 a voucher becomes used (+1) or stops being used (−1), counted in its claim month. */
 async function countUse(tx: Tx, v: VoucherDoc, by: 1 | -1): Promise<void> {
   const { place, at, bumps } = usedBump(v, by);
-  await bumpCounters(tx, place, at, bumps);
+  await recordCounts(tx, place, at, bumps);
 }
 
 /**
@@ -39,7 +39,7 @@ export async function endVoucher(tx: Tx, v: VoucherDoc, status: 'cancelled' | 'e
   await tx.update('vouchers', v._id, { set: { status, endedAt } });
   const slot = await tx.get<SlotDoc>('voucherSlots', slotId(v.personId, v.type));
   if (slot?.voucherId === v._id) await tx.remove('voucherSlots', slot._id);
-  await tx.update('quotas', quotaId(v.type, v.countyCode, v.year), { inc: { used: -1 } });
+  await givePlaceBack(tx, v);
   await tx.update('personYears', personYearId(v.personId, v.year), { inc: { counted: -1 } });
   await recordChange(tx, endedChange(v, status, at, actor));
   return { ...v, status, endedAt };

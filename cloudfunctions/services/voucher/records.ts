@@ -7,11 +7,14 @@ import type { Eligible } from '../../core/eligibility';
 import { METRICS, voucherMetric } from '../../core/books';
 import { chinaDateOf } from '../../core/china-date';
 import { expiryOf } from '../../core/vouchers';
-import type { Change } from '../books/changes';
+import type { Change, Rollup } from '../books/changes';
 import type { CounterBump } from '../books/counters';
 import type { Actor } from '../books/ledger';
 import { type Place, placeOf } from '../kernel/place';
-import type { QuotaDoc, VoucherDoc } from './documents';
+import { type QuotaDoc, type VoucherDoc, quotaId } from './documents';
+
+/** R4.2 the quota's `used` moves with the change that takes or gives back a place (folded with its counters, D61). */
+const quotaUsed = (v: VoucherDoc, by: 1 | -1): Rollup => ({ collection: 'quotas', id: quotaId(v.type, v.countyCode, v.year), field: 'used', by });
 
 /** Derived from the request key, so a re-run of a claim (CloudBase conflict retry) writes the same id. */
 export const voucherIdOf = (requestKey: string): string => `v_${createHash('sha256').update(requestKey).digest('hex').slice(0, 24)}`;
@@ -26,6 +29,8 @@ export interface ClaimFacts {
   requestId: string;
   /** R12.2 a directed voucher (定向券): the list that issued it. */
   directed?: { listId: string };
+  /** D62 the quota shard it took its place from (the dataset's history has one shard: 0). */
+  quotaShard?: number;
 }
 
 /** A new unused voucher (R3.3: it keeps the band it was claimed under). */
@@ -46,6 +51,7 @@ export function newVoucher(f: ClaimFacts): VoucherDoc {
     expiresAt: expiryOf(f.at, f.type.validityDays).toISOString(),
     requestId: f.requestId,
     ...(f.directed ? { origin: 'directed' as const, listId: f.directed.listId } : {}),
+    ...(f.quotaShard ? { quotaShard: f.quotaShard } : {}),
   };
 }
 
@@ -65,6 +71,7 @@ export const claimedChange = (v: VoucherDoc, actor: Actor, firstOfYear = false):
     { metric: voucherMetric(v.origin === 'directed' ? 'directed' : 'claimed', v.type), band: v.band, by: 1 },
     ...(firstOfYear ? [{ metric: METRICS.laborersReached, band: v.band, by: 1 }] : []),
   ],
+  rollups: [quotaUsed(v, 1)],
 });
 
 /**
@@ -88,6 +95,7 @@ export const endedChange = (v: VoucherDoc, status: 'cancelled' | 'expired', at: 
   actor,
   data: { type: v.type, year: v.year, band: v.band },
   counters: [{ metric: voucherMetric(status, v.type), band: v.band, by: 1 }],
+  rollups: [quotaUsed(v, -1)],
 });
 
 /** What a redeemed voucher paid for: the enrollment and class (R6.5) or the result (R7.1). */

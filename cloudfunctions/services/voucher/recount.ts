@@ -8,9 +8,9 @@ import { chinaDateOf } from '../../core/china-date';
 import { COUNTS_TOWARD_LIMIT } from '../../core/vouchers';
 import type { Store } from '../../store/port';
 import { scan } from '../../store/scan';
-import { type Difference, type Recount, compareCounts, tally } from '../books/reconcile';
+import { type Difference, type Recount, compareCounts, pendingCounts, tally } from '../books/reconcile';
 import { counterId } from '../books/counters';
-import { type PersonYearDoc, type QuotaDoc, type SlotDoc, type VoucherDoc, personYearId, quotaId, slotId } from './documents';
+import { type PersonYearDoc, type QuotaDoc, type QuotaShardDoc, type SlotDoc, type VoucherDoc, personYearId, quotaId, slotId } from './documents';
 
 export async function recountVouchers(store: Store): Promise<Recount> {
   const counters = new Map<string, number>();
@@ -40,13 +40,26 @@ export async function recountVouchers(store: Store): Promise<Recount> {
     if (v.status === 'unused') slots.set(slotId(v.personId, v.type), v._id);
   }
   for (const { cell } of firstOfYear.values()) tally(counters, cell);
+  const differences0: Difference[] = [];
+  // D61/D62: a quota's `used` plus what its queued changes will fold in, and its shards' places, both equal the vouchers.
+  const { rollups } = await pendingCounts(store);
   const storedQuotas = new Map<string, number>();
-  for await (const q of scan<QuotaDoc>(store, 'quotas')) storedQuotas.set(q._id, q.used);
+  for await (const q of scan<QuotaDoc>(store, 'quotas')) storedQuotas.set(q._id, q.used + (rollups.get(`quotas/${q._id}/used`) ?? 0));
+  const shardPlaces = new Map<string, number>();
+  for await (const s of scan<QuotaShardDoc>(store, 'quotaShards')) {
+    tally(shardPlaces, s.pool, s.used);
+    if (s.used > s.limit) differences0.push({ what: 'quota shard over its limit', id: s._id, stored: s.used, recounted: s.limit });
+  }
   const storedYears = new Map<string, number>();
   for await (const p of scan<PersonYearDoc>(store, 'personYears')) storedYears.set(p._id, p.counted);
   const storedSlots = new Map<string, string>();
   for await (const s of scan<SlotDoc>(store, 'voucherSlots')) storedSlots.set(s._id, s.voucherId);
-  const differences: Difference[] = [...compareCounts('quota used', storedQuotas, quotas), ...compareCounts('yearly count', storedYears, personYears)];
+  const differences: Difference[] = [
+    ...differences0,
+    ...compareCounts('quota used', storedQuotas, quotas),
+    ...compareCounts('quota shard places', shardPlaces, quotas),
+    ...compareCounts('yearly count', storedYears, personYears),
+  ];
   for (const id of new Set([...storedSlots.keys(), ...slots.keys()])) {
     const s = storedSlots.get(id) ?? null;
     const r = slots.get(id) ?? null;
@@ -56,6 +69,6 @@ export async function recountVouchers(store: Store): Promise<Recount> {
     owns: (metric) => parseVoucherMetric(metric) !== null || metric === METRICS.laborersReached,
     counters,
     differences,
-    checked: { vouchers, quotas: storedQuotas.size, yearlyCounts: storedYears.size, slots: storedSlots.size },
+    checked: { vouchers, quotas: storedQuotas.size, quotaShards: shardPlaces.size, yearlyCounts: storedYears.size, slots: storedSlots.size },
   };
 }

@@ -12,13 +12,12 @@ import {
   claimedChange,
   newVoucher,
   personYearId,
-  quotaId,
   slotId,
   voucherIdOf,
 } from '../../../cloudfunctions/services/voucher';
 import { VOUCHER_TYPES } from '../plan';
 import { type LoaderContext, inOrder, openidOf, placeOfPerson, record } from './context';
-import { personYearCounted, quotaTaken } from './transitions';
+import { personYearCounted } from './transitions';
 
 /** Answers the claims in claim order (plan indices). */
 export async function loadClaims(ctx: LoaderContext): Promise<number[]> {
@@ -51,8 +50,6 @@ export async function loadClaims(ctx: LoaderContext): Promise<number[]> {
     const firstOfYear = !ctx.personYears.has(yearId);
     const year = ctx.personYears.get(yearId) ?? { _id: yearId, personId, year: voucher.year, counted: 0 };
     ctx.personYears.set(yearId, personYearCounted(year, 1));
-    const qid = quotaId(v.type, place.countyCode, voucher.year);
-    ctx.quotas.set(qid, quotaTaken(ctx.quotas.get(qid)!, 1));
     await record(ctx, claimedChange(voucher, { openid, role: 'laborer' }, firstOfYear));
   }
   await sink.flushAll();

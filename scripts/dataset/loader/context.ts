@@ -11,7 +11,7 @@ import type { IdVault } from '../../../cloudfunctions/services/kernel/id-vault';
 import type { Place } from '../../../cloudfunctions/services/kernel/place';
 import type { InstitutionDoc } from '../../../cloudfunctions/services/institution';
 import type { ClassDoc, EnrollmentDoc } from '../../../cloudfunctions/services/training';
-import { type PersonYearDoc, type QuotaDoc, type VoucherDoc, usedBump } from '../../../cloudfunctions/services/voucher';
+import { type PersonYearDoc, type VoucherDoc, usedBump } from '../../../cloudfunctions/services/voucher';
 import type { MemTx } from '../mem-tx';
 import { CITY, type OccupationRow, PROVINCE, type PClass, type Plan } from '../plan';
 import { Rng } from '../rng';
@@ -42,7 +42,6 @@ export interface LoaderContext {
   /** The latest report of each person, by plan index (-1: none). */
   lastReport: Int32Array;
   // ---- in flight: built, changed by later phases, written when final ----
-  quotas: Map<string, QuotaDoc>;
   personYears: Map<string, PersonYearDoc>;
   vouchers: HeldVoucher[];
   classes: ClassDoc[];
@@ -52,6 +51,7 @@ export interface LoaderContext {
 
 /** One state change: its ledger entry and counters on the in-memory transaction, flushed when many. */
 export async function record(ctx: LoaderContext, change: Change): Promise<void> {
+  // One writer: each entry takes its chain place at once (the inline books, D61).
   await recordChange(ctx.tx, change);
   await ctx.sink.flushLedger();
 }

@@ -4,9 +4,9 @@
  * place given back to the county quota and the person's yearly count. Then the quotas and the
  * yearly counts are final and written.
  */
-import { SYSTEM, endedChange, personYearId, quotaId } from '../../../cloudfunctions/services/voucher';
+import { type QuotaDoc, type QuotaShardDoc, SYSTEM, endedChange, personYearId, quotaShardId } from '../../../cloudfunctions/services/voucher';
 import { type LoaderContext, openidOf, record } from './context';
-import { personYearCounted, quotaTaken, voucherEnded } from './transitions';
+import { personYearCounted, voucherEnded } from './transitions';
 
 /** Answers how many vouchers ended. */
 export async function loadEndings(ctx: LoaderContext, claimOrder: number[]): Promise<number> {
@@ -21,14 +21,14 @@ export async function loadEndings(ctx: LoaderContext, claimOrder: number[]): Pro
     const actor = status === 'cancelled' ? { openid: openidOf(planned.person), role: 'laborer' as const } : SYSTEM;
     await record(ctx, endedChange(v, status, at, actor));
     ctx.vouchers[vi] = voucherEnded(v, status, at);
-    const qid = quotaId(v.type, v.countyCode, v.year);
-    ctx.quotas.set(qid, quotaTaken(ctx.quotas.get(qid)!, -1));
     const yearId = personYearId(v.personId, v.year);
     ctx.personYears.set(yearId, personYearCounted(ctx.personYears.get(yearId)!, -1));
   }
-  for (const q of ctx.quotas.values()) await sink.put('quotas', q);
+  for (const q of ctx.tx.drain('quotas') as QuotaDoc[]) {
+    await sink.put('quotas', q);
+    await sink.put('quotaShards', { _id: quotaShardId(q._id, 0), pool: q._id, k: 0, limit: q.limit, used: q.used } satisfies QuotaShardDoc);
+  }
   for (const y of ctx.personYears.values()) await sink.put('personYears', y);
-  ctx.quotas.clear();
   ctx.personYears.clear();
   await sink.flushAll();
   return ended.length;

@@ -8,7 +8,7 @@ import type { AssessRegistration } from '../../../cloudfunctions/core/institutio
 import type { PersonDoc } from '../../../cloudfunctions/services/account';
 import type { InstitutionDoc } from '../../../cloudfunctions/services/institution';
 import type { ClassDoc, EnrollmentDoc } from '../../../cloudfunctions/services/training';
-import type { PersonYearDoc, QuotaDoc, VoucherDoc } from '../../../cloudfunctions/services/voucher';
+import type { PersonYearDoc, VoucherDoc } from '../../../cloudfunctions/services/voucher';
 
 /** A voucher as stored once enrolling reserved it (enroll sets `enrollmentId`, which VoucherDoc does not declare). */
 export type HeldVoucher = VoucherDoc & { enrollmentId?: string | null };
@@ -34,7 +34,6 @@ export const voucherReserved = (v: HeldVoucher, enrollmentId: string): HeldVouch
 export const voucherRedeemed = (v: HeldVoucher, at: Date): HeldVoucher => ({ ...v, status: 'redeemed', endedAt: at.toISOString() });
 
 /** claimVoucher takes a place of the county quota; endVoucher gives it back (R4.2, R4.5). */
-export const quotaTaken = (q: QuotaDoc, by: 1 | -1): QuotaDoc => ({ ...q, used: q.used + by });
 
 /** claimVoucher counts the claim in the person's year; endVoucher uncounts it (R4.4). */
 export const personYearCounted = (y: PersonYearDoc, by: 1 | -1): PersonYearDoc => ({ ...y, counted: y.counted + by });

@@ -1,21 +1,20 @@
 /**
- * R13 "200 % text": every page of every persona with the root font size doubled, once in the
- * persona's own text mode and once with the app's 大字模式 switched the other way: the page is
- * never wider than the screen (scrollWidth, nothing reaching past its sides), no two controls
- * lie on each other, a QR code is whole on screen, and the tab labels are clear of their icons.
- * A full-page screenshot of each is kept (large-<persona>-<page>-<mode>.png).
+ * R13 "200 % text" (the three tests/e2e/large-text-*.e2e.test.ts files share this): every page
+ * of every persona with the root font size doubled, once in the persona's own text mode and once
+ * with the app's 大字模式 switched the other way: the page is never wider than the screen
+ * (scrollWidth, nothing reaching past its sides), no two controls lie on each other, a QR code is
+ * whole on screen, and the tab labels are clear of their icons. A full-page screenshot of each is
+ * kept (large-<persona>-<page>-<mode>.png). Split in three so the personas' pages run on two workers.
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { ProxyLinkView } from '../../cloudfunctions/contract';
-import { demoClassId, demoInstitutionId } from '../../cloudfunctions/gateway/demo-ids';
-import { PERSONAS, demoIdNumber } from '../../cloudfunctions/gateway/personas';
-import { type TestGateway, startTestGateway } from '../support/gateway';
-import { agreeToGuide } from '../support/laborers';
-import { ARTIFACTS, H5_DIR, launchBrowser, registerLaborer30 } from './support/browser';
-import { doubleRootFont, fullShot, layoutReport, phone, problemsOf } from './support/phones';
-
-jest.setTimeout(600_000);
+import type { ProxyLinkView } from '../../../cloudfunctions/contract';
+import { demoClassId, demoInstitutionId } from '../../../cloudfunctions/gateway/demo-ids';
+import { PERSONAS, demoIdNumber } from '../../../cloudfunctions/gateway/personas';
+import { type TestGateway, startTestGateway } from '../../support/gateway';
+import { agreeToGuide } from '../../support/laborers';
+import { ARTIFACTS, H5_DIR, launchBrowser, registerLaborer30 } from './browser';
+import { doubleRootFont, fullShot, layoutReport, phone, problemsOf } from './phones';
 
 const NOW = '2026-03-02T02:00:00.000Z'; // Monday 10:00 China time; the demo classes start tomorrow
 const BIANZHI = demoClassId('bianzhi-dongcun');
@@ -49,7 +48,7 @@ const official = (regionCode: string, more: string[]) => [
 ];
 
 /** Each persona and the pages it uses (query values the pages need). */
-function pagesOf(): Record<string, string[]> {
+export function pagesOf(): Record<string, string[]> {
   return {
     'laborer-66': LABORER_PAGES,
     'laborer-52': LABORER_PAGES,
@@ -84,6 +83,8 @@ function pagesOf(): Record<string, string[]> {
   };
 }
 
+/** Starts the gateway and browser and gives every persona something on every page. */
+export function setUpLargeText(): void {
 beforeAll(async () => {
   gw = await startTestGateway({ h5Dir: H5_DIR, devNow: NOW });
   browser = await launchBrowser();
@@ -111,6 +112,7 @@ afterAll(async () => {
   await browser?.close();
   await gw?.close();
 });
+}
 
 /** Opens a page afresh and waits until it has drawn what it loads. */
 async function open(page: Page, path: string): Promise<void> {
@@ -124,7 +126,7 @@ async function open(page: Page, path: string): Promise<void> {
 }
 
 const slug = (path: string) => path.replace(/^(pages|packages)\//, '').replace(/\/index.*$/, '').replace(/\/pages\//, '-').replace(/\//g, '-');
-const who = (persona: string) => persona.replace(/^fresh:test-/, '');
+export const who = (persona: string) => persona.replace(/^fresh:test-/, '');
 
 /** Switches 大字模式 the other way on 我的 (kept on the phone for the next pages). */
 async function flipLargeText(page: Page): Promise<void> {
@@ -133,7 +135,7 @@ async function flipLargeText(page: Page): Promise<void> {
   await page.waitForTimeout(200);
 }
 
-async function checkAll(persona: string, paths: string[], mode: string, problems: Record<string, string[]>): Promise<void> {
+export async function checkAll(persona: string, paths: string[], mode: string, problems: Record<string, string[]>): Promise<void> {
   const { page, context } = await phone(browser, gw, persona, NOW);
   try {
     if (persona === 'fresh:test-relative-large') {
@@ -166,12 +168,18 @@ async function checkAll(persona: string, paths: string[], mode: string, problems
   }
 }
 
-describe('R13 every page at 200 % text', () => {
-  for (const persona of Object.keys(pagesOf())) {
-    it(`${who(persona)}: no page wider than the screen, no controls on each other, QR codes whole`, async () => {
-      const problems: Record<string, string[]> = {};
-      await checkAll(persona, pagesOf()[persona], persona === 'laborer-66' ? 'large' : 'normal', problems);
-      expect(problems).toEqual({});
-    });
-  }
-});
+
+/** The 200 % test of each of these personas. */
+export function describeLargeText(personas: string[]): void {
+  jest.setTimeout(600_000);
+  setUpLargeText();
+  describe('R13 every page at 200 % text', () => {
+    for (const persona of personas) {
+      it(`${who(persona)}: no page wider than the screen, no controls on each other, QR codes whole`, async () => {
+        const problems: Record<string, string[]> = {};
+        await checkAll(persona, pagesOf()[persona], persona === 'laborer-66' ? 'large' : 'normal', problems);
+        expect(problems).toEqual({});
+      });
+    }
+  });
+}
