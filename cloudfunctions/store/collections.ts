@@ -55,6 +55,8 @@ export const COLLECTIONS = {
   counters: { indexes: [{ fields: ['countyCode', 'year'] }, { fields: ['cityCode', 'year', 'metric'] }] as IndexSpec[] },
   /** id = `{countyCode}:{year}`: the year's counters of a county in one document, for dashboards (R9.2). */
   counterYears: { indexes: [{ fields: ['cityCode', 'year'] }, { fields: ['provinceCode', 'year'] }] as IndexSpec[] },
+  /** id = `{cityCode}:{year}`: a city's yearly counters, the sum of its counties', for a province's dashboard (D63). */
+  regionYears: { indexes: [{ fields: ['provinceCode', 'year'] }] as IndexSpec[] },
   /** id = `{regionCode}:{year}:{metric}`: a region's yearly target for a dashboard metric (R9.4). */
   targets: { indexes: [{ fields: ['regionCode', 'year'] }, { fields: ['parentCode', 'year', 'metric'] }] as IndexSpec[] },
   /** id = job id: a ledger export processed in resumable chunks (DESIGN.md "Long work"). */

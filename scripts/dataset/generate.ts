@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describeHost, runningHost } from '../../cloudfunctions/gateway/local-host';
 import { openLocalRuntime } from '../../cloudfunctions/gateway/local-runtime';
+import { foldRegionYears } from '../../cloudfunctions/services/books/counters';
 import { type PartOptions, type PartReport, loadPart } from './load-part';
 import { type Plan, YEAR } from './plan';
 
@@ -67,6 +68,10 @@ export async function generateLvliang(options: GenerateOptions): Promise<Generat
   log(`loading Lüliang ${YEAR} at scale ${scale} (seed ${seed}) in ${parts} thread(s) …`);
   const partOptions = (part: number): PartOptions => ({ dataDir, scale, seed, part, parts });
   const reports = parts === 1 ? [await loadPart(partOptions(0), log)] : await Promise.all(Array.from({ length: parts }, (_, part) => inWorker(partOptions(part), log)));
+  // D63 each part held a few counties: the cities' summaries are folded from theirs once all are in.
+  const folding = await openLocalRuntime({ dataDir, env: process.env, books: 'inline' });
+  log(`city summaries folded: ${await foldRegionYears(folding.deps.store)}`);
+  await folding.close();
   const rows: Record<string, number> = {};
   for (const r of reports) for (const [c, n] of Object.entries(r.rows)) rows[c] = (rows[c] ?? 0) + n;
   const dbBytes = ['', '-wal'].reduce((s, suffix) => s + (existsSync(dbFile + suffix) ? statSync(dbFile + suffix).size : 0), 0);

@@ -5,7 +5,8 @@
 import type { Band } from '../../core/age';
 import type { CounterMetric } from '../../core/books';
 import { chinaDateOf } from '../../core/china-date';
-import type { Tx } from '../../store/port';
+import type { Store, Tx } from '../../store/port';
+import { scan } from '../../store/scan';
 import { type Place, placeOf } from '../kernel/place';
 
 export interface CounterBump {
@@ -40,6 +41,15 @@ export const counterId = (countyCode: string, year: number, month: number, metri
 export type CounterYearDoc = Place & { _id: string; year: number } & { [cell: string]: number | string };
 
 export const counterYearId = (countyCode: string, year: number) => `${countyCode}:${year}`;
+
+/**
+ * id = `{cityCode}:{year}` (D63): a city's yearly summary, cell by cell the sum of its counties'
+ * (`counterYears`), written with them. A province's dashboard reads its cities' (11 documents
+ * for 山西, not 117).
+ */
+export type RegionYearDoc = { _id: string; cityCode: string; provinceCode: string; year: number } & { [cell: string]: number | string };
+
+export const regionYearId = (cityCode: string, year: number) => `${cityCode}:${year}`;
 
 /** A cell's field name, with the metric's dots as `~` (a dot is a path in CloudBase). */
 export function cellKey(metric: string, month: number | null, band: Band | '-' | null): string {
@@ -95,19 +105,26 @@ export function bumpCounters(tx: Tx, place: Place, at: Date, bumps: readonly Cou
 export async function applyBumps(tx: Tx, changes: readonly PlacedBumps[]): Promise<void> {
   const counters = new Map<string, { doc: Omit<CounterDoc, '_id' | 'value'>; by: number }>();
   const years = new Map<string, { place: Place; year: number; cells: Record<string, number> }>();
+  const cities = new Map<string, { place: Place; year: number; cells: Record<string, number> }>();
   for (const { place, at, bumps } of changes) {
     if (bumps.length === 0) continue;
     const { year, month } = chinaDateOf(at);
     const yearId = counterYearId(place.countyCode, year);
     let summary = years.get(yearId);
     if (!summary) years.set(yearId, (summary = { place, year, cells: {} }));
+    const cityId = regionYearId(place.cityCode, year);
+    let city = cities.get(cityId);
+    if (!city) cities.set(cityId, (city = { place, year, cells: {} }));
     for (const b of bumps) {
       const band = b.band ?? '-';
       const id = counterId(place.countyCode, year, month, b.metric, band);
       const known = counters.get(id);
       if (known) known.by += b.by;
       else counters.set(id, { doc: { ...placeOf(place), year, month, metric: b.metric, band }, by: b.by });
-      for (const key of [cellKey(b.metric, month, null), cellKey(b.metric, null, band)]) summary.cells[key] = (summary.cells[key] ?? 0) + b.by;
+      for (const key of [cellKey(b.metric, month, null), cellKey(b.metric, null, band)]) {
+        summary.cells[key] = (summary.cells[key] ?? 0) + b.by;
+        city.cells[key] = (city.cells[key] ?? 0) + b.by;
+      }
     }
   }
   for (const [id, { doc, by }] of counters) {
@@ -118,4 +135,32 @@ export async function applyBumps(tx: Tx, changes: readonly PlacedBumps[]): Promi
     if (await tx.get<CounterYearDoc>('counterYears', yearId)) await tx.update('counterYears', yearId, { inc: cells });
     else await tx.create<CounterYearDoc>('counterYears', yearId, { ...placeOf(place), year, ...cells } as never);
   }
+  for (const [cityId, { place, year, cells }] of cities) {
+    if (await tx.get<RegionYearDoc>('regionYears', cityId)) await tx.update('regionYears', cityId, { inc: cells });
+    else await tx.create<RegionYearDoc>('regionYears', cityId, { cityCode: place.cityCode, provinceCode: place.provinceCode, year, ...cells } as never);
+  }
+}
+
+/** The cells of every city's yearly summary, summed from its counties' (the roll-up's definition, D63). */
+export async function cityCellsFromCounties(store: Store): Promise<Map<string, { cityCode: string; provinceCode: string; year: number; cells: Record<string, number> }>> {
+  const out = new Map<string, { cityCode: string; provinceCode: string; year: number; cells: Record<string, number> }>();
+  for await (const y of scan<CounterYearDoc>(store, 'counterYears')) {
+    const id = regionYearId(y.cityCode, y.year as number);
+    let city = out.get(id);
+    if (!city) out.set(id, (city = { cityCode: y.cityCode, provinceCode: y.provinceCode, year: y.year as number, cells: {} }));
+    for (const c of cellsOf(y)) {
+      const key = cellKey(c.metric, c.month, c.band);
+      city.cells[key] = (city.cells[key] ?? 0) + c.value;
+    }
+  }
+  return out;
+}
+
+/** Writes every city's yearly summary afresh from its counties' (a loaded dataset, whose parts each hold a few counties). */
+export async function foldRegionYears(store: Store): Promise<number> {
+  const cities = await cityCellsFromCounties(store);
+  for (const [id, { cityCode, provinceCode, year, cells }] of cities) {
+    await store.transaction((tx) => tx.set<RegionYearDoc>('regionYears', id, { cityCode, provinceCode, year, ...cells } as never));
+  }
+  return cities.size;
 }

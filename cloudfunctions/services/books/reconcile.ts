@@ -8,7 +8,7 @@ import type { Store } from '../../store/port';
 import { scan } from '../../store/scan';
 import { chinaDateOf } from '../../core/china-date';
 import type { QueuedChangeDoc } from './changes';
-import { type CounterDoc, type CounterYearDoc, cellKey, cellsOf, counterId, counterYearId } from './counters';
+import { type CounterDoc, type CounterYearDoc, type RegionYearDoc, cellKey, cellsOf, cityCellsFromCounties, counterId, counterYearId } from './counters';
 
 export interface Difference {
   what: string;
@@ -93,5 +93,15 @@ export async function reconcileBooks(store: Store, recounts: readonly Recount[])
     for (const cell of cellsOf(y)) cells.set(`${y._id}/${cellKey(cell.metric, cell.month, cell.band)}`, cell.value);
   }
   differences.push(...compareCounts('yearly summary cell', cells, summed));
-  return { checked: { ...checked, summaries, counters, queuedChanges: pending.changes }, differences };
+  // D63 each city's summary holds exactly its counties' summed, cell by cell.
+  const cityCells = new Map<string, number>();
+  for (const [id, city] of await cityCellsFromCounties(store)) for (const [key, value] of Object.entries(city.cells)) cityCells.set(`${id}/${key}`, value);
+  const storedCity = new Map<string, number>();
+  let citySummaries = 0;
+  for await (const y of scan<RegionYearDoc>(store, 'regionYears')) {
+    citySummaries++;
+    for (const cell of cellsOf(y)) storedCity.set(`${y._id}/${cellKey(cell.metric, cell.month, cell.band)}`, cell.value);
+  }
+  differences.push(...compareCounts('city summary cell', storedCity, cityCells));
+  return { checked: { ...checked, summaries, citySummaries, counters, queuedChanges: pending.changes }, differences };
 }

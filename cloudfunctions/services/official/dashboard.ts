@@ -1,7 +1,8 @@
 /**
  * R9.2–R9.4 officials' dashboard and rankings. Reads only the yearly counter summaries
- * (`counterYears`: one document per county and year) and targets, never raw records, so the
- * cost depends on the number of counties, not on the number of laborers.
+ * (`counterYears`: one document per county and year; a province's `regionYears`, one per city,
+ * D63) and targets, never raw records, so the cost depends on the number of child regions, not
+ * on the number of laborers.
  */
 import type {
   DashboardInput,
@@ -34,7 +35,7 @@ import { scan } from '../../store/scan';
 import { officialRegion } from '../kernel/authz';
 import type { VoucherTypeDoc } from '../catalogue';
 import { type ProjectDoc, projectIn } from '../institution';
-import { type Cell, type CounterYearDoc, cellsOf } from '../books/counters';
+import { type Cell, type CounterYearDoc, type RegionYearDoc, cellsOf } from '../books/counters';
 import type { Caller, Deps } from '../kernel/deps';
 import { inRegion } from '../kernel/place';
 import { childTargetsOf, targetsOf } from './targets';
@@ -42,9 +43,16 @@ import { usageOf } from './usage';
 
 type Values = Record<DashboardMetric, number>;
 
-/** The summaries of the counties in `region` for years matching `year` (a filter on `year`). */
+/**
+ * The summaries of the counties in `region` for years matching `year` (a filter on `year`); for a
+ * province, its cities' (D63: the same cells, summed per city), one document per child region.
+ */
 async function summaries(deps: Deps, region: Region, yearFilter: Filter): Promise<CounterYearDoc[]> {
   const out: CounterYearDoc[] = [];
+  if (region.level === 'province') {
+    for await (const doc of scan<RegionYearDoc>(deps.store, 'regionYears', and(where('provinceCode', 'eq', region.code), yearFilter))) out.push(doc as CounterYearDoc);
+    return out;
+  }
   for await (const doc of scan<CounterYearDoc>(deps.store, 'counterYears', and(inRegion(region), yearFilter))) out.push(doc);
   return out;
 }

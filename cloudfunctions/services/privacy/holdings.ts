@@ -100,6 +100,7 @@ export const HOLDINGS: { readonly [C in CollectionName]?: Holding | null } = {
   seatShards: null, // counts only (D62)
   counters: null, // counts only (R9.2)
   counterYears: null, // counts only
+  regionYears: null, // counts only (D63)
   targets: null, // regions' yearly targets
   institutions: null, // organisations (their contact is a work contact)
   creditCodes: null, // organisations' codes
