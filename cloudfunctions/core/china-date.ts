@@ -24,8 +24,13 @@ export interface CalendarDate {
   day: number;
 }
 
-/** The instant as China's wall clock reads it. */
-const inChina = (at: Date | number | string) => dayjs(at).utcOffset(CHINA_OFFSET_MINUTES);
+/**
+ * The instant as China's wall clock reads it: a UTC dayjs moved 8 hours on, so its fields and
+ * `format` are China's (never read it back as an instant). Not `dayjs(at).utcOffset(480)`: on a
+ * host zone with daylight saving that is an hour off near the clock change (America/Los_Angeles,
+ * 8 March and 1 November), because the plugin moves a local instance across the change.
+ */
+const inChina = (at: Date | number | string) => dayjs.utc(dayjs.utc(at).valueOf() + CHINA_OFFSET_MINUTES * 60_000);
 
 /** A calendar date as a dayjs at 00:00 UTC of that date (date arithmetic only, no zone). */
 const onCalendar = (d: CalendarDate) => dayjs.utc(Date.UTC(d.year, d.month - 1, d.day));
@@ -113,5 +118,17 @@ export const clockTextWithSeconds = (at: Date | string): string => inChina(at).f
 /** `2026年1月11日 08:30` in China time (a WeChat `time` value). */
 export const dateTimeText = (at: Date | string): string => `${dateTextOf(at)} ${clockText(at)}`;
 
-/** `2021-03-05 14:30` in China time (ledger cells). */
-export const isoMinuteText = (at: Date | string): string => inChina(at).format('YYYY-MM-DD HH:mm');
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * `2021-03-05 14:30` in China time (ledger cells). A stored instant (`…Z`, years 1000–9999) is
+ * read off the UTC fields moved 8 hours on, without a dayjs per cell: a 231,679-row export formats
+ * two a row, and dayjs cost 2 s of it; anything else goes through dayjs.
+ */
+export function isoMinuteText(at: Date | string): string {
+  const ms = at instanceof Date ? at.getTime() : at.endsWith('Z') ? Date.parse(at) : Number.NaN;
+  const t = new Date(ms + CHINA_OFFSET_MINUTES * 60_000);
+  const year = t.getUTCFullYear();
+  if (Number.isNaN(ms) || year < 1000 || year > 9999) return inChina(at).format('YYYY-MM-DD HH:mm');
+  return `${year}-${pad2(t.getUTCMonth() + 1)}-${pad2(t.getUTCDate())} ${pad2(t.getUTCHours())}:${pad2(t.getUTCMinutes())}`;
+}

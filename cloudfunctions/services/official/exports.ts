@@ -1,9 +1,9 @@
 /**
  * R9.5 ledger exports as jobs (DESIGN.md "Long work"): a job document, processed in chunks of
  * ≤ 1000 rows (one read each), each chunk saved as a part before the job's cursor moves on, so
- * any run may stop and the next one resumes; then the parts stream into an .xlsx with exceljs
- * (no shared strings, no styles) and the file is published to its owner. The export is logged
- * in the ledger when it finishes.
+ * any run may stop and the next one resumes, and streamed into an .xlsx with exceljs (no shared
+ * strings, no styles) as it is read (`export-steps.ts`); then the file is published to its owner.
+ * The export is logged in the ledger when it finishes.
  *
  * Whoever calls `advanceExport` moves the job on for a time budget under a lease: the local
  * gateway's runner right after the job is created, and in the cloud each `jobStatus` poll.
@@ -11,51 +11,25 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { ExportDownload, ExportJobView, LedgerFilters } from '../../contract';
-import { chinaDateOf, formatDate, parseDate } from '../../core/china-date';
+import { chinaDateOf, formatDate } from '../../core/china-date';
 import { type ExportKind, LEDGERS, type LedgerKind, exportTitle } from '../../core/dashboard';
 import { DomainError } from '../../core/errors';
 import type { ExportStorage } from '../../store/export-storage';
-import { MAX_PAGE, where } from '../../store/port';
+import { where } from '../../store/port';
 import { officialRegion } from '../kernel/authz';
 import { bindingsOf, requireOpenid } from '../kernel/caller';
 import { type Change, recordChange } from '../books/changes';
 import type { Caller, Deps } from '../kernel/deps';
 import { LEDGER_DEFS } from './ledger-defs';
-import { describeQuery, loadNames, readLedgerPage, resolveLedgerQuery } from './ledgers';
+import { describeQuery, resolveLedgerQuery } from './ledgers';
 import { regionPlace } from '../kernel/place';
 import { exporterOf, watermarkRow } from './exporter';
+import type { ExportJobDoc } from './export-job';
+import { completeWorkbook, dropLive, liveExport, writeChunks } from './export-steps';
+import type { SheetEngine } from './sheet-sink';
 
-export type ExportJobDoc = {
-  _id: string;
-  ownerOpenid: string;
-  ledger: ExportKind;
-  /** A ledger's query; a report written at once has none. */
-  filters: LedgerFilters | null;
-  regionCode: string;
-  /** China date the default period was taken from, so a resumed job reads the same rows. */
-  today: string;
-  summary: string;
-  fileName: string;
-  fullIdNumbers: boolean;
-  /** R14.4 who exported it (`张科长（吕梁市）`): the file's first row and the ledger entry name them. */
-  exporter?: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  total: number;
-  rows: number;
-  parts: number;
-  /** Cursor of the next chunk; null before the first and after the last. */
-  after: string | null;
-  rowsDone: boolean;
-  fileRef: string | null;
-  leaseUntil: string | null;
-  attempts: number;
-  error: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-};
+export { type ExportJobDoc, CHUNK_ROWS } from './export-job';
 
-/** Rows per chunk: one read of at most 1000 (CloudBase's limit). */
-export const CHUNK_ROWS = MAX_PAGE;
 const MAX_ATTEMPTS = 3;
 
 function storageOf(deps: Deps): ExportStorage {
@@ -184,42 +158,20 @@ async function takeLease(deps: Deps, jobId: string, ms: number): Promise<ExportJ
 }
 
 /**
- * Moves a job on for about `budgetMs`: chunks of rows into parts, then the workbook. Answers
- * true when the job is finished (done or failed).
+ * Moves a job on for about `budgetMs`: chunks of rows into parts and into the workbook, then the
+ * file. Answers true when the job is finished (done or failed). `engine` chooses how the workbook
+ * is written (tests); by default a worker thread for large exports where one can run.
  */
-export async function advanceExport(deps: Deps, jobId: string, budgetMs: number): Promise<boolean> {
+export async function advanceExport(deps: Deps, jobId: string, budgetMs: number, options: { engine?: SheetEngine } = {}): Promise<boolean> {
   const started = deps.clock.now().getTime();
   const job = await takeLease(deps, jobId, budgetMs + 60_000);
   if (!job) return true;
   const storage = storageOf(deps);
   try {
-    let state = job;
-    if (!state.rowsDone) {
-      const region = deps.regions.get(state.regionCode)!;
-      const query = resolveLedgerQuery(region, state.filters!, parseDate(state.today)!);
-      const names = await loadNames(deps.store);
-      const columns = LEDGER_DEFS[state.ledger as LedgerKind].columns;
-      while (!state.rowsDone && deps.clock.now().getTime() - started < budgetMs) {
-        const page = await readLedgerPage(deps, query, {
-          after: state.after ?? undefined,
-          limit: CHUNK_ROWS,
-          fullIdNumbers: state.fullIdNumbers,
-          names,
-        });
-        const lines = page.rows.map((r) => JSON.stringify(columns.map((c) => r[c.key] ?? null))).join('\n');
-        await storage.writePart(state._id, state.parts, lines);
-        const next = {
-          rows: state.rows + page.rows.length,
-          parts: state.parts + 1,
-          after: page.next ?? null,
-          rowsDone: !page.next,
-        };
-        await deps.store.transaction((tx) => tx.update('exportJobs', state._id, { set: next }));
-        state = { ...state, ...next };
-      }
-    }
+    const run = await liveExport(deps, storage, job, options.engine);
+    const state = await writeChunks(deps, storage, job, run, started + budgetMs);
     if (state.rowsDone) {
-      await writeWorkbook(storage, state);
+      await completeWorkbook(storage, state, run);
       const fileRef = await storage.publish(state._id, state.fileName);
       await finish(deps, state, fileRef);
       await storage.removeParts(state._id, state.parts);
@@ -228,6 +180,8 @@ export async function advanceExport(deps: Deps, jobId: string, budgetMs: number)
     await deps.store.transaction((tx) => tx.update('exportJobs', state._id, { set: { leaseUntil: null } }));
     return false;
   } catch (error) {
+    // The next step starts this process's workbook again from the saved parts.
+    await dropLive(jobId, true);
     const attempts = job.attempts + 1;
     deps.log.error('export step failed', { jobId, attempts, error: error instanceof Error ? error.message : String(error) });
     const failed = attempts >= MAX_ATTEMPTS;
@@ -238,28 +192,6 @@ export async function advanceExport(deps: Deps, jobId: string, budgetMs: number)
     );
     return failed;
   }
-}
-
-/** Streams the parts into one worksheet: a header row, then each row as it is read. */
-async function writeWorkbook(storage: ExportStorage, job: ExportJobDoc): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: storage.outputPath(job._id, job.fileName),
-    useStyles: false,
-    useSharedStrings: false,
-  });
-  // Only ledger jobs are advanced: a report is written done (recordReport).
-  const kind = job.ledger as LedgerKind;
-  const sheet = workbook.addWorksheet(LEDGERS[kind].title);
-  // R14.4 the watermark first: who exported it, when, and whether the numbers are in full.
-  sheet.addRow(watermarkRow(job.exporter ?? '—', job.createdAt, job.fullIdNumbers ? LEDGER_DEFS[kind].fullIdPurpose : undefined)).commit();
-  sheet.addRow(LEDGER_DEFS[kind].columns.map((c) => c.title)).commit();
-  for (let i = 0; i < job.parts; i++) {
-    const text = await storage.readPart(job._id, i);
-    if (!text) continue;
-    for (const line of text.split('\n')) sheet.addRow(JSON.parse(line) as unknown[]).commit();
-  }
-  sheet.commit();
-  await workbook.commit();
 }
 
 /** The ledger entry of a finished export (D27, R14.4): who exported what filter, when, how many rows. */

@@ -19,10 +19,13 @@ import type { Deps } from '../kernel/deps';
 import type { AttendanceDoc, ClassDoc, EnrollmentDoc } from '../training';
 import type { VoucherDoc } from '../voucher';
 
+/** What a row needs of a class (an export keeps these for every class it meets, not the whole documents). */
+export type ClassNames = Pick<ClassDoc, 'name' | 'occupationName' | 'institutionName'>;
+
 /** What a row may need besides its own document; loaded once per page. */
 export interface RowContext {
   persons: Map<string, PersonDoc>;
-  classes: Map<string, ClassDoc>;
+  classes: Map<string, ClassNames>;
   institutions: Map<string, string>;
   occupations: Map<string, string>;
   regions: Deps['regions'];

@@ -17,7 +17,7 @@ import type { Caller, Deps } from '../kernel/deps';
 import { inRegion } from '../kernel/place';
 import type { InstitutionDoc } from '../institution';
 import type { ClassDoc } from '../training';
-import { LEDGER_DEFS, type RowContext } from './ledger-defs';
+import { type ClassNames, LEDGER_DEFS, type RowContext } from './ledger-defs';
 
 
 /** China midnight of a date, as the ISO instant stored times compare with. */
@@ -85,7 +85,7 @@ async function byIds<T extends Doc>(store: Store, collection: CollectionName, id
 export interface NameCache {
   occupations: Map<string, string>;
   institutions: Map<string, string>;
-  classes: Map<string, ClassDoc>;
+  classes: Map<string, ClassNames>;
 }
 
 export async function loadNames(store: Store): Promise<NameCache> {
@@ -113,15 +113,25 @@ export async function readLedgerPage(
   const persons = await byIds<PersonDoc>(deps.store, 'persons', page.items.map(def.personId));
   if (def.classId) {
     const missing = page.items.map((d) => def.classId!(d)).filter((id): id is string => !!id && !options.names.classes.has(id));
-    for (const [id, c] of await byIds<ClassDoc>(deps.store, 'classes', missing)) options.names.classes.set(id, c);
+    for (const [id, c] of await byIds<ClassDoc>(deps.store, 'classes', missing)) {
+      options.names.classes.set(id, { name: c.name, occupationName: c.occupationName, institutionName: c.institutionName });
+    }
   }
+  const numbers = new Map<string, string>();
   const ctx: RowContext = {
     persons,
     classes: options.names.classes,
     institutions: options.names.institutions,
     occupations: options.names.occupations,
     regions: deps.regions,
-    idNumber: (p) => (!p ? '' : options.fullIdNumbers ? deps.idVault.decrypt(p.idCipher) : p.idMasked),
+    idNumber: (p) => {
+      if (!p) return '';
+      if (!options.fullIdNumbers) return p.idMasked;
+      // One decryption per person a page: a person may have several rows (sessions, entries).
+      let number = numbers.get(p._id);
+      if (number === undefined) numbers.set(p._id, (number = deps.idVault.decrypt(p.idCipher)));
+      return number;
+    },
   };
   return { rows: page.items.map((d) => def.row(d, ctx)), next: page.next };
 }
