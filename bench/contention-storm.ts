@@ -15,7 +15,7 @@ export const PROCESSES = 4;
 export type DesignName = 'today' | 'new';
 export const DESIGNS: Record<DesignName, string> = {
   today: "today's: each change chains its entry and bumps the county's counters in its own transaction; one quota place document",
-  new: 'D61/D62: each change queues its entry for the county sequencer after commit; quota places in 128 shards, class seats in 16',
+  new: 'D61/D62: each change queues its entry for the county sequencer after commit; quota places in 256 shards, class seats in 16',
 };
 
 /** An action of the storm, sent by one host process (its deps). */

@@ -61,14 +61,14 @@ describe('D62 a county quota split over shards (R4.2, R4.5)', () => {
 
   it('R4.2 raising the limit keeps every shard’s places and spreads only the new room; lowering below the used is refused', async () => {
     const admin = await gw.as('official-city');
-    const raised = await admin.ok<{ limit: number; used: number }>('official', 'setCountyQuota', { type: 'skills', countyCode: JIAOKOU, year: 2026, limit: 261 });
-    expect(raised).toMatchObject({ limit: 261, used: 5 });
+    const raised = await admin.ok<{ limit: number; used: number }>('official', 'setCountyQuota', { type: 'skills', countyCode: JIAOKOU, year: 2026, limit: 517 });
+    expect(raised).toMatchObject({ limit: 517, used: 5 });
     const after = await shards();
     expect(sum(after.map((s) => s.used))).toBe(5);
-    expect(sum(after.map((s) => s.limit))).toBe(261);
-    expect(after.every((s) => s.limit - s.used >= 2)).toBe(true); // 256 new places: 2 per shard
+    expect(sum(after.map((s) => s.limit))).toBe(517);
+    expect(after.every((s) => s.limit - s.used >= 2)).toBe(true); // 512 new places: 2 per shard
     const lowered = await admin.call('official', 'setCountyQuota', { type: 'skills', countyCode: JIAOKOU, year: 2026, limit: 4 });
     expect(lowered).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
-    expect(sum((await shards()).map((s) => s.limit))).toBe(261);
+    expect(sum((await shards()).map((s) => s.limit))).toBe(517);
   });
 });

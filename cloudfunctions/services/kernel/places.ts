@@ -4,6 +4,7 @@
  * limit and the places it gave. A taker starts at a random shard and moves on while one is full,
  * so it is refused only when every shard is; a place goes back to the shard it came from. A shard
  * never written yet holds its share of the limit and no places (it is created when first taken).
+ * A taker starts at the next shard of its process's round, not always the same one.
  */
 import type { Tx } from '../../store/port';
 
@@ -47,9 +48,16 @@ async function writeShard(tx: Tx, collection: PlaceShardCollection, shard: Place
   else await tx.create<PlaceShardDoc>(collection, _id, data);
 }
 
+/**
+ * Where this process's next taker starts: one after the other from a random point, so the takers
+ * of one process at the same moment (and a taker's re-run after a conflict) start at different
+ * shards, and processes start at different points.
+ */
+let nextStart = Math.floor(Math.random() * 1_000_003);
+
 /** A shard with room, read inside `tx`; null when every shard is full. Writes nothing (a refusal leaves no trace). */
 export async function findPlace(tx: Tx, pool: PlacePool): Promise<FoundPlace | null> {
-  const start = Math.floor(Math.random() * pool.shards);
+  const start = nextStart++ % pool.shards;
   for (let i = 0; i < pool.shards; i++) {
     const { shard, exists } = await shardIn(tx, pool, (start + i) % pool.shards);
     if (shard.used < shard.limit) return { shard, exists, left: shard.limit - shard.used };

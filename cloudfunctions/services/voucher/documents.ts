@@ -50,7 +50,7 @@ export type PersonYearDoc = { _id: string; personId: string; year: number; count
 export const quotaId = (type: string, countyCode: string, year: number) => `${type}:${countyCode}:${year}`;
 export const quotaShardId = placeShardId;
 /** Shards a new quota is split over (D62): enough that a storm's concurrent claims rarely meet on one. */
-export const QUOTA_SHARDS = 128;
+export const QUOTA_SHARDS = 256;
 export const slotId = (personId: string, type: string) => `${personId}:${type}`;
 export const personYearId = (personId: string, year: number) => `${personId}:${year}`;
 
