@@ -65,6 +65,17 @@ export async function pendingCounts(store: Store): Promise<{ counters: Map<strin
   return { counters, rollups, changes };
 }
 
+/** Every cell of every summary of a collection, as `{summary id}/{cell}` → value. */
+async function summaryCells(store: Store, collection: 'counterYears' | 'regionYears'): Promise<{ cells: Map<string, number>; documents: number }> {
+  const cells = new Map<string, number>();
+  let documents = 0;
+  for await (const y of scan<CounterYearDoc | RegionYearDoc>(store, collection)) {
+    documents++;
+    for (const cell of cellsOf(y)) cells.set(`${y._id}/${cellKey(cell.metric, cell.month, cell.band)}`, cell.value);
+  }
+  return { cells, documents };
+}
+
 /** Compares the stored counters (and what waits to be added to them) with the recounts, and the yearly summaries with the counters. */
 export async function reconcileBooks(store: Store, recounts: readonly Recount[]): Promise<{ checked: Record<string, number>; differences: Difference[] }> {
   const stored: CounterDoc[] = [];
@@ -86,22 +97,12 @@ export async function reconcileBooks(store: Store, recounts: readonly Recount[])
     tally(summed, `${counterYearId(c.countyCode, c.year)}/${cellKey(c.metric, c.month, null)}`, c.value);
     tally(summed, `${counterYearId(c.countyCode, c.year)}/${cellKey(c.metric, null, c.band)}`, c.value);
   }
-  const cells = new Map<string, number>();
-  let summaries = 0;
-  for await (const y of scan<CounterYearDoc>(store, 'counterYears')) {
-    summaries++;
-    for (const cell of cellsOf(y)) cells.set(`${y._id}/${cellKey(cell.metric, cell.month, cell.band)}`, cell.value);
-  }
+  const { cells, documents: summaries } = await summaryCells(store, 'counterYears');
   differences.push(...compareCounts('yearly summary cell', cells, summed));
   // D63 each city's summary holds exactly its counties' summed, cell by cell.
   const cityCells = new Map<string, number>();
   for (const [id, city] of await cityCellsFromCounties(store)) for (const [key, value] of Object.entries(city.cells)) cityCells.set(`${id}/${key}`, value);
-  const storedCity = new Map<string, number>();
-  let citySummaries = 0;
-  for await (const y of scan<RegionYearDoc>(store, 'regionYears')) {
-    citySummaries++;
-    for (const cell of cellsOf(y)) storedCity.set(`${y._id}/${cellKey(cell.metric, cell.month, cell.band)}`, cell.value);
-  }
+  const { cells: storedCity, documents: citySummaries } = await summaryCells(store, 'regionYears');
   differences.push(...compareCounts('city summary cell', storedCity, cityCells));
   return { checked: { ...checked, summaries, citySummaries, counters, queuedChanges: pending.changes }, differences };
 }
