@@ -68,6 +68,23 @@ export interface Cell {
 /** Cells already read, per summary object: a dashboard reads each summary's cells more than once (R9.3, R12.3). */
 const readCells = new WeakMap<object, readonly Cell[]>();
 
+/** What a cell's field name says, parsed once per distinct name (a summary has ~600; a dashboard reads thousands of cells a call). */
+const cellNames = new Map<string, Omit<Cell, 'value'> | null>();
+
+function cellName(key: string): Omit<Cell, 'value'> | null {
+  let name = cellNames.get(key);
+  if (name !== undefined) return name;
+  const bar = key.indexOf('|');
+  if (bar < 0) name = null;
+  else {
+    const metric = key.slice(0, bar).replaceAll('~', '.');
+    const rest = key.slice(bar + 1);
+    name = rest.charCodeAt(0) === 98 /* b */ ? { metric, month: null, band: rest.slice(1) as Band | '-' } : { metric, month: Number(rest), band: null };
+  }
+  cellNames.set(key, name);
+  return name;
+}
+
 /** The cells of a summary document (its other fields are the place and year); the same array for the same object (do not change it). */
 export function cellsOf(doc: Record<string, unknown>): readonly Cell[] {
   const known = readCells.get(doc);
@@ -75,12 +92,9 @@ export function cellsOf(doc: Record<string, unknown>): readonly Cell[] {
   const cells: Cell[] = [];
   for (const key in doc) {
     const value = doc[key];
-    const bar = key.indexOf('|');
-    if (bar < 0 || typeof value !== 'number') continue;
-    const metric = key.slice(0, bar).replaceAll('~', '.');
-    const rest = key.slice(bar + 1);
-    if (rest.charCodeAt(0) === 98 /* b */) cells.push({ metric, month: null, band: rest.slice(1) as Band | '-', value });
-    else cells.push({ metric, month: Number(rest), band: null, value });
+    if (typeof value !== 'number') continue;
+    const name = cellName(key);
+    if (name) cells.push({ metric: name.metric, month: name.month, band: name.band, value });
   }
   readCells.set(doc, cells);
   return cells;
