@@ -157,9 +157,17 @@ export class CloudbaseStore implements Store {
     if (options.after) {
       const [value, id] = decodeCursor(options.after);
       const past = dir === 'desc' ? _.lt.bind(_) : _.gt.bind(_);
-      conds.push(
-        field === '_id' ? { _id: past(id) } : _.or([{ [field]: past(value) }, { [field]: _.eq(value), _id: past(id) }]),
-      );
+      // A missing field (null) sorts before every value, as on the other stores: first going up,
+      // last going down; comparisons with a value never match it, so it is named on its own.
+      let after: unknown;
+      if (field === '_id') after = { _id: past(id) };
+      else if (value === null || value === undefined) {
+        after = dir === 'desc' ? { [field]: _.eq(null), _id: past(id) } : _.or([{ [field]: _.neq(null) }, { [field]: _.eq(null), _id: past(id) }]);
+      } else {
+        const sameOrPast = [{ [field]: past(value) }, { [field]: _.eq(value), _id: past(id) }];
+        after = _.or(dir === 'desc' ? [...sameOrPast, { [field]: _.eq(null) }] : sameOrPast);
+      }
+      conds.push(after);
     }
     let query: TcbQuery = db.collection(collection);
     if (conds.length) query = query.where(conds.length === 1 ? conds[0] : _.and(conds));

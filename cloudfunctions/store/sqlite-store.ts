@@ -215,12 +215,16 @@ export class SqliteStore implements Store {
       if (cursor) {
         const [value, id] = cursor;
         const cmp = desc ? '<' : '>';
+        // SQLite puts NULL (a missing field) before every value: first going up, last going down.
         if (value === null) {
-          clauses.push(`(${orderExpr} ${cmp} ? OR (${orderExpr} IS ? AND id ${cmp} ?))`);
-          params.push(sqlValue(value), sqlValue(value), id);
+          // Past a null: the nulls after it, then (going up) every value.
+          clauses.push(desc ? `(${orderExpr} IS NULL AND id < ?)` : `(${orderExpr} IS NOT NULL OR id > ?)`);
+          params.push(id);
         } else {
           // The plain bound lets SQLite seek the index to the cursor (it does not seek on the row
-          // value alone): deep pages of a 200k-row ledger cost what the first page costs.
+          // value alone): deep pages of a 200k-row ledger cost what the first page costs. (Going
+          // down, the nulls that follow the last value are read below, apart: an OR here would
+          // cost the seek.)
           clauses.push(`${orderExpr} ${cmp}= ? AND (${orderExpr}, id) ${cmp} (?, ?)`);
           params.push(sqlValue(value), sqlValue(value), id);
         }
@@ -230,6 +234,15 @@ export class SqliteStore implements Store {
         ...params,
         limit + 1,
       ) as { id: string; doc: string }[];
+      if (desc && cursor && cursor[0] !== null && rows.length <= limit) {
+        // Going down past a value, the page ends with the nulls (missing fields), after every value.
+        const nullParams: SqlValue[] = [];
+        // The whole filter: a bound on the order field it has (dropped above for the seek) excludes the nulls.
+        const nullWhere = filter ? `${filterSql(filter, nullParams)} AND ` : '';
+        rows.push(
+          ...(this.sql(`SELECT id, doc FROM ${t} WHERE ${nullWhere}${orderExpr} IS NULL ORDER BY id DESC LIMIT ?`).all(...nullParams, limit + 1 - rows.length) as { id: string; doc: string }[]),
+        );
+      }
       const items = rows.slice(0, limit).map((r) => withId<T>(r.doc, r.id));
       const page: Page<T> = { items };
       if (rows.length > limit) {

@@ -236,6 +236,27 @@ describe.each(adapters)('Store contract: $name', (adapter) => {
       expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
     });
 
+    it('pages through documents without the order field (null) in both directions, losing none', async () => {
+      const mixed = `${group}-nulls`;
+      await store.transaction(async (tx) => {
+        for (let i = 1; i <= 9; i++) await tx.create('scratch', id(`n${i}`), { group: mixed, ...(i % 3 === 0 ? {} : { endedAt: `2026-03-0${i}` }) });
+      });
+      for (const direction of ['asc', 'desc'] as const) {
+        const seen: (string | null)[] = [];
+        let after: string | undefined;
+        do {
+          const page = await store.find<{ _id: string; endedAt?: string }>('scratch', where('group', 'eq', mixed), { orderBy: { field: 'endedAt', direction }, limit: 2, after });
+          seen.push(...page.items.map((i) => i.endedAt ?? null));
+          after = page.next;
+        } while (after);
+        expect(seen).toHaveLength(9);
+        const dated = seen.filter((x): x is string => x !== null);
+        expect(dated).toEqual([...dated].sort((a, b) => (direction === 'asc' ? a.localeCompare(b) : b.localeCompare(a))));
+        // The three without a date stand together: first going up, last going down.
+        expect(direction === 'asc' ? seen.slice(0, 3) : seen.slice(6)).toEqual([null, null, null]);
+      }
+    });
+
     it('scans every document past the 1000 a query returns: 2,500 of 2,500', async () => {
       const big = `${group}-big`;
       for (let start = 0; start < 2500; start += 500) {
