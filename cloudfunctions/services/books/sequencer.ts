@@ -18,8 +18,12 @@ import { scan } from '../../store/scan';
 import type { Logger } from '../kernel/deps';
 import { type QueuedChangeDoc, chainChanges, queueingTx } from './changes';
 
-/** Queued changes sequenced in one transaction. */
-export const SEQUENCE_BATCH = 100;
+/**
+ * Queued changes sequenced in one transaction: ~4 operations each plus the counters, so a batch
+ * stays well inside CloudBase's 30 s for a transaction (each operation a round trip from the
+ * function) and short enough that the county's other sequencers rarely wait on it.
+ */
+export const SEQUENCE_BATCH = 50;
 /** `ledger:verify` fails when an entry has waited longer than this for its place. */
 export const PENDING_LIMIT_MS = 5 * 60_000;
 
