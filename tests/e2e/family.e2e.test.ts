@@ -44,7 +44,8 @@ it('R13.1 a relative asks from 首页 without registering; the elder agrees on h
   await shot(relative.page, 'family-02-relative-waiting');
 
   elder = await open('laborer-66', 'pages/me/index');
-  await expect(elder.page.locator('.me-family-link').textContent()).resolves.toContain('有1位家人想为您代办');
+  // 我的 asks for the family requests after it has drawn: wait for the line to say so.
+  await elder.page.locator('.me-family-link', { hasText: '有1位家人想为您代办' }).waitFor();
   await elder.page.click('.me-family-link');
   const ask = elder.page.locator('.family-elder.is-requested');
   await ask.waitFor();
@@ -62,6 +63,9 @@ it('R13.1 the relative claims and enrolls in the elder’s name, "acting for" on
   await relative.page.waitForURL(/#\/pages\/index\/index/);
   // Taro keeps the tab pages it has shown in the DOM (hidden): look at the one on screen.
   const bar = relative.page.locator('#acting-bar:visible');
+  // The bar and the greeting are drawn once the acting link and the elder's profile have loaded.
+  await relative.page.locator('#acting-bar:visible', { hasText: '正在为张*福代办' }).waitFor();
+  await relative.page.locator('#home-greeting:visible', { hasText: '张德福' }).waitFor();
   await expect(bar.textContent()).resolves.toContain('正在为张*福代办');
   await expect(relative.page.locator('#home-greeting:visible').textContent()).resolves.toBe('张德福，您好');
   await shotBoth(relative.page, 'family-05-relative-acting-home');
@@ -86,6 +90,7 @@ it('R13.1 the relative claims and enrolls in the elder’s name, "acting for" on
   await expect(relative.page.locator('#attendance-qr').count()).resolves.toBe(0);
   await shotBoth(relative.page, 'family-07-relative-no-attendance-code');
   await relative.page.goto(`${kit.gw.url}/#/pages/me/index`);
+  await relative.page.locator('#acting-bar:visible', { hasText: '张*福' }).waitFor();
   await expect(relative.page.locator('#acting-bar:visible').textContent()).resolves.toContain('张*福');
   await shot(relative.page, 'family-08-relative-acting-me');
 }, 90_000);
