@@ -12,9 +12,10 @@ import { bumpCounters } from '../cloudfunctions/services/books/counters';
 import { createInstitution } from '../cloudfunctions/services/institution';
 import type { Deps } from '../cloudfunctions/services/kernel/deps';
 import { countyPlace } from '../cloudfunctions/services/kernel/place';
+import { type PlaceShardDoc, placeShardId } from '../cloudfunctions/services/kernel/places';
 import { acceptInvitation, invite } from '../cloudfunctions/services/staff';
 import { type ClassDoc, type EnrollmentDoc, ensureAttendanceKey, newClass, newEnrollment } from '../cloudfunctions/services/training';
-import { QUOTA_SHARDS, type QuotaShardDoc, quotaShardId } from '../cloudfunctions/services/voucher';
+import { QUOTA_SHARDS } from '../cloudfunctions/services/voucher';
 import { idNumberAged } from '../tests/support/id-numbers';
 
 export const COUNTY = '141124';
@@ -37,13 +38,13 @@ export async function oneQuotaDocument(deps: Deps, quotaId: string, limit: numbe
   await deps.store.transaction(async (tx) => {
     let used = 0;
     for (let k = 0; k < QUOTA_SHARDS; k++) {
-      const s = await tx.get<QuotaShardDoc>('quotaShards', quotaShardId(quotaId, k));
+      const s = await tx.get<PlaceShardDoc>('quotaShards', placeShardId(quotaId, k));
       if (!s) continue;
       used += s.used;
       await tx.remove('quotaShards', s._id);
     }
     await tx.update('quotas', quotaId, { set: { shards: 1, limit } });
-    await tx.create<QuotaShardDoc>('quotaShards', quotaShardId(quotaId, 0), { pool: quotaId, k: 0, limit, used });
+    await tx.create<PlaceShardDoc>('quotaShards', placeShardId(quotaId, 0), { pool: quotaId, k: 0, limit, used });
   });
 }
 
@@ -113,7 +114,7 @@ export async function classes(deps: Deps, institution: { id: string; name: strin
       if (!running) return keys;
       for (let j = 0; j < size; j++) {
         const personId = `storm-person-${tag}-${k}-${j}`;
-        const e = newEnrollment({ person: { ...place, _id: personId, openid: `test-storm-trainee-${tag}-${k}-${j}` }, c, voucher: null, band: 'A', at: now, existing: null });
+        const e = newEnrollment({ person: { ...place, _id: personId, openid: `test-storm-trainee-${tag}-${k}-${j}`, name: '学员', idMasked: '1411**********0011', townshipCode: '' }, c, voucher: null, band: 'A', at: now, existing: null });
         const { _id: id, ...enrollment } = e;
         await tx.set<EnrollmentDoc>('enrollments', id, enrollment);
         const key = await ensureAttendanceKey(deps, tx, personId);

@@ -98,7 +98,7 @@ export async function scansBench(): Promise<BenchResult> {
         const keys: Trainee[] = [];
         for (let j = 0; j < CLASS_SIZE; j++) {
           const personId = `bench-person-${k}-${j}`;
-          const e = newEnrollment({ person: { ...place, _id: personId, openid: `test-bench-laborer-${k}-${j}` }, c, voucher: null, band: 'A', at: new Date(NOW), existing: null });
+          const e = newEnrollment({ person: { ...place, _id: personId, openid: `test-bench-laborer-${k}-${j}`, name: '学员', idMasked: '1411**********0011', townshipCode: '' }, c, voucher: null, band: 'A', at: new Date(NOW), existing: null });
           const { _id: enrollmentKey, ...enrollment } = e;
           await tx.set<EnrollmentDoc>('enrollments', enrollmentKey, enrollment);
           const key = await ensureAttendanceKey(deps, tx, personId);

@@ -154,5 +154,6 @@ function contextOf(plan: Plan, options: PartOptions, { mineSet, ...given }: Cont
     classes: new Array(plan.classes.length),
     enrollments: new Array(plan.enrollments.length),
     credentials: new Map(),
+    personNames: new Array(plan.n),
   };
 }

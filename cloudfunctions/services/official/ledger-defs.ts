@@ -30,8 +30,11 @@ export interface RowContext {
   occupations: Map<string, string>;
   regions: Deps['regions'];
   /** Officials' exports: the full ID number; pages and others: the masked one. */
-  idNumber(person: PersonDoc | undefined): string;
+  idNumber(person: Holder | undefined): string;
 }
+
+/** What a row shows of its person: the person read, or (D64) what the document carries of them. */
+export type Holder = Pick<PersonDoc, 'name' | 'idMasked' | 'countyCode' | 'townshipCode'> & Partial<Pick<PersonDoc, 'idCipher'>>;
 
 export interface LedgerDef<T extends Doc> {
   collection: CollectionName;
@@ -49,6 +52,11 @@ export interface LedgerDef<T extends Doc> {
   fullIdPurpose?: string;
   /** Persons and classes the rows need. */
   personId(doc: T): string;
+  /**
+   * D64 what the document itself carries of its person, when it does: its person is then not
+   * read (unless the row needs the full ID number, which only the person holds).
+   */
+  holder?(doc: T): Holder | null;
   classId?(doc: T): string | null;
   row(doc: T, ctx: RowContext): LedgerRow;
 }
@@ -56,7 +64,7 @@ export interface LedgerDef<T extends Doc> {
 const bandName = (b: string | undefined) => (b === 'A' || b === 'B' || b === 'C' ? `${b} ${BAND_NAMES[b as Band]}` : '—');
 /** China time, to the minute: `2021-03-05 14:30`. */
 export const chinaTime = (iso: string | null | undefined): string | null => (iso ? isoMinuteText(iso) : null);
-const household = (p: PersonDoc | undefined, ctx: RowContext) =>
+const household = (p: Holder | undefined, ctx: RowContext) =>
   p ? `${ctx.regions.ref(p.countyCode).name} ${ctx.regions.ref(p.townshipCode).name}` : null;
 const yuan = (fen: number | null | undefined) => (fen === null || fen === undefined ? null : Number((fen / 100).toFixed(2)));
 
@@ -64,7 +72,7 @@ const PERSON_COLUMNS: LedgerColumn[] = [
   { key: 'name', title: '姓名' },
   { key: 'idNumber', title: '身份证号' },
 ];
-const personCells = (p: PersonDoc | undefined, ctx: RowContext) => ({ name: p?.name ?? null, idNumber: ctx.idNumber(p) });
+const personCells = (p: Holder | undefined, ctx: RowContext) => ({ name: p?.name ?? null, idNumber: ctx.idNumber(p) });
 
 const vouchers: LedgerDef<VoucherDoc> = {
   collection: 'vouchers',
@@ -120,9 +128,14 @@ const trainees: LedgerDef<EnrollmentDoc> = {
     { key: 'endedAt', title: '结业时间' },
   ],
   personId: (e) => e.personId,
+  // D64: the household as at enrollment (the enrollment's place is that county too).
+  holder: (e) =>
+    e.name !== undefined && e.idMasked !== undefined && e.townshipCode !== undefined
+      ? { name: e.name, idMasked: e.idMasked, countyCode: e.countyCode, townshipCode: e.townshipCode }
+      : null,
   classId: (e) => e.classId,
   row: (e, ctx) => {
-    const p = ctx.persons.get(e.personId);
+    const p = ctx.persons.get(e.personId) ?? trainees.holder!(e) ?? undefined;
     const c = ctx.classes.get(e.classId);
     return {
       id: e._id,

@@ -110,7 +110,9 @@ export async function readLedgerPage(
     if (e instanceof Error && 'code' in e && e.code === 'INVALID_QUERY') throw new DomainError('INVALID_INPUT', '翻页标记无效，请从第一页重新查看');
     throw e;
   }
-  const persons = await byIds<PersonDoc>(deps.store, 'persons', page.items.map(def.personId));
+  // D64: a document that carries what its row shows of its person needs no read of the person.
+  const unread = options.fullIdNumbers || !def.holder ? page.items : page.items.filter((d) => !def.holder!(d));
+  const persons = await byIds<PersonDoc>(deps.store, 'persons', unread.map(def.personId));
   if (def.classId) {
     const missing = page.items.map((d) => def.classId!(d)).filter((id): id is string => !!id && !options.names.classes.has(id));
     for (const [id, c] of await byIds<ClassDoc>(deps.store, 'classes', missing)) {
@@ -126,10 +128,10 @@ export async function readLedgerPage(
     regions: deps.regions,
     idNumber: (p) => {
       if (!p) return '';
-      if (!options.fullIdNumbers) return p.idMasked;
+      if (!options.fullIdNumbers || !p.idCipher) return p.idMasked;
       // One decryption per person a page: a person may have several rows (sessions, entries).
-      let number = numbers.get(p._id);
-      if (number === undefined) numbers.set(p._id, (number = deps.idVault.decrypt(p.idCipher)));
+      let number = numbers.get(p.idCipher);
+      if (number === undefined) numbers.set(p.idCipher, (number = deps.idVault.decrypt(p.idCipher)));
       return number;
     },
   };

@@ -63,6 +63,14 @@ export type EnrollmentDoc = Place & {
   classId: string;
   personId: string;
   openid: string;
+  /**
+   * D64 what the trainee ledger shows of the person, as at enrollment: the name and masked ID
+   * number (which never change) and the household township (its county is the enrollment's
+   * place). Absent on enrollments made before D64: the ledger then reads the person.
+   */
+  name?: string;
+  idMasked?: string;
+  townshipCode?: string;
   /** The class's occupation and institution, for the trainee ledger's filters (R9.5). */
   occupationCode?: string;
   institutionId?: string;

@@ -89,7 +89,7 @@ export const classChange = (c: ClassDoc, type: ClassEvent, at: Date, actor: Acto
 });
 
 export interface EnrollFacts {
-  person: Place & { _id: string; openid: string };
+  person: Place & { _id: string; openid: string; name: string; idMasked: string; townshipCode: string };
   c: Pick<ClassDoc, '_id' | 'occupationCode' | 'institutionId' | 'projectId'>;
   voucher: { _id: string; type: string } | null;
   /** The voucher's band, else the person's band today, else `-`. */
@@ -108,6 +108,9 @@ export function newEnrollment(f: EnrollFacts): EnrollmentDoc {
     classId: f.c._id,
     personId: f.person._id,
     openid: f.person.openid,
+    name: f.person.name,
+    idMasked: f.person.idMasked,
+    townshipCode: f.person.townshipCode,
     occupationCode: f.c.occupationCode,
     institutionId: f.c.institutionId,
     projectId: f.c.projectId ?? null,

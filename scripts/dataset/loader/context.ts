@@ -4,6 +4,7 @@
  * and counters), the bulk sink, the ids given so far, and the documents still in flight — built
  * by a service builder and changed by later phases (transitions.ts) before they are written.
  */
+import { composeIdNumber } from '../../../cloudfunctions/core/id-number';
 import type { CredentialsDoc } from '../../../cloudfunctions/services/certificate';
 import { type Change, recordChange } from '../../../cloudfunctions/services/books/changes';
 import { bumpCounters } from '../../../cloudfunctions/services/books/counters';
@@ -13,7 +14,7 @@ import type { InstitutionDoc } from '../../../cloudfunctions/services/institutio
 import type { ClassDoc, EnrollmentDoc } from '../../../cloudfunctions/services/training';
 import { type PersonYearDoc, type VoucherDoc, usedBump } from '../../../cloudfunctions/services/voucher';
 import type { MemTx } from '../mem-tx';
-import { CITY, type OccupationRow, PROVINCE, type PClass, type Plan } from '../plan';
+import { CITY, type OccupationRow, PROVINCE, type PClass, type Plan, birthCal } from '../plan';
 import { Rng } from '../rng';
 import type { BulkSink } from './sink';
 import type { HeldVoucher } from './transitions';
@@ -34,6 +35,8 @@ export interface LoaderContext {
   countyPlace: Place[];
   /** Person ids by plan index, ascending in registration order. */
   personIds: string[];
+  /** Names by plan index, drawn at registration (this thread's people), for the enrollments that carry them (D64). */
+  personNames: string[];
   /** Two per county (skills, agri), by plan county index × 2 (set up by the institutions phase). */
   institutions: InstitutionDoc[];
   occupation: Map<string, OccupationRow>;
@@ -63,6 +66,11 @@ export async function recordUse(ctx: LoaderContext, v: VoucherDoc): Promise<void
 }
 
 export const placeOfPerson = (ctx: LoaderContext, p: number): Place => ctx.countyPlace[ctx.plan.personCounty[p]];
+/** A person's ID number, as registration composes it from the plan. */
+export const idNumberOf = (ctx: LoaderContext, p: number): string =>
+  composeIdNumber(ctx.plan.counties[ctx.plan.personCounty[p]].code, birthCal(ctx.plan.personBirth[p]), ctx.plan.personSeq[p]);
+/** A person's household township code. */
+export const townshipOf = (ctx: LoaderContext, p: number): string => ctx.plan.townships[ctx.plan.personTownship[p]].code;
 export const openidOf = (p: number) => `gen:${p + 1}`;
 export const trainerOf = (institutionId: string) => `gen:trainer:${institutionId}`;
 export const institutionOf = (ctx: LoaderContext, county: number, kind: 'skills' | 'agri') => ctx.institutions[county * 2 + (kind === 'skills' ? 0 : 1)];

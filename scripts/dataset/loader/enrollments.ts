@@ -6,6 +6,7 @@
  * kept, as enroll does. Classes and enrollments stay in flight until completion.
  */
 import { DEFAULT_MIN_ATTENDANCE, spanOf } from '../../../cloudfunctions/core/classes';
+import { maskIdNumber } from '../../../cloudfunctions/core/id-number';
 import {
   type AttendanceKeyDoc,
   type AttendanceRefDoc,
@@ -15,7 +16,7 @@ import {
   newEnrollment,
 } from '../../../cloudfunctions/services/training';
 import { DAY, type PClass } from '../plan';
-import { type LoaderContext, classInstitution, inOrder, openidOf, placeOfPerson, record, recordUse, trainerOf } from './context';
+import { type LoaderContext, classInstitution, idNumberOf, inOrder, openidOf, placeOfPerson, record, recordUse, townshipOf, trainerOf } from './context';
 import { LEVEL_TEXT } from './names';
 import { classEnrolled, voucherReserved } from './transitions';
 
@@ -71,7 +72,14 @@ export async function loadEnrollments(ctx: LoaderContext): Promise<void> {
     const openid = openidOf(e.person);
     const v = e.voucher >= 0 ? ctx.vouchers[e.voucher] : null;
     const enrollment = newEnrollment({
-      person: { ...placeOfPerson(ctx, e.person), _id: personId, openid },
+      person: {
+        ...placeOfPerson(ctx, e.person),
+        _id: personId,
+        openid,
+        name: ctx.personNames[e.person],
+        idMasked: maskIdNumber(idNumberOf(ctx, e.person)),
+        townshipCode: townshipOf(ctx, e.person),
+      },
       c,
       voucher: v,
       band: e.band,

@@ -4,10 +4,9 @@
  * index entry as register writes it; and the latest employment report kept on the person, as
  * reportEmployment leaves it (personReported).
  */
-import { composeIdNumber } from '../../../cloudfunctions/core/id-number';
 import { type IdNumberDoc, newPerson, registeredChange } from '../../../cloudfunctions/services/account';
 import { birthCal } from '../plan';
-import { type LoaderContext, openidOf, placeOfPerson, record } from './context';
+import { type LoaderContext, idNumberOf, openidOf, placeOfPerson, record, townshipOf } from './context';
 import { GIVEN, SURNAMES } from './names';
 import { personReported } from './transitions';
 
@@ -15,20 +14,19 @@ export async function loadRegistrations(ctx: LoaderContext, order: Uint32Array):
   const { plan, rng, idVault, sink } = ctx;
   for (const p of order) {
     if (!ctx.mine(plan.personCounty[p])) continue;
-    const county = plan.counties[plan.personCounty[p]];
-    const township = plan.townships[plan.personTownship[p]];
     const birthDate = birthCal(plan.personBirth[p]);
-    const idNumber = composeIdNumber(county.code, birthDate, plan.personSeq[p]);
+    const idNumber = idNumberOf(ctx, p);
     const idHash = idVault.hash(idNumber);
     const at = new Date(plan.personRegAt[p]);
     const personId = ctx.personIds[p];
     const openid = openidOf(p);
     const name = rng.pick(SURNAMES) + rng.pick(GIVEN) + (rng.float() < 0.65 ? rng.pick(GIVEN) : '');
+    ctx.personNames[p] = name;
     const idNumberDoc: IdNumberDoc = { _id: idHash, personId, openid, createdAt: at.toISOString() };
     await sink.put('idNumbers', idNumberDoc);
     const idCipher = idVault.encrypt(idNumber);
     const phone = rng.float() < 0.7 ? `1${rng.pick(['3', '5', '7', '8', '9'])}${String(rng.int(0, 999_999_999)).padStart(9, '0')}` : null;
-    const household = { townshipCode: township.code, ...placeOfPerson(ctx, p) };
+    const household = { townshipCode: townshipOf(ctx, p), ...placeOfPerson(ctx, p) };
     const gender = plan.personSeq[p] % 2 === 1 ? 'male' : 'female';
     const person = newPerson({ id: personId, openid, name, idNumber, idHash, idCipher, birthDate, gender, phone, household, at });
     await record(ctx, registeredChange(person));

@@ -70,7 +70,7 @@ describe('dataset loader transitions', () => {
 
   it('an enrollment completed records its status, end and sessions attended (completeEnrollment)', () => {
     const e = newEnrollment({
-      person: { ...place, _id: 'p_1', openid: 'gen:1' },
+      person: { ...place, _id: 'p_1', openid: 'gen:1', name: '张三', idMasked: '1411**********0011', townshipCode: '141127100' },
       c: aClass(),
       voucher: { _id: 'v_1', type: 'skills' },
       band: 'A',
