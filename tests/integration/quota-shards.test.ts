@@ -5,7 +5,8 @@
  */
 import type { VoucherView } from '../../cloudfunctions/contract';
 import { reconcile } from '../../cloudfunctions/services/audit';
-import { QUOTA_SHARDS, type QuotaShardDoc, quotaShardId } from '../../cloudfunctions/services/voucher';
+import { type PlaceShardDoc, placeShardId } from '../../cloudfunctions/services/kernel/places';
+import { QUOTA_SHARDS } from '../../cloudfunctions/services/voucher';
 import { type TestGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 
@@ -22,9 +23,9 @@ beforeAll(async () => {
 afterAll(() => gw.close());
 
 const shards = async () => {
-  const out: QuotaShardDoc[] = [];
+  const out: PlaceShardDoc[] = [];
   for (let k = 0; k < QUOTA_SHARDS; k++) {
-    const s = await gw.runtime.deps.store.get<QuotaShardDoc>('quotaShards', quotaShardId(QUOTA, k));
+    const s = await gw.runtime.deps.store.get<PlaceShardDoc>('quotaShards', placeShardId(QUOTA, k));
     if (s) out.push(s);
   }
   return out;

@@ -5,7 +5,7 @@
  */
 import type { Store } from '../../store/port';
 import { recountRegistrations } from '../account';
-import { type Difference, type Recount, reconcileBooks } from '../books/reconcile';
+import { type Difference, type PendingCounts, type Recount, pendingCounts, reconcileBooks } from '../books/reconcile';
 import { recountCredentials } from '../certificate';
 import { recountEmployment } from '../employment';
 import { recountSettlement } from '../settlement';
@@ -14,8 +14,11 @@ import { recountVouchers } from '../voucher';
 
 export type { Difference } from '../books/reconcile';
 
-/** Each context's recount, one at a time (each holds its records' counts in memory). */
-const RECOUNTS: readonly ((store: Store) => Promise<Recount>)[] = [
+/**
+ * Each context's recount, one at a time (each holds its records' counts in memory); those with
+ * roll-ups (a quota's used, a class's enrolled) add what the sequencer's queue still holds (D61).
+ */
+const RECOUNTS: readonly ((store: Store, pending: PendingCounts) => Promise<Recount>)[] = [
   recountVouchers,
   recountTrainings,
   recountCredentials,
@@ -25,7 +28,9 @@ const RECOUNTS: readonly ((store: Store) => Promise<Recount>)[] = [
 ];
 
 export async function reconcile(store: Store): Promise<{ checked: Record<string, number>; differences: Difference[] }> {
+  // What waits in the sequencer's queue, read once for every recount and the books.
+  const pending = await pendingCounts(store);
   const recounts: Recount[] = [];
-  for (const recount of RECOUNTS) recounts.push(await recount(store));
-  return reconcileBooks(store, recounts);
+  for (const recount of RECOUNTS) recounts.push(await recount(store, pending));
+  return reconcileBooks(store, recounts, pending);
 }

@@ -51,6 +51,9 @@ export type RegionYearDoc = { _id: string; cityCode: string; provinceCode: strin
 
 export const regionYearId = (cityCode: string, year: number) => `${cityCode}:${year}`;
 
+/** A yearly summary a dashboard reads: a county's, or (D63, for a province) a city's. */
+export type SummaryDoc = CounterYearDoc | RegionYearDoc;
+
 /** A cell's field name, with the metric's dots as `~` (a dot is a path in CloudBase). */
 export function cellKey(metric: string, month: number | null, band: Band | '-' | null): string {
   const m = metric.replaceAll('.', '~');

@@ -49,7 +49,13 @@ export function compareCounts(what: string, stored: Map<string, number>, recount
  * roll-up (`{collection}/{id}/{field}`). Reconcile adds them to what is stored, so it stays
  * exact while entries wait.
  */
-export async function pendingCounts(store: Store): Promise<{ counters: Map<string, { metric: string; by: number }>; rollups: Map<string, number>; changes: number }> {
+export interface PendingCounts {
+  counters: Map<string, { metric: string; by: number }>;
+  rollups: Map<string, number>;
+  changes: number;
+}
+
+export async function pendingCounts(store: Store): Promise<PendingCounts> {
   const counters = new Map<string, { metric: string; by: number }>();
   const rollups = new Map<string, number>();
   let changes = 0;
@@ -76,11 +82,15 @@ async function summaryCells(store: Store, collection: 'counterYears' | 'regionYe
   return { cells, documents };
 }
 
-/** Compares the stored counters (and what waits to be added to them) with the recounts, and the yearly summaries with the counters. */
-export async function reconcileBooks(store: Store, recounts: readonly Recount[]): Promise<{ checked: Record<string, number>; differences: Difference[] }> {
+/** Compares the stored counters (and what waits to be added to them, read once by the caller) with the recounts, and the yearly summaries with the counters. */
+export async function reconcileBooks(
+  store: Store,
+  recounts: readonly Recount[],
+  pending?: PendingCounts,
+): Promise<{ checked: Record<string, number>; differences: Difference[] }> {
   const stored: CounterDoc[] = [];
   for await (const c of scan<CounterDoc>(store, 'counters')) stored.push(c);
-  const pending = await pendingCounts(store);
+  pending ??= await pendingCounts(store);
   const differences: Difference[] = [];
   const checked: Record<string, number> = {};
   let counters = 0;

@@ -35,7 +35,7 @@ import { scan } from '../../store/scan';
 import { officialRegion } from '../kernel/authz';
 import type { VoucherTypeDoc } from '../catalogue';
 import { type ProjectDoc, projectIn } from '../institution';
-import { type Cell, type CounterYearDoc, type RegionYearDoc, cellsOf } from '../books/counters';
+import { type Cell, type CounterYearDoc, type RegionYearDoc, type SummaryDoc, cellsOf } from '../books/counters';
 import type { Caller, Deps } from '../kernel/deps';
 import { inRegion } from '../kernel/place';
 import { childTargetsOf, targetsOf } from './targets';
@@ -47,10 +47,10 @@ type Values = Record<DashboardMetric, number>;
  * The summaries of the counties in `region` for years matching `year` (a filter on `year`); for a
  * province, its cities' (D63: the same cells, summed per city), one document per child region.
  */
-async function summaries(deps: Deps, region: Region, yearFilter: Filter): Promise<CounterYearDoc[]> {
-  const out: CounterYearDoc[] = [];
+async function summaries(deps: Deps, region: Region, yearFilter: Filter): Promise<SummaryDoc[]> {
+  const out: SummaryDoc[] = [];
   if (region.level === 'province') {
-    for await (const doc of scan<RegionYearDoc>(deps.store, 'regionYears', and(where('provinceCode', 'eq', region.code), yearFilter))) out.push(doc as CounterYearDoc);
+    for await (const doc of scan<RegionYearDoc>(deps.store, 'regionYears', and(where('provinceCode', 'eq', region.code), yearFilter))) out.push(doc);
     return out;
   }
   for await (const doc of scan<CounterYearDoc>(deps.store, 'counterYears', and(inRegion(region), yearFilter))) out.push(doc);
@@ -58,9 +58,9 @@ async function summaries(deps: Deps, region: Region, yearFilter: Filter): Promis
 }
 
 /** The child region (one level down) a county's summary belongs to. */
-function childOf(region: Region, doc: CounterYearDoc): string | null {
-  if (region.level === 'province') return doc.cityCode;
-  if (region.level === 'city') return doc.countyCode;
+function childOf(region: Region, doc: SummaryDoc): string | null {
+  if (region.level === 'province') return doc.cityCode as string;
+  if (region.level === 'city') return doc.countyCode as string;
   return null;
 }
 

@@ -7,7 +7,7 @@
 import type { PlaceRef, Region, UsageView, VoucherUsage } from '../../contract';
 import { METRICS, parseVoucherMetric } from '../../core/books';
 import { unreachedOf, usageRate } from '../../core/dashboard';
-import type { CounterYearDoc } from '../books/counters';
+import type { SummaryDoc } from '../books/counters';
 import { cellsOf } from '../books/counters';
 import type { Deps } from '../kernel/deps';
 
@@ -33,17 +33,17 @@ function add<K>(m: Map<K, Tally>, key: K, event: keyof Tally, value: number) {
 export function usageOf(
   deps: Deps,
   region: Region,
-  docs: readonly CounterYearDoc[],
-  earlier: readonly CounterYearDoc[],
+  docs: readonly SummaryDoc[],
+  earlier: readonly SummaryDoc[],
   typeNames: ReadonlyMap<string, string>,
-  childOf: (doc: CounterYearDoc) => string | null,
+  childOf: (doc: SummaryDoc) => string | null,
 ): UsageView {
   const byType = new Map<string, Tally>();
   const byChild = new Map<string, Tally>();
   const eligible = new Map<string, number>();
   const reached = new Map<string, number>();
   const bump = (m: Map<string, number>, key: string, by: number) => m.set(key, (m.get(key) ?? 0) + by);
-  const childKey = (doc: CounterYearDoc) => childOf(doc) ?? region.code;
+  const childKey = (doc: SummaryDoc) => childOf(doc) ?? region.code;
   // Metric names repeat in every summary: each is parsed once.
   const parsed = new Map<string, ReturnType<typeof parseVoucherMetric>>();
   const voucherCell = (metric: string) => {

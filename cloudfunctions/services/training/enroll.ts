@@ -13,14 +13,13 @@ import { recordChange } from '../books/changes';
 import { actorOf } from '../books/ledger';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
-import { findPlace, takePlace } from '../kernel/places';
 import { SYSTEM, type VoucherDoc, claimInTx, releaseReservedVoucher, reserveVoucher, voucherIdOf } from '../voucher';
 import { type RequestDoc, requestKey } from '../kernel/requests';
 import { ensureAttendanceKey } from './attendance-keys';
 import { enrolledChange, newEnrollment, withSeat, withdrawnChange } from './records';
-import { giveSeatBack } from './seats';
+import { findSeat, giveSeatBack, takeSeat } from './seats';
 import { classView, enrollCheck } from './classes';
-import { type ClassDoc, type EnrollmentDoc, type PersonScheduleDoc, attendanceId, enrollmentId, seatPool } from './documents';
+import { type ClassDoc, type EnrollmentDoc, type PersonScheduleDoc, attendanceId, enrollmentId } from './documents';
 
 /**
  * R5.2 enrolling. With `claim` (R13, four taps: 报名 on a class claims the voucher it needs in the
@@ -39,7 +38,7 @@ export async function enroll(deps: Deps, caller: Caller, input: { classId: strin
     const c = await tx.get<ClassDoc>('classes', input.classId);
     if (!c) throw new DomainError('CLASS_NOT_FOUND');
     // D62: a class with seat shards gives a seat from one with room.
-    const seat = c.seatShards ? await findPlace(tx, seatPool(c)) : null;
+    const seat = await findSeat(tx, c);
     const check = await enrollCheck(tx, person, c, now, c.seatShards ? (seat?.left ?? 0) : undefined);
     const { existing } = check;
     let { voucher, schedule, refusal } = check;
@@ -57,11 +56,10 @@ export async function enroll(deps: Deps, caller: Caller, input: { classId: strin
     const band = voucher?.band ?? (birth ? bandOfAge(ageAt(birth, now)) : null) ?? '-';
     const enrollment = newEnrollment({ person, c, voucher, band, at: now, existing });
     const { _id: id, ...doc } = enrollment;
-    const seatK = seat ? await takePlace(tx, 'seatShards', seat) : null;
+    const seatK = await takeSeat(tx, c, seat);
     await tx.set<EnrollmentDoc>('enrollments', id, seatK === null ? doc : { ...doc, seat: seatK });
     // R6.1: the attendance secret is issued with the first enrollment.
     await ensureAttendanceKey(deps, tx, person._id);
-    if (!c.seatShards) await tx.update('classes', c._id, { inc: { enrolled: 1 } });
     if (voucher) {
       await reserveVoucher(tx, voucher, id);
     }

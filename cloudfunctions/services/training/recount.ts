@@ -7,7 +7,7 @@ import { chinaDateOf } from '../../core/china-date';
 import type { Store } from '../../store/port';
 import { scan } from '../../store/scan';
 import { type CounterDoc, counterId } from '../books/counters';
-import { type Recount, compareCounts, pendingCounts, tally } from '../books/reconcile';
+import { type Recount, type PendingCounts, compareCounts, tally } from '../books/reconcile';
 import type { PlaceShardDoc } from '../kernel/places';
 import type { ClassDoc, EnrollmentDoc } from './documents';
 
@@ -17,7 +17,7 @@ const ENDED_METRIC = {
   not_completed: METRICS.trainingsNotCompleted,
 } as const;
 
-export async function recountTrainings(store: Store): Promise<Recount> {
+export async function recountTrainings(store: Store, pending: PendingCounts): Promise<Recount> {
   const counters = new Map<string, number>();
   const classCounts = new Map<string, number>();
   const add = (countyCode: string, at: string, metric: string, band: string) => {
@@ -45,7 +45,7 @@ export async function recountTrainings(store: Store): Promise<Recount> {
     if (e.status !== 'withdrawn') tally(classCounts, e.classId);
   }
   // D61/D62: a class's enrolled plus what its queued changes will fold in, and the seats its shards gave, both equal its enrollments.
-  const { rollups } = await pendingCounts(store);
+  const { rollups } = pending;
   const storedClassCounts = new Map<string, number>();
   const sharded = new Set<string>();
   for await (const c of scan<ClassDoc>(store, 'classes')) {

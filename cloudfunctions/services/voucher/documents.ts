@@ -9,7 +9,6 @@ import { VOUCHER_STATUS_NAMES, type VoucherStatus, daysLeft } from '../../core/v
 import type { PersonDoc } from '../account';
 import type { Deps } from '../kernel/deps';
 import type { Place } from '../kernel/place';
-import { type PlaceShardDoc, placeShardId } from '../kernel/places';
 
 export type VoucherDoc = Place & {
   _id: string;
@@ -42,13 +41,10 @@ export type VoucherDoc = Place & {
  * sequencer (it may trail the shards by the seconds the queue waits; the shards are exact).
  */
 export type QuotaDoc = Place & { _id: string; type: string; year: number; limit: number; used: number; shards?: number };
-/** id = `{quotaId}:{k}` (kernel/places.ts). */
-export type QuotaShardDoc = PlaceShardDoc;
 export type SlotDoc = { _id: string; voucherId: string };
 export type PersonYearDoc = { _id: string; personId: string; year: number; counted: number };
 
 export const quotaId = (type: string, countyCode: string, year: number) => `${type}:${countyCode}:${year}`;
-export const quotaShardId = placeShardId;
 /** Shards a new quota is split over (D62): enough that a storm's concurrent claims rarely meet on one. */
 export const QUOTA_SHARDS = 256;
 export const slotId = (personId: string, type: string) => `${personId}:${type}`;

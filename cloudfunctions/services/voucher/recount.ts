@@ -8,11 +8,12 @@ import { chinaDateOf } from '../../core/china-date';
 import { COUNTS_TOWARD_LIMIT } from '../../core/vouchers';
 import type { Store } from '../../store/port';
 import { scan } from '../../store/scan';
-import { type Difference, type Recount, compareCounts, pendingCounts, tally } from '../books/reconcile';
+import { type Difference, type Recount, type PendingCounts, compareCounts, tally } from '../books/reconcile';
 import { counterId } from '../books/counters';
-import { type PersonYearDoc, type QuotaDoc, type QuotaShardDoc, type SlotDoc, type VoucherDoc, personYearId, quotaId, slotId } from './documents';
+import type { PlaceShardDoc } from '../kernel/places';
+import { type PersonYearDoc, type QuotaDoc, type SlotDoc, type VoucherDoc, personYearId, quotaId, slotId } from './documents';
 
-export async function recountVouchers(store: Store): Promise<Recount> {
+export async function recountVouchers(store: Store, pending: PendingCounts): Promise<Recount> {
   const counters = new Map<string, number>();
   const quotas = new Map<string, number>();
   const personYears = new Map<string, number>();
@@ -42,11 +43,11 @@ export async function recountVouchers(store: Store): Promise<Recount> {
   for (const { cell } of firstOfYear.values()) tally(counters, cell);
   const differences0: Difference[] = [];
   // D61/D62: a quota's `used` plus what its queued changes will fold in, and its shards' places, both equal the vouchers.
-  const { rollups } = await pendingCounts(store);
+  const { rollups } = pending;
   const storedQuotas = new Map<string, number>();
   for await (const q of scan<QuotaDoc>(store, 'quotas')) storedQuotas.set(q._id, q.used + (rollups.get(`quotas/${q._id}/used`) ?? 0));
   const shardPlaces = new Map<string, number>();
-  for await (const s of scan<QuotaShardDoc>(store, 'quotaShards')) {
+  for await (const s of scan<PlaceShardDoc>(store, 'quotaShards')) {
     tally(shardPlaces, s.pool, s.used);
     if (s.used > s.limit) differences0.push({ what: 'quota shard over its limit', id: s._id, stored: s.used, recounted: s.limit });
   }

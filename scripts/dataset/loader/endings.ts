@@ -4,7 +4,8 @@
  * place given back to the county quota and the person's yearly count. Then the quotas and the
  * yearly counts are final and written.
  */
-import { type QuotaDoc, type QuotaShardDoc, SYSTEM, endedChange, personYearId, quotaShardId } from '../../../cloudfunctions/services/voucher';
+import { type PlaceShardDoc, placeShardId } from '../../../cloudfunctions/services/kernel/places';
+import { type QuotaDoc, SYSTEM, endedChange, personYearId } from '../../../cloudfunctions/services/voucher';
 import { type LoaderContext, openidOf, record } from './context';
 import { personYearCounted, voucherEnded } from './transitions';
 
@@ -26,7 +27,7 @@ export async function loadEndings(ctx: LoaderContext, claimOrder: number[]): Pro
   }
   for (const q of ctx.tx.drain('quotas') as QuotaDoc[]) {
     await sink.put('quotas', q);
-    await sink.put('quotaShards', { _id: quotaShardId(q._id, 0), pool: q._id, k: 0, limit: q.limit, used: q.used } satisfies QuotaShardDoc);
+    await sink.put('quotaShards', { _id: placeShardId(q._id, 0), pool: q._id, k: 0, limit: q.limit, used: q.used } satisfies PlaceShardDoc);
   }
   for (const y of ctx.personYears.values()) await sink.put('personYears', y);
   ctx.personYears.clear();
