@@ -4,17 +4,13 @@
 import type { WhoAmI } from '../../cloudfunctions/contract';
 import { checkCharOf } from '../../cloudfunctions/core/id-number';
 import { idNumberAged, idNumberBornOn, LANXIAN_TOWNSHIP, withWrongCheck } from '../support/id-numbers';
-import { type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 import { agreeToGuide } from '../support/laborers';
 import { demoInstitutionId } from '../../cloudfunctions/gateway/demo-ids';
 
 const NOW = '2026-11-23T02:00:00.000Z';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: NOW });
-});
-afterAll(() => gw.close());
+const { gw } = sharedGateway(NOW);
 
 const countAll = async () => ({
   persons: await gw.runtime.deps.store.count('persons'),

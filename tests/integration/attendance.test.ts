@@ -5,7 +5,7 @@
 import type { AttendanceKey, RosterView, ScanResult } from '../../cloudfunctions/contract';
 import { attendanceCode } from '../../cloudfunctions/core/attendance';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
-import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
@@ -14,13 +14,8 @@ const HUGONG = demoClassId('hugong-lishi'); // the trainer persona's institution
 const MIANSHI = demoClassId('mianshi-yangcheng'); // another institution's class
 const IN_SESSION = '2026-03-03T01:10:00.000Z'; // 09:10 China on the first day
 
-let gw: TestGateway;
-let trainer: ApiClient;
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: NOW });
-  trainer = await gw.as('trainer');
-});
-afterAll(() => gw.close());
+const { gw, persona } = sharedGateway(NOW);
+const trainer = persona('trainer');
 afterEach(() => gw.setNow(NOW));
 
 async function trainee(classId = HUGONG) {

@@ -14,7 +14,7 @@ import type {
 import { attendanceCode } from '../../cloudfunctions/core/attendance';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
-import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
+import { type ApiClient, sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
@@ -23,8 +23,8 @@ const HUGONG = demoClassId('hugong-lishi'); // 吕梁山护工培训学校 (a re
 const dayOf = (i: number) => `2026-03-${String(3 + i).padStart(2, '0')}T01:10:00.000Z`;
 const AFTER = '2026-03-12T09:30:00.000Z';
 
-let gw: TestGateway;
-let trainer: ApiClient;
+const { gw, persona } = sharedGateway(NOW, { timeout: 60_000 });
+const trainer = persona('trainer');
 let passed: Awaited<ReturnType<typeof trainee>>;
 let failed: Awaited<ReturnType<typeof trainee>>;
 let absent: Awaited<ReturnType<typeof trainee>>;
@@ -39,8 +39,6 @@ async function trainee() {
 }
 
 beforeAll(async () => {
-  gw = await startTestGateway({ devNow: NOW });
-  trainer = await gw.as('trainer');
   passed = await trainee();
   failed = await trainee();
   absent = await trainee();
@@ -51,7 +49,6 @@ beforeAll(async () => {
   await gw.setNow(AFTER);
   await trainer.ok('training', 'closeClass', { classId: HUGONG });
 }, 60_000);
-afterAll(() => gw.close());
 
 const record = (client: ApiClient, input: object) => client.call<ResultView>('certificate', 'record', input);
 

@@ -18,7 +18,7 @@ import type { CounterDoc } from '../../cloudfunctions/services/books/counters';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { scan } from '../../cloudfunctions/store/scan';
-import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
@@ -28,13 +28,8 @@ const MIANSHI = demoClassId('mianshi-yangcheng'); // another institution's; 8 ev
 const dayOf = (i: number) => `2026-03-${String(3 + i).padStart(2, '0')}T01:10:00.000Z`; // 09:10 China, session i
 const AFTER_HUGONG = '2026-03-12T09:30:00.000Z'; // 17:30 China on the last day
 
-let gw: TestGateway;
-let trainer: ApiClient;
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: NOW });
-  trainer = await gw.as('trainer');
-});
-afterAll(() => gw.close());
+const { gw, persona } = sharedGateway(NOW);
+const trainer = persona('trainer');
 
 async function trainee(classId: string) {
   const l = await aLaborer(gw, { age: 30 });

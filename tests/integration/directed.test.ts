@@ -13,7 +13,7 @@ import type { OutboxDoc } from '../../cloudfunctions/services/message';
 import { type VoucherDoc, claimVoucher, receiveDirectedVouchers } from '../../cloudfunctions/services/voucher';
 import { where } from '../../cloudfunctions/store/port';
 import { scan } from '../../cloudfunctions/store/scan';
-import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
+import { type ApiClient, sharedGateway } from '../support/gateway';
 import { idNumberAged, withWrongCheck } from '../support/id-numbers';
 import { agreeToGuide } from '../support/laborers';
 
@@ -21,9 +21,9 @@ const START = '2026-03-02T02:00:00.000Z';
 const LANXIAN = '141127';
 const LINXIAN = '141124';
 
-let gw: TestGateway;
-let county: ApiClient;
-let city: ApiClient;
+const { gw, persona } = sharedGateway(START);
+const county = persona('official-county');
+const city = persona('official-city');
 let serial = 0;
 
 const deps = () => gw.runtime.deps;
@@ -58,15 +58,11 @@ const footprint = async () => ({
 });
 
 beforeAll(async () => {
-  gw = await startTestGateway({ devNow: START });
-  county = await gw.as('official-county');
-  city = await gw.as('official-city');
   // Three more band-A types, so people can already hold three vouchers this year without a skills one.
   for (const code of ['test-a', 'test-b', 'test-c']) {
     await city.ok('official', 'upsertVoucherType', { code, name: `测试券${code.slice(-1)}`, bands: ['A'], validityDays: 90, defaultCountyQuota: 1000, categories: ['skills'], active: true });
   }
 });
-afterAll(() => gw.close());
 
 describe('R12.2 a directed list of 1,000 ID numbers', () => {
   let eligible: string[];

@@ -11,7 +11,7 @@ import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { where } from '../../cloudfunctions/store/port';
 import type { ApiClient } from '../support/gateway';
-import { type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 import { aLaborer, agreeToGuide } from '../support/laborers';
 
 jest.setTimeout(60_000);
@@ -20,13 +20,8 @@ const NOW = '2026-03-02T02:00:00.000Z'; // the demo classes start tomorrow
 const BIANZHI = demoClassId('bianzhi-dongcun'); // 送培训下乡 in 岚县东村镇, 3–5 March 09:00–11:30
 const HUGONG = demoClassId('hugong-lishi'); // 离石区, skills or enterprise vouchers
 
-let gw: TestGateway;
-let elder: ApiClient;
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: NOW });
-  elder = await gw.as('laborer-66');
-}, 60_000);
-afterAll(() => gw.close());
+const { gw, persona } = sharedGateway(NOW, { timeout: 60_000 });
+const elder = persona('laborer-66');
 
 const ledgerOf = async (type: string) => (await gw.runtime.deps.store.find<{ _id: string; type: string; actor: { openid: string | null; role: string; onBehalfOf?: string }; subjects: Record<string, string> }>('ledger', where('type', 'eq', type), { limit: 1000 })).items;
 

@@ -7,15 +7,11 @@ import type { CounterDoc } from '../../cloudfunctions/services/books/counters';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { scan } from '../../cloudfunctions/store/scan';
-import { type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 
 const NOW = '2026-03-02T02:00:00.000Z';
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: NOW });
-});
-afterAll(() => gw.close());
+const { gw } = sharedGateway(NOW);
 
 const employed = { status: 'employed', employer: '太原市康养中心', occupation: '养老护理员', place: 'province', placeName: '太原市小店区', startDate: '2026-02-01', monthlyIncomeYuan: 4200 };
 const counter = async (metric: string) => {

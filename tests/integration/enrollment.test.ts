@@ -5,7 +5,7 @@
 import type { ClassView, EnrollmentView, VoucherView } from '../../cloudfunctions/contract';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
-import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
@@ -14,13 +14,8 @@ const HUGONG = demoClassId('hugong-lishi'); // full-time, capacity 40, skills or
 const MIANSHI = demoClassId('mianshi-yangcheng'); // part-time
 const BIANZHI = demoClassId('bianzhi-dongcun'); // 送培训下乡 in 岚县东村镇
 
-let gw: TestGateway;
-let admin: ApiClient;
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: NOW });
-  admin = await gw.as('official-city');
-});
-afterAll(() => gw.close());
+const { gw, persona } = sharedGateway(NOW);
+const admin = persona('official-city');
 
 const store = () => gw.runtime.deps.store;
 

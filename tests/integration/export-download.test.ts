@@ -8,15 +8,10 @@ import { writeFileSync } from 'node:fs';
 import type { ExportDownload, ExportJobView } from '../../cloudfunctions/contract';
 import { CloudbaseExportStorage } from '../../cloudfunctions/store/cloudbase-export-storage';
 import { CloudbaseDouble } from '../support/cloudbase-double';
-import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 
-let gw: TestGateway;
-let city: ApiClient;
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: '2026-05-20T02:00:00.000Z' });
-  city = await gw.as('official-city');
-});
-afterAll(() => gw.close());
+const { gw, persona } = sharedGateway('2026-05-20T02:00:00.000Z');
+const city = persona('official-city');
 
 async function finished(jobId: string): Promise<ExportJobView> {
   for (let i = 0; i < 200; i++) {

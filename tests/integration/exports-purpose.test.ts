@@ -9,13 +9,13 @@ import type { ApplicationView, ExportDownload, ExportJobView, ResultView, Vouche
 import type { LedgerEntryDoc } from '../../cloudfunctions/services/books/ledger';
 import type { SubsidyDoc } from '../../cloudfunctions/services/certificate';
 import { where } from '../../cloudfunctions/store/port';
-import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
+import { type ApiClient, sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 
 const NOW = '2026-05-12T02:00:00.000Z';
 
-let gw: TestGateway;
-let county: ApiClient;
+const { gw, persona } = sharedGateway(NOW, { timeout: 60_000 });
+const county = persona('official-county');
 
 /** One holder of a 技能等级评价券, certified, the subsidy applied for, approved and paid. */
 async function paidEntry(): Promise<string> {
@@ -52,11 +52,8 @@ async function rowsOf(client: ApiClient, jobId: string): Promise<unknown[][]> {
 }
 
 beforeAll(async () => {
-  gw = await startTestGateway({ devNow: NOW });
-  county = await gw.as('official-county');
   await paidEntry();
 }, 60_000);
-afterAll(() => gw.close());
 
 describe('R14.4 full ID numbers only where the ledger’s purpose needs them', () => {
   it('R14.4 the 补贴发放台账 export carries them in full, saying why, with the exporter and time in its first row', async () => {

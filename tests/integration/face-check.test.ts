@@ -11,7 +11,7 @@ import type { DevFaceAnswer } from '../../cloudfunctions/gateway/face-dev';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { type LedgerEntryDoc, verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { where } from '../../cloudfunctions/store/port';
-import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
+import { type ApiClient, sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 
 const NOW = '2026-03-02T02:00:00.000Z';
@@ -20,14 +20,9 @@ const dayOf = (i: number) => `2026-03-${String(3 + i).padStart(2, '0')}T01:10:00
 const LANXIAN = '141127';
 const LISHI = '141102';
 
-let gw: TestGateway;
-let admin: ApiClient;
+const { gw, persona } = sharedGateway(NOW);
+const admin = persona('official-city');
 
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: NOW });
-  admin = await gw.as('official-city');
-});
-afterAll(() => gw.close());
 
 /** The pretend screen's answer, as the browser test gives it (JSON instead of the form). */
 async function answer(verifyId: string, a: DevFaceAnswer): Promise<void> {

@@ -4,15 +4,11 @@
  * is written; a code since abolished (吕梁地区's, before 吕梁市) is a real person's and registers.
  */
 import type { WhoAmI } from '../../cloudfunctions/contract';
-import { type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 import { idNumberAged } from '../support/id-numbers';
 import { agreeToGuide } from '../support/laborers';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: '2026-03-02T02:00:00.000Z' });
-});
-afterAll(() => gw.close());
+const { gw } = sharedGateway('2026-03-02T02:00:00.000Z');
 
 let n = 0;
 const registerWith = async (region: string) => {

@@ -5,15 +5,11 @@
  */
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { and, where } from '../../cloudfunctions/store/port';
-import { type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: '2026-03-02T02:00:00.000Z' });
-});
-afterAll(() => gw.close());
+const { gw } = sharedGateway('2026-03-02T02:00:00.000Z');
 
 const entries = (type: string, personId: string) =>
   gw.runtime.deps.store.find<{ _id: string; type: string; data: Record<string, unknown> }>('ledger', and(where('type', 'eq', type), where('subjects.personId', 'eq', personId)), { limit: 10 });

@@ -9,21 +9,15 @@ import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { where } from '../../cloudfunctions/store/port';
 import type { ApiClient } from '../support/gateway';
-import { type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 
 const NOW = '2026-05-20T02:00:00.000Z';
 const LINXIAN = '141124';
 const LINQUAN = '141124100';
-let gw: TestGateway;
-let county: ApiClient;
-let city: ApiClient;
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: NOW });
-  county = await gw.as('official-county');
-  city = await gw.as('official-city');
-});
-afterAll(() => gw.close());
+const { gw, persona } = sharedGateway(NOW);
+const county = persona('official-county');
+const city = persona('official-city');
 
 const metricOf = (d: DashboardView, m: string) => d.metrics.find((x) => x.metric === m)!;
 

@@ -7,7 +7,7 @@ import type { VoucherView } from '../../cloudfunctions/contract';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { type PlaceShardDoc, placeShardId } from '../../cloudfunctions/services/kernel/places';
 import { QUOTA_SHARDS } from '../../cloudfunctions/services/voucher';
-import { type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 
 const START = '2026-03-02T02:00:00.000Z';
@@ -16,11 +16,7 @@ const JIAOKOU = '141130';
 const JIAOKOU_TOWNSHIP = '141130100';
 const QUOTA = `skills:${JIAOKOU}:2026`;
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: START });
-});
-afterAll(() => gw.close());
+const { gw } = sharedGateway(START);
 
 const shards = async () => {
   const out: PlaceShardDoc[] = [];

@@ -9,20 +9,15 @@ import { reconcile } from '../../cloudfunctions/services/audit';
 import type { OutboxDoc } from '../../cloudfunctions/services/message';
 import { runRemind } from '../../cloudfunctions/services/remind';
 import { where } from '../../cloudfunctions/store/port';
-import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 
 // Early March, so the year's vouchers have not expired and next month is the same year.
 const START = '2026-03-02T00:00:00.000Z'; // 08:00 China time
 const LANXIAN = '141127';
 
-let gw: TestGateway;
-let county: ApiClient;
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: START });
-  county = await gw.as('official-county');
-});
-afterAll(() => gw.close());
+const { gw, persona } = sharedGateway(START);
+const county = persona('official-county');
 
 const usage = async (): Promise<UsageView> => (await county.ok<DashboardView>('official', 'dashboard', {})).usage;
 const skillsOf = (u: UsageView) => u.byType.find((t) => t.type === 'skills')!;

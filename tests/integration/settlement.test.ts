@@ -9,18 +9,18 @@ import { reconcile } from '../../cloudfunctions/services/audit';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import type { SubsidyDoc } from '../../cloudfunctions/services/certificate';
 import { where } from '../../cloudfunctions/store/port';
-import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 
 const NOW = '2026-05-12T02:00:00.000Z';
 const TODAY = '2026-05-12';
 const LISHI_TOWNSHIP = '141102001'; // 离石区: another county than the laborers' default 岚县
 
-let gw: TestGateway;
-let trainer: ApiClient;
-let otherTrainer: ApiClient;
-let county: ApiClient;
-let city: ApiClient;
+const { gw, persona } = sharedGateway(NOW, { timeout: 60_000 });
+const trainer = persona('trainer');
+const otherTrainer = persona('trainer-huoze');
+const county = persona('official-county');
+const city = persona('official-city');
 
 /** `n` holders of a 技能等级评价券 assessed and passed by 吕梁山护工培训学校: their certificate numbers. */
 async function certified(n: number, townshipCode?: string): Promise<string[]> {
@@ -42,14 +42,6 @@ const amountOf = async (numbers: string[]) => (await Promise.all(numbers.map(ent
 const pay = (applicationId: string, numbers: string[], amountFen: number, requestId?: string, over: object = {}) =>
   county.call<ApplicationView>('settlement', 'pay', { applicationId, certificateNumbers: numbers, amountFen, paidOn: TODAY, transferRef: 'NX2026-0512-001', ...over }, requestId);
 
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: NOW });
-  trainer = await gw.as('trainer');
-  otherTrainer = await gw.as('trainer-huoze');
-  county = await gw.as('official-county');
-  city = await gw.as('official-city');
-}, 60_000);
-afterAll(() => gw.close());
 
 describe('R12.1 申领', () => {
   it('R12.1 the institution applies for payable entries; the application lists each with its evidence', async () => {

@@ -8,19 +8,14 @@ import type { ClassView, DashboardView, InstitutionView, InvitationView, Project
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import type { ApiClient } from '../support/gateway';
-import { type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 import { aClassPlan, aCreditCode, anApprovedClass, anInstitution, anInstitutionInput, invited, registerAssessment, sessionsFrom } from '../support/supply';
 
 const NOW = '2026-03-02T02:00:00.000Z';
 
-let gw: TestGateway;
-let city: ApiClient;
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: NOW });
-  city = await gw.as('official-city');
-}, 60_000);
-afterAll(() => gw.close());
+const { gw, persona } = sharedGateway(NOW, { timeout: 60_000 });
+const city = persona('official-city');
 
 const ledgerCount = () => gw.runtime.deps.store.count('ledger');
 

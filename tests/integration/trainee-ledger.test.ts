@@ -6,19 +6,14 @@
 import type { EnrollmentView, LedgerPage, VoucherView } from '../../cloudfunctions/contract';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 import type { EnrollmentDoc } from '../../cloudfunctions/services/training';
-import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 
 const NOW = '2026-03-02T02:00:00.000Z';
 const HUGONG = demoClassId('hugong-lishi');
 
-let gw: TestGateway;
-let county: ApiClient;
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: NOW });
-  county = await gw.as('official-county');
-});
-afterAll(() => gw.close());
+const { gw, persona } = sharedGateway(NOW);
+const county = persona('official-county');
 
 const store = () => gw.runtime.deps.store;
 

@@ -6,7 +6,7 @@ import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { sweepExpiredVouchers } from '../../cloudfunctions/services/voucher';
 import { and, where } from '../../cloudfunctions/store/port';
-import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
@@ -15,14 +15,9 @@ const START = '2026-03-02T02:00:00.000Z';
 const LANXIAN = '141127';
 const LINXIAN_TOWNSHIP = '141124100';
 
-let gw: TestGateway;
-let admin: ApiClient;
+const { gw, persona } = sharedGateway(START);
+const admin = persona('official-city');
 
-beforeAll(async () => {
-  gw = await startTestGateway({ devNow: START });
-  admin = await gw.as('official-city');
-});
-afterAll(() => gw.close());
 
 const store = () => gw.runtime.deps.store;
 const claimedEntries = (county = LANXIAN) =>

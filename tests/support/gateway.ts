@@ -104,3 +104,37 @@ export async function startTestGateway(options: { devNow?: string; h5Dir?: strin
     },
   };
 }
+
+/** An object that stands for one made later (in a beforeAll), forwarding to it; used before then it throws. */
+function lateBound<T extends object>(what: string, get: () => T | undefined): T {
+  return new Proxy(Object.create(null) as T, {
+    get(_, key) {
+      const target = get();
+      if (!target) throw new Error(`${what} is used before the file's beforeAll started it`);
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * The gateway a test file shares: started before its tests (at `devNow`), closed after them.
+ * `persona(name)` is that persona's client, logged in once the gateway is up. Call both at the
+ * top of the file; use what they give inside tests and hooks registered after this call.
+ */
+export function sharedGateway(devNow: string, options: { timeout?: number } = {}): { gw: TestGateway; persona(name: string): ApiClient } {
+  let started: TestGateway | undefined;
+  const clients = new Map<string, ApiClient | undefined>();
+  beforeAll(async () => {
+    started = await startTestGateway({ devNow });
+    for (const name of clients.keys()) clients.set(name, await started.as(name));
+  }, options.timeout);
+  afterAll(() => started?.close());
+  return {
+    gw: lateBound('the gateway', () => started),
+    persona: (name) => {
+      clients.set(name, undefined);
+      return lateBound(`the ${name} client`, () => clients.get(name));
+    },
+  };
+}
