@@ -1,6 +1,9 @@
 /**
- * Test data builders and a stand-in for the gateway: `fetch` answers by action name.
+ * Test data builders, a stand-in for the gateway (`fetch` answers by action name) and the steps
+ * page tests share.
  */
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ReactElement } from 'react';
 import type { ApiResponse, Profile, Region, RoleBinding, WhoAmI } from '../../cloudfunctions/contract';
 import type { ErrorCode } from '../../cloudfunctions/core/errors';
 import { ERROR_MESSAGES } from '../../cloudfunctions/core/errors';
@@ -8,24 +11,26 @@ import { useSessionStore } from '../../src/stores/use-session-store';
 import { useUiStore } from '../../src/stores/use-ui-store';
 import { __resetTaroMock } from './__mocks__/taro';
 
-export function aProfile(overrides: Partial<Profile> = {}): Profile {
-  return {
-    personId: 'p-1',
-    name: '张秀萍',
-    idNumberMasked: '141***********123X',
-    gender: 'female',
-    birthDate: '1995-05-01',
-    age: 31,
-    band: 'A',
-    bandName: '青壮年（18–45周岁）',
-    phone: '13800001234',
-    township: { code: '141127101', name: '岚城镇' },
-    county: { code: '141127', name: '岚县' },
-    city: { code: '141100', name: '吕梁市' },
-    registeredAt: '2026-11-01T00:00:00.000Z',
-    ...overrides,
-  };
-}
+/** A test data builder: fresh `defaults()` on every call, with `overrides` on top. */
+export const builder =
+  <T>(defaults: () => T) =>
+  (overrides: Partial<T> = {}): T => ({ ...defaults(), ...overrides });
+
+export const aProfile = builder<Profile>(() => ({
+  personId: 'p-1',
+  name: '张秀萍',
+  idNumberMasked: '141***********123X',
+  gender: 'female',
+  birthDate: '1995-05-01',
+  age: 31,
+  band: 'A',
+  bandName: '青壮年（18–45周岁）',
+  phone: '13800001234',
+  township: { code: '141127101', name: '岚城镇' },
+  county: { code: '141127', name: '岚县' },
+  city: { code: '141100', name: '吕梁市' },
+  registeredAt: '2026-11-01T00:00:00.000Z',
+}));
 
 export function aRegisteredLaborer(profile: Partial<Profile> = {}, extra: Partial<WhoAmI> = {}): WhoAmI {
   return { registered: true, profile: aProfile(profile), roles: [{ role: 'laborer' }], now: '2026-11-23T09:00:00.000Z', ...extra };
@@ -57,6 +62,12 @@ export const refusal = (code: ErrorCode, message: string = ERROR_MESSAGES[code])
 
 type Handler = (payload: unknown) => ApiResponse<unknown>;
 
+/** A handler that answers `first` on the first call and `later` on every call after it. */
+export function firstThen<T>(first: ApiResponse<T>, later: ApiResponse<T>): () => ApiResponse<T> {
+  let calls = 0;
+  return () => (++calls === 1 ? first : later);
+}
+
 export interface ApiCall {
   fn: string;
   action: string;
@@ -83,6 +94,10 @@ export function installApi(handlers: Record<string, Handler>): ApiCall[] {
   return calls;
 }
 
+/** `installApi` for a registered laborer: `whoami` answers `aRegisteredLaborer()`, the rest as `handlers` say. */
+export const installLaborerApi = (handlers: Record<string, Handler> = {}): ApiCall[] =>
+  installApi({ whoami: () => ok(aRegisteredLaborer()), ...handlers });
+
 interface Resettable {
   getInitialState(): unknown;
   setState(state: never, replace: true): void;
@@ -98,4 +113,25 @@ export function freshLaborerPage(...stores: Resettable[]): void {
   __resetTaroMock();
   resetStores(useSessionStore, ...stores);
   useUiStore.setState({ largeTextPreference: null });
+}
+
+/** Renders `page` and waits for `text` to show; returns the container. */
+export async function renderShowing(page: ReactElement, text: string): Promise<HTMLElement> {
+  const { container } = render(page);
+  await screen.findByText(text);
+  return container;
+}
+
+/** Renders `page` and waits, in turn, until each of `selectors` matches; returns the container. */
+export async function renderUntil(page: ReactElement, ...selectors: string[]): Promise<HTMLElement> {
+  const { container } = render(page);
+  for (const selector of selectors) await waitFor(() => expect(container.querySelector(selector)).not.toBeNull());
+  return container;
+}
+
+/** Waits for the offline state (网络连接不上), lets `reconnect` bring the network back, then taps 重试. */
+export async function retryWhenOnline(reconnect: () => void): Promise<void> {
+  expect(await screen.findByText('网络连接不上')).toBeTruthy();
+  reconnect();
+  fireEvent.click(screen.getByText('重试'));
 }

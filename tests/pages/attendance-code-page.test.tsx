@@ -5,7 +5,7 @@ import AttendanceCodePage from '../../src/pages/attendance-code/index';
 import { useAttendanceKeyStore } from '../../src/stores/use-attendance-key-store';
 import { useClassStore } from '../../src/stores/use-class-store';
 import Taro, { setKeepScreenOn, setScreenBrightness, setStorageSync } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, ok, refusal } from './api-double';
+import { aNewcomer, freshLaborerPage, installApi, installLaborerApi, ok, refusal } from './api-double';
 import { SECRET_BASE64, SECRET_BYTES, anAttendanceKey, anEnrollment, aVillageClass, sessions } from './class-double';
 
 /**
@@ -80,8 +80,7 @@ afterEach(() => {
 });
 
 const online = (extra: Record<string, (p: unknown) => ReturnType<typeof ok>> = {}) =>
-  installApi({
-    whoami: () => ok(aRegisteredLaborer()),
+  installLaborerApi({
     attendanceKey: () => ok(anAttendanceKey({ personRef: REF, serverNow: SERVER_NOW.toISOString() })),
     mine: () => ok([]),
     ...extra,

@@ -5,7 +5,7 @@ import { useCertificateStore } from '../../src/stores/use-certificate-store';
 import { useEmploymentStore } from '../../src/stores/use-employment-store';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { getCurrentInstance, navigateTo } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, ok } from './api-double';
+import { aNewcomer, freshLaborerPage, installApi, installLaborerApi, ok } from './api-double';
 import { aCertificate, aFollowUp, CODE, NUMBER, revoked } from './certificate-double';
 
 beforeEach(() => {
@@ -17,7 +17,7 @@ const card = (container: HTMLElement, number: string) => container.querySelector
 
 describe('证书 page', () => {
   it('R7.2 shows each certificate: kind, occupation and level, issuer, date in Chinese, number, 有效', async () => {
-    installApi({ whoami: () => ok(aRegisteredLaborer()), mine: () => ok([aCertificate()]) });
+    installLaborerApi({ mine: () => ok([aCertificate()]) });
     const { container } = render(<CertificatesPage />);
     await screen.findByText('职业技能等级证书');
     const c = card(container, NUMBER)!;
@@ -30,14 +30,14 @@ describe('证书 page', () => {
   });
 
   it('a revoked certificate says 已撤销 and why', async () => {
-    installApi({ whoami: () => ok(aRegisteredLaborer()), mine: () => ok([aCertificate(revoked('考核材料不实'))]) });
+    installLaborerApi({ mine: () => ok([aCertificate(revoked('考核材料不实'))]) });
     const { container } = render(<CertificatesPage />);
     await screen.findByText('已撤销');
     expect(card(container, NUMBER)!.querySelector('.cert-revoked-reason')?.textContent).toBe('撤销原因：考核材料不实');
   });
 
   it('tapping a certificate opens its page', async () => {
-    installApi({ whoami: () => ok(aRegisteredLaborer()), mine: () => ok([aCertificate()]) });
+    installLaborerApi({ mine: () => ok([aCertificate()]) });
     const { container } = render(<CertificatesPage />);
     await screen.findByText('职业技能等级证书');
     fireEvent.click(card(container, NUMBER)!);
@@ -45,7 +45,7 @@ describe('证书 page', () => {
   });
 
   it('has an empty state, and asks a newcomer to register', async () => {
-    installApi({ whoami: () => ok(aRegisteredLaborer()), mine: () => ok([]) });
+    installLaborerApi({ mine: () => ok([]) });
     const { unmount } = render(<CertificatesPage />);
     expect(await screen.findByText('暂无证书')).toBeTruthy();
     unmount();
@@ -63,8 +63,7 @@ describe('证书详情 page', () => {
   });
 
   it('R7.2 shows the verification code and a QR code; R8.3 lists follow-ups with a way to 就业登记', async () => {
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    installLaborerApi({
       mine: () => ok([aCertificate()]),
       followUps: () => ok([aFollowUp(), aFollowUp({ months: 6, dueOn: '2026-09-12', status: 'upcoming' })]),
     });
@@ -79,7 +78,7 @@ describe('证书详情 page', () => {
 
   it('says so for a number that is not among mine', async () => {
     getCurrentInstance.mockReturnValue({ router: { params: { number: '2026000000000000' }, path: '' }, page: {} });
-    installApi({ whoami: () => ok(aRegisteredLaborer()), mine: () => ok([aCertificate()]), followUps: () => ok([]) });
+    installLaborerApi({ mine: () => ok([aCertificate()]), followUps: () => ok([]) });
     render(<CertificateDetailPage />);
     expect(await screen.findByText('没有找到这本证书')).toBeTruthy();
   });

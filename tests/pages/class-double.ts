@@ -1,5 +1,6 @@
 /** Builders for classes, enrollments and attendance keys, as the `training` function answers them. */
 import type { AttendanceKey, ClassForMe, ClassView, EnrollmentView, SessionTimes } from '../../cloudfunctions/contract';
+import { builder } from './api-double';
 
 /** `count` sessions on consecutive China dates from `from` (`YYYY-MM-DD`). */
 export function sessions(from: string, count: number, start = '09:00', end = '17:00'): SessionTimes[] {
@@ -35,29 +36,26 @@ export const alreadyEnrolled = (voucherType = 'skills'): ClassForMe => ({
 });
 
 /** 吕梁山护工·养老护理员（五级）: full-time, 10 sessions from 1 December 2026 09:00 China time. */
-export function aClass(overrides: Partial<ClassView> = {}): ClassView {
-  return {
-    id: 'class-hugong-lishi',
-    name: '吕梁山护工·养老护理员（五级）',
-    institution: { id: 'inst-lvliang-hugong', name: '吕梁山护工培训学校' },
-    occupation: { code: '4-10-01-05', name: '养老护理员' },
-    level: 5,
-    mode: 'fulltime',
-    modeName: '全脱产',
-    acceptedTypes: ['skills', 'enterprise'],
-    selfFunded: false,
-    county: { code: '141102', name: '离石区' },
-    township: null,
-    capacity: 40,
-    seatsLeft: 38,
-    sessions: sessions('2026-12-01', 10),
-    firstSessionAt: '2026-12-01T01:00:00.000Z',
-    lastSessionEndsAt: '2026-12-10T09:00:00.000Z',
-    minAttendanceRatio: 0.8,
-    forMe: canEnroll('skills'),
-    ...overrides,
-  };
-}
+export const aClass = builder<ClassView>(() => ({
+  id: 'class-hugong-lishi',
+  name: '吕梁山护工·养老护理员（五级）',
+  institution: { id: 'inst-lvliang-hugong', name: '吕梁山护工培训学校' },
+  occupation: { code: '4-10-01-05', name: '养老护理员' },
+  level: 5,
+  mode: 'fulltime',
+  modeName: '全脱产',
+  acceptedTypes: ['skills', 'enterprise'],
+  selfFunded: false,
+  county: { code: '141102', name: '离石区' },
+  township: null,
+  capacity: 40,
+  seatsLeft: 38,
+  sessions: sessions('2026-12-01', 10),
+  firstSessionAt: '2026-12-01T01:00:00.000Z',
+  lastSessionEndsAt: '2026-12-10T09:00:00.000Z',
+  minAttendanceRatio: 0.8,
+  forMe: canEnroll('skills'),
+}));
 
 /** 送培训下乡·手工编织 in 东村镇: village vouchers only, no level, 3 morning sessions. */
 export function aVillageClass(overrides: Partial<ClassView> = {}): ClassView {
@@ -102,6 +100,8 @@ export function anEnrollment(overrides: Partial<EnrollmentView> = {}): Enrollmen
 export const SECRET_BYTES = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
 export const SECRET_BASE64 = Buffer.from(SECRET_BYTES).toString('base64');
 
-export function anAttendanceKey(overrides: Partial<AttendanceKey> = {}): AttendanceKey {
-  return { personRef: 'Rk9vQmFyQmF6', secret: SECRET_BASE64, serverNow: '2026-11-23T09:00:00.000Z', ...overrides };
-}
+export const anAttendanceKey = builder<AttendanceKey>(() => ({
+  personRef: 'Rk9vQmFyQmF6',
+  secret: SECRET_BASE64,
+  serverNow: '2026-11-23T09:00:00.000Z',
+}));

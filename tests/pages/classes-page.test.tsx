@@ -4,7 +4,7 @@ import { useAttendanceKeyStore } from '../../src/stores/use-attendance-key-store
 import { useClassStore } from '../../src/stores/use-class-store';
 import { useVoucherStore } from '../../src/stores/use-voucher-store';
 import { navigateTo, showToast } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, ok, refusal } from './api-double';
+import { aNewcomer, aRegisteredLaborer, firstThen, freshLaborerPage, installApi, installLaborerApi, ok, refusal, renderShowing, retryWhenOnline } from './api-double';
 import { aClass, alreadyEnrolled, anAttendanceKey, anEnrollment, aVillageClass, refusedBecause } from './class-double';
 import { AGRI, SKILLS, VILLAGE, aVoucherType } from './voucher-double';
 
@@ -27,15 +27,16 @@ beforeEach(() => {
 const card = (container: HTMLElement, id: string) => container.querySelector<HTMLElement>(`.class-card[data-id="${id}"]`);
 const listCalls = (calls: { action: string; payload: unknown }[]) => calls.filter((c) => c.action === 'listClasses').map((c) => c.payload);
 
+/** Renders the page and waits for the class 吕梁山护工·养老护理员（五级）. */
+const openPage = () => renderShowing(<ClassesPage />, '吕梁山护工·养老护理员（五级）');
+
 describe('课程 page — cards', () => {
   it('R5.1 shows each class with institution, occupation and level, mode, place, first session, seats and vouchers', async () => {
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    installLaborerApi({
       listClasses: () => ok([aClass()]),
       listTypes: () => ok([SKILLS, ENTERPRISE]),
     });
-    const { container } = render(<ClassesPage />);
-    await screen.findByText('吕梁山护工·养老护理员（五级）');
+    const container = await openPage();
     const c = card(container, 'class-hugong-lishi')!;
     expect(c.querySelector('.class-institution')?.textContent).toBe('吕梁山护工培训学校');
     expect(c.querySelector('.class-occupation')?.textContent).toBe('工种：养老护理员 · 五级/初级工');
@@ -49,8 +50,7 @@ describe('课程 page — cards', () => {
   });
 
   it('says why a class cannot be taken (forMe.reason), shows 已报名 for an enrolled one, and no level when there is none', async () => {
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    installLaborerApi({
       listClasses: () => ok([aClass({ forMe: alreadyEnrolled() }), GUOSHU, aClass({ id: 'full', seatsLeft: 0, forMe: refusedBecause('这个班已报满', 'CLASS_FULL') })]),
       listTypes: () => ok([SKILLS]),
     });
@@ -69,13 +69,11 @@ describe('课程 page — cards', () => {
   });
 
   it('names no voucher type when the catalogue cannot be loaded', async () => {
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    installLaborerApi({
       listClasses: () => ok([aClass()]),
       listTypes: () => refusal('NETWORK'),
     });
-    const { container } = render(<ClassesPage />);
-    await screen.findByText('吕梁山护工·养老护理员（五级）');
+    const container = await openPage();
     await waitFor(() => expect(useVoucherStore.getState().status).toBe('error'));
     expect(card(container, 'class-hugong-lishi')!.querySelector('.class-vouchers')?.textContent).toBe('可用2种培训券报名');
     fireEvent.click(container.querySelector('.class-enroll')!);
@@ -92,15 +90,12 @@ describe('课程 page — cards', () => {
 
   it('shows the offline state with 重试 when the classes cannot be loaded', async () => {
     let offline = true;
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    installLaborerApi({
       listClasses: () => (offline ? refusal('NETWORK') : ok([aClass()])),
       listTypes: () => ok([SKILLS]),
     });
     const { container } = render(<ClassesPage />);
-    expect(await screen.findByText('网络连接不上')).toBeTruthy();
-    offline = false;
-    fireEvent.click(screen.getByText('重试'));
+    await retryWhenOnline(() => (offline = false));
     await waitFor(() => expect(card(container, 'class-hugong-lishi')).not.toBeNull());
   });
 });
@@ -108,13 +103,11 @@ describe('课程 page — cards', () => {
 describe('课程 page — filters', () => {
   it('asks the server for the chosen mode and the home township; 只看我能报的 keeps what can be taken, a claim on the way included', async () => {
     const claimable = aClass({ id: 'class-claim', name: '领券就能报的班', forMe: { ...refusedBecause('您没有可用于这个班的培训券，请先领取'), claimable: 'skills' } });
-    const calls = installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    const calls = installLaborerApi({
       listClasses: (p) => ok((p as { mode?: string }).mode === 'village' ? [aVillageClass()] : [aClass(), GUOSHU, claimable]),
       listTypes: () => ok([SKILLS]),
     });
-    const { container } = render(<ClassesPage />);
-    await screen.findByText('吕梁山护工·养老护理员（五级）');
+    const container = await openPage();
     expect(listCalls(calls)[0]).toEqual({});
     fireEvent.click(container.querySelector('#class-eligible-only')!);
     // R13 the server's eligibleOnly would drop the class joined by claiming its voucher: the phone filters.
@@ -139,9 +132,8 @@ describe('课程 page — R13 near home and in one step', () => {
   });
 
   it('says how far a class is on the card and again on the confirm step', async () => {
-    installApi({ whoami: () => ok(aRegisteredLaborer()), listClasses: () => ok([far]), listTypes: () => ok([SKILLS]) });
-    const { container } = render(<ClassesPage />);
-    await screen.findByText('吕梁山护工·养老护理员（五级）');
+    installLaborerApi({ listClasses: () => ok([far]), listTypes: () => ok([SKILLS]) });
+    const container = await openPage();
     const c = card(container, 'class-hugong-lishi')!;
     expect(c.querySelector('.class-distance')?.textContent).toBe('在另一个县（离石区），离家远，要自己去上课');
     expect(c.querySelector('.class-distance')?.classList.contains('is-far')).toBe(true);
@@ -151,14 +143,12 @@ describe('课程 page — R13 near home and in one step', () => {
   });
 
   it('领券并报名: a class the caller has no voucher for claims it in the same confirmation (enroll {claim})', async () => {
-    const calls = installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    const calls = installLaborerApi({
       listClasses: () => ok([far]),
       listTypes: () => ok([SKILLS]),
       enroll: () => ok(anEnrollment()),
     });
-    const { container } = render(<ClassesPage />);
-    await screen.findByText('吕梁山护工·养老护理员（五级）');
+    const container = await openPage();
     const c = card(container, 'class-hugong-lishi')!;
     expect(c.querySelector('.class-enroll')?.textContent).toBe('领券并报名');
     expect(c.querySelector('.class-claim-note')?.textContent).toBe('报名时自动为您领取职业技能培训券');
@@ -174,8 +164,7 @@ describe('课程 page — R13 near home and in one step', () => {
 describe('课程 page — enrolling', () => {
   async function openConfirm(enroll: () => ReturnType<typeof ok>) {
     let enrolled = false;
-    const calls = installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    const calls = installLaborerApi({
       listClasses: () => ok([enrolled ? aClass({ forMe: alreadyEnrolled() }) : aClass(), GUOSHU]),
       listTypes: () => ok([SKILLS, ENTERPRISE, AGRI]),
       enroll: () => {
@@ -228,11 +217,7 @@ describe('课程 page — enrolling', () => {
   });
 
   it('after a network failure retries with the same requestId, and takes 已报名 as success', async () => {
-    let attempt = 0;
-    const { container, calls } = await openConfirm(() => {
-      attempt += 1;
-      return attempt === 1 ? refusal('NETWORK') : refusal('ALREADY_ENROLLED');
-    });
+    const { container, calls } = await openConfirm(firstThen(refusal('NETWORK'), refusal('ALREADY_ENROLLED')));
     fireEvent.click(container.querySelector('#class-confirm')!);
     await waitFor(() => expect(container.querySelector('.class-confirm-error')).not.toBeNull());
     expect(container.querySelector('.class-confirm-error')?.textContent).toContain('不会重复报名');

@@ -4,7 +4,7 @@ import IndexPage from '../../src/pages/index/index';
 import { useAttendanceKeyStore } from '../../src/stores/use-attendance-key-store';
 import { useEmploymentStore } from '../../src/stores/use-employment-store';
 import { navigateTo } from './__mocks__/taro';
-import { aRegisteredLaborer, freshLaborerPage, installApi, ok, refusal } from './api-double';
+import { freshLaborerPage, installApi, installLaborerApi, ok, refusal } from './api-double';
 import { aFollowUp, anEmployment } from './certificate-double';
 
 /** 23 November 2026, 17:00 China time. */
@@ -22,7 +22,7 @@ const type = (container: HTMLElement, id: string, value: string) => fireEvent.ch
 const pickDate = (container: HTMLElement, value: string) => fireEvent.change($(container, '#employment-start-date .picker-value'), { target: { value } });
 
 async function renderPage(handlers: Parameters<typeof installApi>[0]) {
-  const calls = installApi({ whoami: () => ok(aRegisteredLaborer()), mine: () => ok([]), followUps: () => ok([]), ...handlers });
+  const calls = installLaborerApi({ mine: () => ok([]), followUps: () => ok([]), ...handlers });
   const view = render(<EmploymentPage />);
   await waitFor(() => expect(view.container.querySelector('#employment-submit')).not.toBeNull());
   return { ...view, calls };
@@ -116,8 +116,7 @@ describe('就业登记 page', () => {
 describe('首页 follow-ups', () => {
   it('R8.3 lists follow-ups due, opens 就业登记, and is gone after a report', async () => {
     let reported = false;
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    installLaborerApi({
       followUps: () => ok([aFollowUp({ status: reported ? 'done' : 'due' }), aFollowUp({ months: 6, dueOn: '2026-09-12', status: reported ? 'done' : 'upcoming' })]),
       mine: () => ok([]),
       report: () => {
@@ -139,7 +138,7 @@ describe('首页 follow-ups', () => {
   });
 
   it('is hidden when nothing is due', async () => {
-    const calls = installApi({ whoami: () => ok(aRegisteredLaborer()), followUps: () => ok([aFollowUp({ status: 'upcoming' })]) });
+    const calls = installLaborerApi({ followUps: () => ok([aFollowUp({ status: 'upcoming' })]) });
     const { container } = render(<IndexPage />);
     await waitFor(() => expect(calls.some((c) => c.action === 'followUps')).toBe(true));
     await new Promise((r) => setTimeout(r, 20));

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import MePage from '../../src/pages/me/index';
 import { navigateTo } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, ok, refusal } from './api-double';
+import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, installLaborerApi, ok, refusal } from './api-double';
 
 beforeEach(() => {
   freshLaborerPage();
@@ -9,7 +9,7 @@ beforeEach(() => {
 
 describe('我的 page', () => {
   it('shows the masked ID number, age and band letter with its name from whoami', async () => {
-    installApi({ whoami: () => ok(aRegisteredLaborer()) });
+    installLaborerApi();
     const { container } = render(<MePage />);
     expect(await screen.findByText('张秀萍')).toBeTruthy();
     expect(screen.getByText('141***********123X')).toBeTruthy();
@@ -20,7 +20,7 @@ describe('我的 page', () => {
   });
 
   it('never shows a full ID number', async () => {
-    installApi({ whoami: () => ok(aRegisteredLaborer()) });
+    installLaborerApi();
     const { container } = render(<MePage />);
     await screen.findByText('张秀萍');
     expect(container.textContent).not.toMatch(/\d{17}[\dX]/);
@@ -55,7 +55,7 @@ describe('我的 page', () => {
     (globalThis as { fetch?: unknown }).fetch = jest.fn(() => Promise.reject(new TypeError('offline')));
     render(<MePage />);
     expect(await screen.findByText('网络不给力，请检查网络后重试')).toBeTruthy();
-    installApi({ whoami: () => ok(aRegisteredLaborer()) });
+    installLaborerApi();
     fireEvent.click(screen.getByText('重试'));
     expect(await screen.findByText('141***********123X')).toBeTruthy();
   });

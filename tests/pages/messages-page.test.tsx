@@ -14,7 +14,7 @@ import { useMessageStore } from '../../src/stores/use-message-store';
 import { useVoucherStore } from '../../src/stores/use-voucher-store';
 import { resetSubscribeCache } from '../../src/utils/subscribe';
 import { cloud, navigateTo, requestSubscribeMessage, switchTab } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, ok } from './api-double';
+import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, installLaborerApi, ok, retryWhenOnline } from './api-double';
 import { aClass, anEnrollment } from './class-double';
 import { aDashboard, anOfficial } from './official-double';
 import { asWeapp, installCloud } from './trainer-double';
@@ -157,9 +157,7 @@ describe('消息 page', () => {
   it('shows the offline state with a retry that reloads', async () => {
     (globalThis as { fetch?: unknown }).fetch = jest.fn(() => Promise.reject(new TypeError('offline')));
     render(<MessagesPage />);
-    expect(await screen.findByText('网络连接不上')).toBeTruthy();
-    installApi({ list: () => ok(page([EXPIRY], 1)) });
-    fireEvent.click(screen.getByText('重试'));
+    await retryWhenOnline(() => installApi({ list: () => ok(page([EXPIRY], 1)) }));
     expect(await screen.findByText('培训券快到期了')).toBeTruthy();
   });
 });
@@ -175,7 +173,7 @@ describe('消息 entries', () => {
   });
 
   it('我的 shows no badge when everything is read, and keeps working when the count fails', async () => {
-    installApi({ whoami: () => ok(aRegisteredLaborer()) }); // list → refusal
+    installLaborerApi(); // list → refusal
     const { container } = render(<MePage />);
     await screen.findByText('张秀萍');
     expect(container.querySelector('#go-messages')).not.toBeNull();
@@ -183,7 +181,7 @@ describe('消息 entries', () => {
   });
 
   it('首页 shows 消息 with the badge to a registered laborer', async () => {
-    installApi({ whoami: () => ok(aRegisteredLaborer()), list: () => ok(page([EXPIRY], 120)), followUps: () => ok([]) });
+    installLaborerApi({ list: () => ok(page([EXPIRY], 120)), followUps: () => ok([]) });
     const { container } = render(<IndexPage />);
     await waitFor(() => expect(container.querySelector('#home-messages .unread-badge')?.textContent).toBe('99+'));
     fireEvent.click(container.querySelector('#home-messages')!);

@@ -3,7 +3,7 @@ import MyClassesPage from '../../src/pages/my-classes/index';
 import { useAttendanceKeyStore } from '../../src/stores/use-attendance-key-store';
 import { useClassStore } from '../../src/stores/use-class-store';
 import { navigateTo, switchTab } from './__mocks__/taro';
-import { aRegisteredLaborer, freshLaborerPage, installApi, ok, refusal } from './api-double';
+import { aRegisteredLaborer, freshLaborerPage, installApi, installLaborerApi, ok, refusal, renderShowing } from './api-double';
 import { aClass, anAttendanceKey, anEnrollment, aVillageClass } from './class-double';
 
 /** The phone's clock: 23 November 2026, 17:00 China time (before every class in class-double). */
@@ -18,15 +18,16 @@ afterEach(() => jest.restoreAllMocks());
 
 const row = (container: HTMLElement, classId: string) => container.querySelector<HTMLElement>(`.my-class[data-id="${classId}"]`);
 
+/** Renders the page and waits for the class 吕梁山护工·养老护理员（五级）. */
+const openPage = () => renderShowing(<MyClassesPage />, '吕梁山护工·养老护理员（五级）');
+
 describe('我的课程 page', () => {
   it('R6.5 shows status, sessions with dates, and attendance so far against what is needed', async () => {
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    installLaborerApi({
       mine: () => ok([anEnrollment({ attendedSessions: [0, 2], requiredSessions: 8 })]),
       attendanceKey: () => ok(anAttendanceKey()),
     });
-    const { container } = render(<MyClassesPage />);
-    await screen.findByText('吕梁山护工·养老护理员（五级）');
+    const container = await openPage();
     const r = row(container, 'class-hugong-lishi')!;
     expect(r.querySelector('.my-class-status')?.textContent).toBe('已报名');
     expect(r.querySelector('.my-class-progress')?.textContent).toBe('已签到 2/10节（需8节）');
@@ -38,13 +39,11 @@ describe('我的课程 page', () => {
   });
 
   it('R6.1 出示签到码 opens the code page, and the key is fetched while there is a network', async () => {
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    installLaborerApi({
       mine: () => ok([anEnrollment()]),
       attendanceKey: () => ok(anAttendanceKey()),
     });
-    const { container } = render(<MyClassesPage />);
-    await screen.findByText('吕梁山护工·养老护理员（五级）');
+    const container = await openPage();
     fireEvent.click(container.querySelector('#my-classes-show-code')!);
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/attendance-code/index' });
     await waitFor(() => expect(useAttendanceKeyStore.getState().key?.personRef).toBe('Rk9vQmFyQmF6'));
@@ -53,10 +52,7 @@ describe('我的课程 page', () => {
   });
 
   it('has no code button when nothing is enrolled, and no progress for a withdrawn class', async () => {
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
-      mine: () => ok([anEnrollment({ status: 'withdrawn', statusName: '已退出' })]),
-    });
+    installLaborerApi({ mine: () => ok([anEnrollment({ status: 'withdrawn', statusName: '已退出' })]) });
     const { container } = render(<MyClassesPage />);
     await screen.findByText('已退出');
     expect(container.querySelector('#my-classes-show-code')).toBeNull();
@@ -66,8 +62,7 @@ describe('我的课程 page', () => {
 
   it('R5.3 退出 asks first, then withdraws once and shows the class as 已退出', async () => {
     let withdrawn = false;
-    const calls = installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    const calls = installLaborerApi({
       mine: () => ok([withdrawn ? anEnrollment({ status: 'withdrawn', statusName: '已退出' }) : anEnrollment()]),
       withdraw: () => {
         withdrawn = true;
@@ -75,8 +70,7 @@ describe('我的课程 page', () => {
       },
       attendanceKey: () => ok(anAttendanceKey()),
     });
-    const { container } = render(<MyClassesPage />);
-    await screen.findByText('吕梁山护工·养老护理员（五级）');
+    const container = await openPage();
     fireEvent.click(row(container, 'class-hugong-lishi')!.querySelector('.my-class-withdraw')!);
     expect(screen.getByText('退出后培训券退回，可以再报别的班。确定退出吗？')).toBeTruthy();
     expect(calls.some((c) => c.action === 'withdraw')).toBe(false);
@@ -88,9 +82,8 @@ describe('我的课程 page', () => {
   });
 
   it('不退出 keeps the enrollment', async () => {
-    const calls = installApi({ whoami: () => ok(aRegisteredLaborer()), mine: () => ok([anEnrollment()]), attendanceKey: () => ok(anAttendanceKey()) });
-    const { container } = render(<MyClassesPage />);
-    await screen.findByText('吕梁山护工·养老护理员（五级）');
+    const calls = installLaborerApi({ mine: () => ok([anEnrollment()]), attendanceKey: () => ok(anAttendanceKey()) });
+    const container = await openPage();
     fireEvent.click(container.querySelector('.my-class-withdraw')!);
     fireEvent.click(screen.getByText('不退出'));
     expect(container.querySelector('#my-class-withdraw-confirm')).toBeNull();
@@ -101,8 +94,7 @@ describe('我的课程 page', () => {
     // 24 November 2026, 10:00 China time: the village class started at 09:00, the other has not.
     const now = '2026-11-24T02:00:00.000Z';
     jest.spyOn(Date, 'now').mockReturnValue(Date.parse(now));
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    installLaborerApi({
       mine: () => ok([anEnrollment({ class: aVillageClass({ forMe: undefined }) }), anEnrollment()]),
       attendanceKey: () => ok(anAttendanceKey({ serverNow: now })),
     });
@@ -113,21 +105,19 @@ describe('我的课程 page', () => {
   });
 
   it("shows the server's refusal when it is too late to withdraw", async () => {
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    installLaborerApi({
       mine: () => ok([anEnrollment()]),
       withdraw: () => refusal('WITHDRAW_TOO_LATE'),
       attendanceKey: () => ok(anAttendanceKey()),
     });
-    const { container } = render(<MyClassesPage />);
-    await screen.findByText('吕梁山护工·养老护理员（五级）');
+    const container = await openPage();
     fireEvent.click(container.querySelector('.my-class-withdraw')!);
     fireEvent.click(container.querySelector('#my-class-withdraw-confirm')!);
     expect(await screen.findByText('已经开课，不能退出')).toBeTruthy();
   });
 
   it('has an empty state with a button to the 课程 tab', async () => {
-    installApi({ whoami: () => ok(aRegisteredLaborer()), mine: () => ok([]) });
+    installLaborerApi({ mine: () => ok([]) });
     render(<MyClassesPage />);
     expect(await screen.findByText('还没有报名课程')).toBeTruthy();
     fireEvent.click(screen.getByText('去看看课程'));

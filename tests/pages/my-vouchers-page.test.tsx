@@ -3,7 +3,7 @@ import MyVouchersPage from '../../src/pages/my-vouchers/index';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { useVoucherStore } from '../../src/stores/use-voucher-store';
 import { __resetTaroMock, switchTab } from './__mocks__/taro';
-import { aRegisteredLaborer, installApi, ok, refusal, resetStores } from './api-double';
+import { installLaborerApi, ok, refusal, renderShowing, resetStores } from './api-double';
 import { aVoucher } from './voucher-double';
 
 beforeEach(() => {
@@ -13,11 +13,13 @@ beforeEach(() => {
 
 const row = (container: HTMLElement, code: string) => container.querySelector<HTMLElement>(`.my-voucher[data-type="${code}"]`);
 
+/** Renders the page and waits for the skills voucher (职业技能培训券). */
+const openPage = () => renderShowing(<MyVouchersPage />, '职业技能培训券');
+
 describe('我的培训券 page', () => {
   it('R4.5 shows status, claimed date, last valid day and days left for an unused voucher', async () => {
-    installApi({ whoami: () => ok(aRegisteredLaborer()), mine: () => ok([aVoucher()]) });
-    const { container } = render(<MyVouchersPage />);
-    await screen.findByText('职业技能培训券');
+    installLaborerApi({ mine: () => ok([aVoucher()]) });
+    const container = await openPage();
     const r = row(container, 'skills')!;
     expect(r.querySelector('.my-voucher-status')?.textContent).toBe('未使用');
     expect(r.querySelector('.my-voucher-days')?.textContent).toBe('还剩89天');
@@ -27,8 +29,7 @@ describe('我的培训券 page', () => {
   });
 
   it('R4.5 says 今天到期 on the last day, highlights 7 days or fewer, and no countdown once used', async () => {
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    installLaborerApi({
       mine: () =>
         ok([
           aVoucher({ id: 'v-1', type: 'skills', daysLeft: 0 }),
@@ -50,16 +51,14 @@ describe('我的培训券 page', () => {
 
   it('退回 asks first, then cancels once and shows the voucher as 已退回', async () => {
     let cancelled = false;
-    const calls = installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    const calls = installLaborerApi({
       mine: () => ok([cancelled ? aVoucher({ status: 'cancelled', statusName: '已退回', daysLeft: null }) : aVoucher()]),
       cancel: () => {
         cancelled = true;
         return ok(aVoucher({ status: 'cancelled', statusName: '已退回', daysLeft: null }));
       },
     });
-    const { container } = render(<MyVouchersPage />);
-    await screen.findByText('职业技能培训券');
+    const container = await openPage();
     fireEvent.click(row(container, 'skills')!.querySelector('.my-voucher-cancel')!);
     expect(screen.getByText(/退回后名额还给本县，可以再领/)).toBeTruthy();
     expect(calls.some((c) => c.action === 'cancel')).toBe(false);
@@ -72,9 +71,8 @@ describe('我的培训券 page', () => {
   });
 
   it('不退了 keeps the voucher', async () => {
-    const calls = installApi({ whoami: () => ok(aRegisteredLaborer()), mine: () => ok([aVoucher()]) });
-    const { container } = render(<MyVouchersPage />);
-    await screen.findByText('职业技能培训券');
+    const calls = installLaborerApi({ mine: () => ok([aVoucher()]) });
+    const container = await openPage();
     fireEvent.click(row(container, 'skills')!.querySelector('.my-voucher-cancel')!);
     fireEvent.click(screen.getByText('不退了'));
     expect(container.querySelector('#voucher-cancel-confirm')).toBeNull();
@@ -82,20 +80,18 @@ describe('我的培训券 page', () => {
   });
 
   it("shows the server's refusal when a voucher can no longer be handed back", async () => {
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    installLaborerApi({
       mine: () => ok([aVoucher()]),
       cancel: () => refusal('VOUCHER_NOT_CANCELLABLE'),
     });
-    const { container } = render(<MyVouchersPage />);
-    await screen.findByText('职业技能培训券');
+    const container = await openPage();
     fireEvent.click(row(container, 'skills')!.querySelector('.my-voucher-cancel')!);
     fireEvent.click(container.querySelector('#voucher-cancel-confirm')!);
     expect(await screen.findByText('这张培训券已使用或已失效，不能退回')).toBeTruthy();
   });
 
   it('has an empty state with a button to the 培训券 tab', async () => {
-    installApi({ whoami: () => ok(aRegisteredLaborer()), mine: () => ok([]) });
+    installLaborerApi({ mine: () => ok([]) });
     render(<MyVouchersPage />);
     expect(await screen.findByText('还没有培训券')).toBeTruthy();
     fireEvent.click(screen.getByText('去领培训券'));

@@ -5,7 +5,7 @@ import { useOfficialStore } from '../../src/packages/official/stores/use-officia
 import { thisYear } from '../../src/packages/official/utils/format';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { __resetTaroMock, navigateTo } from './__mocks__/taro';
-import { aRegisteredLaborer, installApi, ok, refusal, resetStores } from './api-double';
+import { installApi, installLaborerApi, ok, refusal, resetStores } from './api-double';
 import { aChild, aDashboard, anOfficial, pick, texts } from './official-double';
 
 beforeEach(() => {
@@ -159,7 +159,7 @@ describe('人社工作台 dashboard (R9.4)', () => {
   });
 
   it('is refused to people who are not officials, without asking for the dashboard', async () => {
-    const calls = installApi({ whoami: () => ok(aRegisteredLaborer()) });
+    const calls = installLaborerApi();
     render(<OfficialDashboardPage />);
     await screen.findByText('无权限');
     expect(dashboardCalls(calls)).toHaveLength(0);

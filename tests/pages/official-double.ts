@@ -14,7 +14,7 @@ import type {
   WhoAmI,
 } from '../../cloudfunctions/contract';
 import { emptyValues, METRIC_NAMES } from '../../cloudfunctions/core/dashboard';
-import { aRoleHolder } from './api-double';
+import { aRoleHolder, builder } from './api-double';
 import { aUsage } from './usage-double';
 
 /** An official of 吕梁市. */
@@ -82,22 +82,19 @@ export function aDashboard(overrides: Partial<DashboardView> = {}): DashboardVie
   };
 }
 
-export function aRanking(overrides: Partial<RankingView> = {}): RankingView {
-  return {
-    region: { code: '141100', name: '吕梁市' },
-    year: 2026,
-    month: 11,
-    metric: 'trainings',
-    metricName: METRIC_NAMES.trainings,
-    rows: [
-      { rank: 1, region: { code: '141102', name: '离石区' }, actual: 241, target: 200, completion: '120.50' },
-      { rank: 2, region: { code: '141124', name: '临县' }, actual: 951, target: 1000, completion: '95.10' },
-      { rank: 3, region: { code: '141127', name: '岚县' }, actual: 400, target: 500, completion: '80.00' },
-      { rank: 4, region: { code: '141123', name: '兴县' }, actual: 12, target: null, completion: null },
-    ],
-    ...overrides,
-  };
-}
+export const aRanking = builder<RankingView>(() => ({
+  region: { code: '141100', name: '吕梁市' },
+  year: 2026,
+  month: 11,
+  metric: 'trainings',
+  metricName: METRIC_NAMES.trainings,
+  rows: [
+    { rank: 1, region: { code: '141102', name: '离石区' }, actual: 241, target: 200, completion: '120.50' },
+    { rank: 2, region: { code: '141124', name: '临县' }, actual: 951, target: 1000, completion: '95.10' },
+    { rank: 3, region: { code: '141127', name: '岚县' }, actual: 400, target: 500, completion: '80.00' },
+    { rank: 4, region: { code: '141123', name: '兴县' }, actual: 12, target: null, completion: null },
+  ],
+}));
 
 /** A vouchers ledger page of `n` rows, ids `${prefix}-1…`. */
 export function aLedgerPage(prefix: string, n: number, next?: string): LedgerPage {
@@ -121,25 +118,22 @@ export function aLedgerPage(prefix: string, n: number, next?: string): LedgerPag
   };
 }
 
-export function anExportJob(overrides: Partial<ExportJobView> = {}): ExportJobView {
-  return {
-    jobId: 'job-1',
-    ledger: 'vouchers',
-    title: '培训券台账',
-    summary: '吕梁市 · 2026-01-01 至 2026-12-31',
-    status: 'queued',
-    rows: 0,
-    total: 300,
-    progress: 0,
-    fileName: '培训券台账-吕梁市-2026.xlsx',
-    downloadable: false,
-    fullIdNumbers: true,
-    createdAt: '2026-11-23T09:00:00.000Z',
-    finishedAt: null,
-    error: null,
-    ...overrides,
-  };
-}
+export const anExportJob = builder<ExportJobView>(() => ({
+  jobId: 'job-1',
+  ledger: 'vouchers',
+  title: '培训券台账',
+  summary: '吕梁市 · 2026-01-01 至 2026-12-31',
+  status: 'queued',
+  rows: 0,
+  total: 300,
+  progress: 0,
+  fileName: '培训券台账-吕梁市-2026.xlsx',
+  downloadable: false,
+  fullIdNumbers: true,
+  createdAt: '2026-11-23T09:00:00.000Z',
+  finishedAt: null,
+  error: null,
+}));
 
 /** Picks entry `index` in the picker around `#id` (the jsdom Picker stands in an input for the wheel). */
 export function pick(container: HTMLElement, selector: string, value: number | string): void {

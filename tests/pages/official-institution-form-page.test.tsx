@@ -3,18 +3,13 @@ import { ERROR_MESSAGES } from '../../cloudfunctions/core/errors';
 import InstitutionFormPage from '../../src/packages/official/pages/institution-form/index';
 import { useSupplyStore } from '../../src/packages/official/stores/use-supply-store';
 import { navigateBack, redirectTo } from './__mocks__/taro';
-import { installApi, ok, refusal } from './api-double';
+import { installApi, ok, refusal, renderUntil } from './api-double';
 import { CREDIT_CODE, OCCUPATIONS, SUPPLY_REGIONS, aCityAdmin, anInstitution, callsOf, onSupplyPage, tap, typeInto } from './supply-double';
 
 const api = (extra: Record<string, (p: unknown) => ReturnType<typeof ok>> = {}) =>
   installApi({ whoami: () => ok(aCityAdmin()), regions: () => ok(SUPPLY_REGIONS), occupations: () => ok(OCCUPATIONS), ...extra });
 
-async function openForm() {
-  const view = render(<InstitutionFormPage />);
-  await waitFor(() => expect(view.container.querySelector('#inst-name')).not.toBeNull());
-  await waitFor(() => expect(view.container.querySelector('#train-add')).not.toBeNull());
-  return view.container;
-}
+const openForm = () => renderUntil(<InstitutionFormPage />, '#inst-name', '#train-add');
 
 function fillAll(c: HTMLElement) {
   typeInto(c, 'inst-name', '方山县厨师培训学校');

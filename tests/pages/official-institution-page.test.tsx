@@ -4,7 +4,7 @@ import InstitutionPage from '../../src/packages/official/pages/institution/index
 import { useSupplyStore } from '../../src/packages/official/stores/use-supply-store';
 import { navigateTo } from './__mocks__/taro';
 import { installApi, ok, refusal } from './api-double';
-import { OCCUPATIONS, aCityAdmin, aRegistration, aStaffMember, anInstitution, callsOf, onSupplyPage, tap, typeInto } from './supply-double';
+import { OCCUPATIONS, aCityAdmin, aRegistration, aStaffMember, anInstitution, callsOf, expectReasonRequired, onSupplyPage, tap, typeInto } from './supply-double';
 
 type Handlers = Record<string, (p: unknown) => ReturnType<typeof ok>>;
 
@@ -71,9 +71,7 @@ describe('机构详情 (R11.1)', () => {
     const calls = api({ setStatus: () => refusal('FORBIDDEN', '只有本县或上级人社部门可以暂停') });
     const c = await openPage();
     tap(c, '#institution-suspend');
-    tap(c, '#suspend-confirm');
-    expect(await screen.findByText(ERROR_MESSAGES.REASON_REQUIRED)).toBeTruthy();
-    expect(callsOf(calls, 'institution', 'setStatus')).toHaveLength(0);
+    await expectReasonRequired(c, '#suspend-confirm', calls, 'institution', 'setStatus');
     typeInto(c, 'suspend-reason', '年检不合格');
     tap(c, '#suspend-confirm');
     expect(await screen.findAllByText('只有本县或上级人社部门可以暂停')).not.toHaveLength(0);

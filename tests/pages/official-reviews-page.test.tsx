@@ -4,7 +4,7 @@ import DashboardPage from '../../src/packages/official/pages/dashboard/index';
 import ReviewsPage from '../../src/packages/official/pages/reviews/index';
 import { installApi, ok, refusal } from './api-double';
 import { aDashboard } from './official-double';
-import { aCountyOfficial, callsOf, onSupplyPage, tap, typeInto } from './supply-double';
+import { aCountyOfficial, callsOf, expectReasonRequired, onSupplyPage, tap, typeInto } from './supply-double';
 import { aTrainerClass } from './trainer-double';
 
 const pendingClass = () =>
@@ -80,9 +80,7 @@ describe('开班审核 (R11.3)', () => {
     const calls = api({ reviewClass: () => ok(pendingClass()) });
     const c = await openClass();
     tap(c, '#review-reject');
-    tap(c, '#review-reject-confirm');
-    expect(await screen.findByText(ERROR_MESSAGES.REASON_REQUIRED)).toBeTruthy();
-    expect(callsOf(calls, 'training', 'reviewClass')).toHaveLength(0);
+    await expectReasonRequired(c, '#review-reject-confirm', calls, 'training', 'reviewClass');
     typeInto(c, 'review-reject-reason', '上课时间与农忙冲突');
     tap(c, '#review-reject-confirm');
     await waitFor(() => expect(callsOf(calls, 'training', 'reviewClass').map((x) => x.payload)).toEqual([{ classId: 'c-9', approve: false, reason: '上课时间与农忙冲突' }]));

@@ -10,7 +10,7 @@ import MyDataPage from '../../src/pages/my-data/index';
 import PrivacyPage from '../../src/pages/privacy/index';
 import { usePrivacyStore } from '../../src/stores/use-privacy-store';
 import { getCurrentInstance, redirectTo } from './__mocks__/taro';
-import { REGIONS, aRegisteredLaborer, freshLaborerPage, installApi, ok } from './api-double';
+import { REGIONS, freshLaborerPage, installApi, installLaborerApi, ok } from './api-double';
 
 const status = (over: Partial<PrivacyStatus> = {}): PrivacyStatus => ({
   guideVersion: PRIVACY_GUIDE.version,
@@ -69,7 +69,7 @@ describe('我的信息 page', () => {
 
   it('R14.2 lists each kind of record held, and 注销 asks first and says what stays', async () => {
     params({}, '/pages/my-data/index');
-    const calls = installApi({ whoami: () => ok(aRegisteredLaborer()), status: () => ok(agreed()), myData: () => ok(copy), regions: () => ok(REGIONS), close: () => ok({ closed: true, messagesRemoved: 4, kept: [] }) });
+    const calls = installLaborerApi({ status: () => ok(agreed()), myData: () => ok(copy), regions: () => ok(REGIONS), close: () => ok({ closed: true, messagesRemoved: 4, kept: [] }) });
     const { container } = render(<MyDataPage />);
     await waitFor(() => expect(container.querySelectorAll('.my-data-held')).toHaveLength(2));
     expect(container.querySelector('[data-collection="outbox"]')!.textContent).toContain('展开全部4条');

@@ -3,7 +3,7 @@ import { composeIdNumber } from '../../cloudfunctions/core/id-number';
 import RegisterPage from '../../src/pages/register/index';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { __resetTaroMock, showToast, switchTab } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer, installApi, ok, refusal, REGIONS, resetStores } from './api-double';
+import { aNewcomer, aRegisteredLaborer, firstThen, installApi, ok, refusal, REGIONS, resetStores } from './api-double';
 
 const VALID_ID = composeIdNumber('141127', { year: 1990, month: 3, day: 7 }, 123);
 /** Same number with its check character changed. */
@@ -113,11 +113,7 @@ describe('实名登记 page — submitting', () => {
   });
 
   it('retries after a network failure with the same requestId', async () => {
-    let attempt = 0;
-    const form = await renderForm(() => {
-      attempt += 1;
-      return attempt === 1 ? refusal('NETWORK') : ok(aRegisteredLaborer());
-    });
+    const form = await renderForm(firstThen(refusal('NETWORK'), ok(aRegisteredLaborer())));
     form.type('reg-name', '王建国');
     form.type('reg-id', VALID_ID);
     await chooseTownship('岚县', '岚城镇');

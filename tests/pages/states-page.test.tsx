@@ -15,7 +15,7 @@ import { useFamilyStore } from '../../src/stores/use-family-store';
 import { chinaDateWords } from '../../src/utils/dates';
 import { cellText, ledgerCard } from '../../src/utils/ledger-text';
 import Taro, { reLaunch } from './__mocks__/taro';
-import { aRegisteredLaborer, aRoleHolder, freshLaborerPage, installApi, ok } from './api-double';
+import { aRoleHolder, freshLaborerPage, installApi, installLaborerApi, ok } from './api-double';
 import { aDashboard } from './official-double';
 
 beforeEach(() => {
@@ -80,7 +80,7 @@ describe('staff land on their workbench', () => {
   });
 
   it('我的 has 就业登记 and 亲情代办 for a laborer', async () => {
-    installApi({ whoami: () => ok(aRegisteredLaborer()) });
+    installLaborerApi();
     render(<MePage />);
     expect(await screen.findByText('就业登记')).toBeTruthy();
     expect(screen.getAllByText('亲情代办').length).toBeGreaterThan(0);

@@ -3,14 +3,15 @@
  * `institution`, `staff` and `training` functions answer them, and the region tree of 吕梁市 with
  * the empty county 方山县. See api-double.ts for `installApi`.
  */
-import { fireEvent } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import type { InstitutionView, InvitationView, ProjectView, Region, StaffMemberView, WhoAmI } from '../../cloudfunctions/contract';
 import { creditCheckCharOf } from '../../cloudfunctions/core/credit-code';
+import { ERROR_MESSAGES } from '../../cloudfunctions/core/errors';
 import { useOfficialStore } from '../../src/packages/official/stores/use-official-store';
 import { useSupplyStore } from '../../src/packages/official/stores/use-supply-store';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { __resetTaroMock, getCurrentInstance } from './__mocks__/taro';
-import { type ApiCall, aRoleHolder, resetStores } from './api-double';
+import { type ApiCall, aRoleHolder, builder, resetStores } from './api-double';
 
 export const NOW = '2026-03-02T02:00:00.000Z';
 
@@ -48,68 +49,59 @@ export const CREDIT_CODE = (() => {
   return first17 + creditCheckCharOf(first17);
 })();
 
-export function anInstitution(overrides: Partial<InstitutionView> = {}): InstitutionView {
-  return {
-    id: 'inst-9',
-    name: '方山县厨师培训学校',
-    creditCode: CREDIT_CODE,
-    kind: 'school',
-    kindName: '培训学校',
-    county: { code: '141128', name: '方山县' },
-    township: { code: '141128100', name: '圪洞镇' },
-    address: '新华街12号',
-    contactName: '王主任',
-    contactPhone: '13800001111',
-    trains: [{ occupationCode: '4-03-02-01', levels: [5, 4], occupationName: '中式烹调师', levelsText: '五级–四级' }],
-    registrations: [],
-    evaluationBody: false,
-    status: 'active',
-    statusName: '正常',
-    statusReason: null,
-    createdAt: NOW,
-    updatedAt: NOW,
-    ...overrides,
-  };
-}
+export const anInstitution = builder<InstitutionView>(() => ({
+  id: 'inst-9',
+  name: '方山县厨师培训学校',
+  creditCode: CREDIT_CODE,
+  kind: 'school',
+  kindName: '培训学校',
+  county: { code: '141128', name: '方山县' },
+  township: { code: '141128100', name: '圪洞镇' },
+  address: '新华街12号',
+  contactName: '王主任',
+  contactPhone: '13800001111',
+  trains: [{ occupationCode: '4-03-02-01', levels: [5, 4], occupationName: '中式烹调师', levelsText: '五级–四级' }],
+  registrations: [],
+  evaluationBody: false,
+  status: 'active',
+  statusName: '正常',
+  statusReason: null,
+  createdAt: NOW,
+  updatedAt: NOW,
+}));
 
 export type Registration = InstitutionView['registrations'][number];
 
-export function aRegistration(overrides: Partial<Registration> = {}): Registration {
-  return {
-    id: 'reg-1',
-    occupationCode: '4-03-02-01',
-    levels: [5, 4],
-    registrationNo: '晋评备2026001',
-    validFrom: '2026-03-02',
-    validUntil: '2029-03-01',
-    endedAt: null,
-    occupationName: '中式烹调师',
-    levelsText: '五级–四级',
-    inForce: true,
-    ...overrides,
-  };
-}
+export const aRegistration = builder<Registration>(() => ({
+  id: 'reg-1',
+  occupationCode: '4-03-02-01',
+  levels: [5, 4],
+  registrationNo: '晋评备2026001',
+  validFrom: '2026-03-02',
+  validUntil: '2029-03-01',
+  endedAt: null,
+  occupationName: '中式烹调师',
+  levelsText: '五级–四级',
+  inForce: true,
+}));
 
-export function anInvitation(overrides: Partial<InvitationView> = {}): InvitationView {
-  return {
-    code: 'ABCDEFGH',
-    codeText: 'ABCD-EFGH',
-    role: 'trainer',
-    roleName: '培训机构老师',
-    region: null,
-    institution: { id: 'inst-9', name: '方山县厨师培训学校' },
-    inviteeNote: '张老师',
-    summary: '吕梁市人社部门管理员邀请张老师成为方山县厨师培训学校的培训机构老师',
-    inviterName: '吕梁市人社部门管理员',
-    status: 'open',
-    statusName: '待接受',
-    expiresAt: '2026-03-05T02:00:00.000Z',
-    createdAt: NOW,
-    acceptedAt: null,
-    path: '/pages/invite/index?code=ABCDEFGH',
-    ...overrides,
-  };
-}
+export const anInvitation = builder<InvitationView>(() => ({
+  code: 'ABCDEFGH',
+  codeText: 'ABCD-EFGH',
+  role: 'trainer',
+  roleName: '培训机构老师',
+  region: null,
+  institution: { id: 'inst-9', name: '方山县厨师培训学校' },
+  inviteeNote: '张老师',
+  summary: '吕梁市人社部门管理员邀请张老师成为方山县厨师培训学校的培训机构老师',
+  inviterName: '吕梁市人社部门管理员',
+  status: 'open',
+  statusName: '待接受',
+  expiresAt: '2026-03-05T02:00:00.000Z',
+  createdAt: NOW,
+  acceptedAt: null,
+  path: '/pages/invite/index?code=ABCDEFGH',
+}));
 
 export function anOfficialInvitation(overrides: Partial<InvitationView> = {}): InvitationView {
   return anInvitation({
@@ -126,36 +118,30 @@ export function anOfficialInvitation(overrides: Partial<InvitationView> = {}): I
   });
 }
 
-export function aStaffMember(overrides: Partial<StaffMemberView> = {}): StaffMemberView {
-  return {
-    bindingId: 'b-1',
-    role: 'trainer',
-    roleName: '培训机构老师',
-    region: null,
-    institution: { id: 'inst-9', name: '方山县厨师培训学校' },
-    name: '张老师',
-    grantedAt: NOW,
-    invitationCode: 'ABCDEFGH',
-    ...overrides,
-  };
-}
+export const aStaffMember = builder<StaffMemberView>(() => ({
+  bindingId: 'b-1',
+  role: 'trainer',
+  roleName: '培训机构老师',
+  region: null,
+  institution: { id: 'inst-9', name: '方山县厨师培训学校' },
+  name: '张老师',
+  grantedAt: NOW,
+  invitationCode: 'ABCDEFGH',
+}));
 
-export function aProject(overrides: Partial<ProjectView> = {}): ProjectView {
-  return {
-    id: 'proj-1',
-    name: '吕梁山护工',
-    region: { code: '141100', name: '吕梁市' },
-    occupations: [{ code: '4-10-01-05', name: '养老护理员' }],
-    bands: ['A', 'B'],
-    year: 2026,
-    targetTrainees: 5000,
-    brand: '吕梁山护工',
-    trainees: 120,
-    active: true,
-    createdAt: NOW,
-    ...overrides,
-  };
-}
+export const aProject = builder<ProjectView>(() => ({
+  id: 'proj-1',
+  name: '吕梁山护工',
+  region: { code: '141100', name: '吕梁市' },
+  occupations: [{ code: '4-10-01-05', name: '养老护理员' }],
+  bands: ['A', 'B'],
+  year: 2026,
+  targetTrainees: 5000,
+  brand: '吕梁山护工',
+  trainees: 120,
+  active: true,
+  createdAt: NOW,
+}));
 
 /** Before each official supply page test: Taro's mocks cleared, the page's query, empty stores. */
 export function onSupplyPage(params: Record<string, string> = {}): void {
@@ -179,4 +165,17 @@ export function tap(container: HTMLElement, selector: string): void {
   const el = container.querySelector(selector);
   if (!el) throw new Error(`nothing matches ${selector}`);
   fireEvent.click(el);
+}
+
+/** Taps `confirm` with no reason typed: the phone says a reason is needed and sends nothing to `fn.action`. */
+export async function expectReasonRequired(
+  container: HTMLElement,
+  confirm: string,
+  calls: ApiCall[],
+  fn: string,
+  action: string,
+): Promise<void> {
+  tap(container, confirm);
+  expect(await screen.findByText(ERROR_MESSAGES.REASON_REQUIRED)).toBeTruthy();
+  expect(callsOf(calls, fn, action)).toHaveLength(0);
 }

@@ -6,7 +6,7 @@ import { usePlanStore } from '../../src/packages/trainer/stores/use-plan-store';
 import { useTrainerStore } from '../../src/packages/trainer/stores/use-trainer-store';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { __resetTaroMock, getCurrentInstance, navigateBack } from './__mocks__/taro';
-import { installApi, ok, refusal, resetStores } from './api-double';
+import { installApi, ok, refusal, renderUntil, resetStores } from './api-double';
 import { aProject, anInstitution, callsOf, tap, typeInto } from './supply-double';
 import { aTrainerClass } from './trainer-double';
 
@@ -44,12 +44,7 @@ function onFormPage(params: Record<string, string>) {
 
 afterEach(() => jest.useRealTimers());
 
-async function openForm() {
-  const view = render(<ClassFormPage />);
-  await waitFor(() => expect(view.container.querySelector('#plan-occupation-4-03-02-01')).not.toBeNull());
-  await waitFor(() => expect(view.container.querySelector('#plan-type-skills')).not.toBeNull());
-  return view.container;
-}
+const openForm = () => renderUntil(<ClassFormPage />, '#plan-occupation-4-03-02-01', '#plan-type-skills');
 
 function fill(c: HTMLElement) {
   tap(c, '#plan-occupation-4-03-02-01');

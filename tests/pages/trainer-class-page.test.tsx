@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import TrainerClassPage from '../../src/packages/trainer/pages/class/index';
 import { useScanQueue } from '../../src/packages/trainer/stores/use-scan-queue';
 import { cloud, scanCode } from './__mocks__/taro';
-import { installApi, ok, refusal } from './api-double';
+import { installApi, ok, refusal, renderShowing } from './api-double';
 import { accepted, aCode, aRoster, aRosterPerson, asWeapp, aTrainerClass, duplicate, installClassApi, installCloud, networkDown, onTrainerPage, refused, rosterRow, scansOf, setBrowserOnline, textOf, typeCode } from './trainer-double';
 
 beforeEach(() => {
@@ -11,6 +11,9 @@ beforeEach(() => {
 afterEach(() => {
   cloud.callFunction.mockReset();
 });
+
+/** Renders the page and waits for the roster (李*华). */
+const openPage = () => renderShowing(<TrainerClassPage />, '李*华');
 
 describe('班级签到 page: roster', () => {
   it('shows each person masked, with sessions attended, status, 时间偏差 and 已到 for the current session', async () => {
@@ -53,8 +56,7 @@ describe('班级签到 page: roster', () => {
 describe('班级签到 page: live scans', () => {
   it('submits a typed code with training.scan, says 签到成功 第2节 and marks the person 已到', async () => {
     const calls = installClassApi(() => ok(accepted(1)));
-    const { container } = render(<TrainerClassPage />);
-    await screen.findByText('李*华');
+    const container = await openPage();
     expect(rosterRow(container, 'p-2').querySelector('.roster-now')?.textContent).toBe('未到');
     typeCode(container, aCode());
     await waitFor(() => expect(textOf(container, '#scan-feedback')).toBe('签到成功王*英 · 第2节'));
@@ -68,8 +70,7 @@ describe('班级签到 page: live scans', () => {
   it('R6.3 says 已签到 for a person already recorded; the last answer goes while the next scan is on its way', async () => {
     let scans = 0;
     installClassApi(() => ok(++scans === 1 ? accepted(1) : duplicate(1)));
-    const { container } = render(<TrainerClassPage />);
-    await screen.findByText('李*华');
+    const container = await openPage();
     typeCode(container, aCode());
     await waitFor(() => expect(textOf(container, '#scan-feedback')).toBe('签到成功王*英 · 第2节'));
     typeCode(container, aCode());
@@ -81,8 +82,7 @@ describe('班级签到 page: live scans', () => {
 
   it('R6.2 shows the refusal in Chinese', async () => {
     installClassApi(() => ok(refused('ENROLLED_ELSEWHERE')));
-    const { container } = render(<TrainerClassPage />);
-    await screen.findByText('李*华');
+    const container = await openPage();
     typeCode(container, aCode());
     await waitFor(() => expect(textOf(container, '#scan-feedback')).toBe('该学员报名的是其他班级，请到所报班级签到'));
     expect(container.querySelector('#scan-feedback')?.classList.contains('is-refused')).toBe(true);
@@ -90,8 +90,7 @@ describe('班级签到 page: live scans', () => {
 
   it('asks for a code when 提交 is tapped with nothing typed', async () => {
     const calls = installClassApi(() => ok(accepted(1)));
-    const { container } = render(<TrainerClassPage />);
-    await screen.findByText('李*华');
+    const container = await openPage();
     typeCode(container, '   ');
     expect(await screen.findByText('请输入学员签到码页面上的8位数字')).toBeTruthy();
     expect(calls.some((c) => c.action === 'scan')).toBe(false);
@@ -99,8 +98,7 @@ describe('班级签到 page: live scans', () => {
 
   it('weapp: 扫码签到 opens WeChat’s scanner from the camera only and submits what it read', async () => {
     installClassApi(() => ok(accepted(1)));
-    const { container } = render(<TrainerClassPage />);
-    await screen.findByText('李*华');
+    const container = await openPage();
     await asWeapp(async () => {
       const calls = installCloud({ scan: () => accepted(1), roster: () => aRoster() });
       scanCode.mockResolvedValueOnce({ result: aCode('ref0000w'), errMsg: 'scanCode:ok' });
@@ -113,8 +111,7 @@ describe('班级签到 page: live scans', () => {
 
   it('weapp: a cancelled scanner says nothing', async () => {
     const calls = installClassApi(() => ok(accepted(1)));
-    const { container } = render(<TrainerClassPage />);
-    await screen.findByText('李*华');
+    const container = await openPage();
     await asWeapp(async () => {
       fireEvent.click(screen.getByText('扫码签到'));
       await waitFor(() => expect(scanCode).toHaveBeenCalled());
@@ -127,8 +124,7 @@ describe('班级签到 page: live scans', () => {
 describe('班级签到 page: R6.4 offline queue', () => {
   it('queues a scan whose call fails with NETWORK and says it was kept on the phone', async () => {
     installClassApi(networkDown);
-    const { container } = render(<TrainerClassPage />);
-    await screen.findByText('李*华');
+    const container = await openPage();
     expect(textOf(container, '#pending-count')).toBe('待上传 0 条');
     typeCode(container, aCode());
     await waitFor(() => expect(textOf(container, '#scan-feedback')).toBe('已离线保存，联网后自动上传'));
@@ -148,8 +144,7 @@ describe('班级签到 page: R6.4 offline queue', () => {
         return ok(scansOf(p).map((s) => ({ scanId: s.scanId, result: accepted(1) })));
       },
     });
-    const { container } = render(<TrainerClassPage />);
-    await screen.findByText('李*华');
+    const container = await openPage();
     setBrowserOnline(false);
     typeCode(container, aCode());
     await waitFor(() => expect(textOf(container, '#pending-count')).toBe('待上传 1 条'));
@@ -179,8 +174,7 @@ describe('班级签到 page: R6.4 offline queue', () => {
       myClasses: () => ok([aTrainerClass()]),
       uploadOfflineScans: (p) => (answer ? ok(scansOf(p).map((s) => ({ scanId: s.scanId, result: refused('SCAN_TOO_EARLY') }))) : networkDown()),
     });
-    const { container } = render(<TrainerClassPage />);
-    await screen.findByText('李*华');
+    const container = await openPage();
     // The upload on opening found no network.
     await waitFor(() => expect(screen.getByText('网络不通，联网后自动上传')).toBeTruthy());
     expect(textOf(container, '#pending-count')).toBe('待上传 1 条');
@@ -215,8 +209,7 @@ describe('班级签到 page: R6.5 结业', () => {
 
   it('is offered only once the class has ended; asks first, then shows who completed', async () => {
     const calls = ended();
-    const { container } = render(<TrainerClassPage />);
-    await screen.findByText('李*华');
+    const container = await openPage();
     // No session left: no scanning.
     expect(container.querySelector('#scan-feedback')).toBeNull();
     await waitFor(() => expect(container.querySelector('#close-class')).not.toBeNull());
@@ -265,8 +258,7 @@ describe('班级签到 page: R6.5 结业', () => {
 
   it('is not offered while the class is running', async () => {
     installClassApi(() => ok(accepted(1)));
-    const { container } = render(<TrainerClassPage />);
-    await screen.findByText('李*华');
+    const container = await openPage();
     await waitFor(() => expect(textOf(container, '.class-hero .class-state')).toBe('上课中'));
     expect(container.querySelector('#close-class')).toBeNull();
   });

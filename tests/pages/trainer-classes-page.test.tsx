@@ -4,7 +4,7 @@ import { useScanQueue } from '../../src/packages/trainer/stores/use-scan-queue';
 import { useTrainerStore } from '../../src/packages/trainer/stores/use-trainer-store';
 import { useSessionStore } from '../../src/stores/use-session-store';
 import { __resetTaroMock, navigateTo } from './__mocks__/taro';
-import { aRegisteredLaborer, installApi, ok, refusal, resetStores } from './api-double';
+import { installApi, installLaborerApi, ok, refusal, resetStores } from './api-double';
 import { aCode, aTrainer, aTrainerClass, networkDown, scansOf, setBrowserOnline } from './trainer-double';
 
 beforeEach(() => {
@@ -53,7 +53,7 @@ describe('我的班级 page', () => {
   });
 
   it('does not ask for classes when the caller is not a trainer', async () => {
-    const calls = installApi({ whoami: () => ok(aRegisteredLaborer()) });
+    const calls = installLaborerApi();
     render(<TrainerHomePage />);
     expect(await screen.findByText('您还不是培训机构人员')).toBeTruthy();
     expect(calls.some((c) => c.action === 'myClasses')).toBe(false);

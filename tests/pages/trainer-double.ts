@@ -9,7 +9,7 @@ import { ERROR_MESSAGES } from '../../cloudfunctions/core/errors';
 import { useScanQueue } from '../../src/packages/trainer/stores/use-scan-queue';
 import { useTrainerStore } from '../../src/packages/trainer/stores/use-trainer-store';
 import { __resetTaroMock, cloud, getCurrentInstance } from './__mocks__/taro';
-import { type ApiCall, aRoleHolder, installApi, ok, refusal, resetStores } from './api-double';
+import { type ApiCall, aRoleHolder, builder, installApi, ok, refusal, resetStores } from './api-double';
 import { aClass } from './class-double';
 
 export const aTrainer = (): WhoAmI =>
@@ -59,30 +59,24 @@ export function aTrainerClass(overrides: Partial<TrainerClassView> = {}): Traine
 
 type RosterPerson = RosterView['people'][number];
 
-export function aRosterPerson(overrides: Partial<RosterPerson> = {}): RosterPerson {
-  return {
-    personId: 'p-1',
-    name: '张*萍',
-    sessions: [0],
-    skewFlagged: false,
-    status: 'enrolled',
-    statusName: '已报名',
-    ...overrides,
-  };
-}
+export const aRosterPerson = builder<RosterPerson>(() => ({
+  personId: 'p-1',
+  name: '张*萍',
+  sessions: [0],
+  skewFlagged: false,
+  status: 'enrolled',
+  statusName: '已报名',
+}));
 
 /** Two people: 张*萍 came to session 1 (index 0), 李*华 to nothing yet; session 2 is current. */
-export function aRoster(overrides: Partial<RosterView> = {}): RosterView {
-  return {
-    classId: 'c-1',
-    name: '养老护理员（五级）岚县班',
-    sessions: SESSIONS,
-    people: [aRosterPerson(), aRosterPerson({ personId: 'p-2', name: '李*华', sessions: [] })],
-    currentSession: 1,
-    closedAt: null,
-    ...overrides,
-  };
-}
+export const aRoster = builder<RosterView>(() => ({
+  classId: 'c-1',
+  name: '养老护理员（五级）岚县班',
+  sessions: SESSIONS,
+  people: [aRosterPerson(), aRosterPerson({ personId: 'p-2', name: '李*华', sessions: [] })],
+  currentSession: 1,
+  closedAt: null,
+}));
 
 /** A code in the R6.1 format (`CZT1.<ref>.<step>.<mac>`); whether it verifies is the server's business. */
 export function aCode(ref = 'ref00001', step = 59_000_000): string {

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import VouchersPage from '../../src/pages/vouchers/index';
 import { useVoucherStore } from '../../src/stores/use-voucher-store';
 import { navigateTo } from './__mocks__/taro';
-import { aNewcomer, aRegisteredLaborer, freshLaborerPage, installApi, ok, refusal } from './api-double';
+import { aNewcomer, aRegisteredLaborer, firstThen, freshLaborerPage, installApi, installLaborerApi, ok, refusal, retryWhenOnline } from './api-double';
 import { aClass, anEnrollment, canEnroll } from './class-double';
 import { AGRI, aVoucher, aVoucherType, SKILLS, VILLAGE, refusedForAge } from './voucher-double';
 
@@ -37,8 +37,7 @@ describe('培训券 page — cards', () => {
   });
 
   it('R4.3 a held type says 已领取 and links to 我的培训券', async () => {
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    installLaborerApi({
       listTypes: () =>
         ok([{ ...SKILLS, canClaim: false, heldVoucherId: 'v-1', refusalCode: 'VOUCHER_UNUSED_EXISTS', reasons: ['您已有一张未使用的职业技能培训券，用完或退回后才能再领'] }]),
     });
@@ -59,14 +58,9 @@ describe('培训券 page — cards', () => {
 
   it('shows the offline state with 重试 when the types cannot be loaded', async () => {
     let offline = true;
-    installApi({
-      whoami: () => ok(aRegisteredLaborer()),
-      listTypes: () => (offline ? refusal('NETWORK') : ok([SKILLS])),
-    });
+    installLaborerApi({ listTypes: () => (offline ? refusal('NETWORK') : ok([SKILLS])) });
     const { container } = render(<VouchersPage />);
-    expect(await screen.findByText('网络连接不上')).toBeTruthy();
-    offline = false;
-    fireEvent.click(screen.getByText('重试'));
+    await retryWhenOnline(() => (offline = false));
     await waitFor(() => expect(card(container, 'skills')).not.toBeNull());
   });
 });
@@ -100,7 +94,7 @@ describe('培训券 page — band C', () => {
 
 describe('培训券 page — claiming', () => {
   async function openConfirm(claim: () => ReturnType<typeof ok>) {
-    const calls = installApi({ whoami: () => ok(aRegisteredLaborer()), listTypes: () => ok([SKILLS, refusedForAge(AGRI, 'x')]), claim });
+    const calls = installLaborerApi({ listTypes: () => ok([SKILLS, refusedForAge(AGRI, 'x')]), claim });
     const view = render(<VouchersPage />);
     await screen.findByText('职业技能培训券');
     fireEvent.click(card(view.container, 'skills')!.querySelector('.voucher-claim')!);
@@ -128,11 +122,7 @@ describe('培训券 page — claiming', () => {
   });
 
   it('R4.6 retries after a network failure with the same requestId', async () => {
-    let attempt = 0;
-    const { container, calls } = await openConfirm(() => {
-      attempt += 1;
-      return attempt === 1 ? refusal('NETWORK') : ok(aVoucher());
-    });
+    const { container, calls } = await openConfirm(firstThen(refusal('NETWORK'), ok(aVoucher())));
     fireEvent.click(container.querySelector('#voucher-confirm')!);
     await waitFor(() => expect(container.querySelector('.voucher-confirm-error')).not.toBeNull());
     fireEvent.click(container.querySelector('#voucher-confirm')!);
@@ -143,11 +133,7 @@ describe('培训券 page — claiming', () => {
   });
 
   it('a new confirmation after a refusal gets a new requestId', async () => {
-    let attempt = 0;
-    const { container, calls } = await openConfirm(() => {
-      attempt += 1;
-      return attempt === 1 ? refusal('QUOTA_EXHAUSTED') : ok(aVoucher());
-    });
+    const { container, calls } = await openConfirm(firstThen(refusal('QUOTA_EXHAUSTED'), ok(aVoucher())));
     fireEvent.click(container.querySelector('#voucher-confirm')!);
     expect(await screen.findByText('本年度名额已领完')).toBeTruthy();
     fireEvent.click(card(container, 'skills')!.querySelector('.voucher-claim')!);
@@ -221,8 +207,7 @@ describe('培训券 page — R13 how each voucher is used, and straight on to a 
   });
 
   it('a claimed 评价券 goes on to the evaluation bodies, not to classes', async () => {
-    const calls = installApi({
-      whoami: () => ok(aRegisteredLaborer()),
+    const calls = installLaborerApi({
       listTypes: () => ok([EVALUATION]),
       claim: () => ok(aVoucher({ type: 'evaluation', typeName: '技能等级评价券' })),
     });
