@@ -15,6 +15,7 @@ import type {
 import { ERROR_MESSAGES, type ErrorCode } from '../../cloudfunctions/core/errors';
 import { isKnownOffline } from '../utils/network';
 import { randomId } from '../utils/random-id';
+import { withTimeout } from '../utils/with-timeout';
 import { actingEnded, actingForCall } from './acting';
 
 /**
@@ -90,22 +91,6 @@ class Timeout extends Error {}
 /** The server answered, but not with JSON (an HTML error page, an empty body). */
 class NotJson extends Error {}
 
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Timeout()), ms);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
-}
-
 /** Sends one request and returns whatever the function answered (not yet checked). */
 async function transport(fn: FunctionName, body: CallRequest): Promise<unknown> {
   if (process.env.TARO_ENV === 'weapp') {
@@ -155,7 +140,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
   const body: CallRequest = actingFor ? { action, payload, actingFor, requestId } : { action, payload, requestId };
   let answer: unknown;
   try {
-    answer = await withTimeout(transport(fn, body), CALL_TIMEOUT_MS);
+    answer = await withTimeout(transport(fn, body), CALL_TIMEOUT_MS, () => new Timeout());
   } catch (e) {
     throw failure(await failureKindOf(e), requestId);
   }

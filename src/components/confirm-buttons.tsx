@@ -7,6 +7,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { Button } from './nutui';
 import { Notice } from './page-parts';
+import type { ConfirmedAction } from './use-confirmed-action';
 
 export interface ConfirmButtonsProps {
   confirmId: string;
@@ -50,6 +51,35 @@ export function ConfirmButtons(p: ConfirmButtonsProps) {
         </Button>
       </View>
     </>
+  );
+}
+
+/** What a confirm step needs of its confirmed action (use-confirmed-action.ts), whatever it asks about. */
+export type AskingFlow = Pick<ConfirmedAction<never>, 'busy' | 'notice' | 'confirm' | 'keep'>;
+
+export interface AskButtonsProps {
+  flow: AskingFlow;
+  /** `plan-send` → `#plan-send-confirm`, `#plan-send-keep`. */
+  id: string;
+  confirmLabel: string;
+  /** Default 返回. */
+  keepLabel?: string;
+  danger?: boolean;
+}
+
+/** The ask step's two buttons, wired to its confirmed action: confirm acts once, keep closes. */
+export function AskButtons({ flow, id, confirmLabel, keepLabel = '返回', danger }: AskButtonsProps) {
+  return (
+    <ConfirmButtons
+      confirmId={`${id}-confirm`}
+      confirmLabel={confirmLabel}
+      danger={danger}
+      busy={flow.busy}
+      onConfirm={() => void flow.confirm()}
+      keepLabel={keepLabel}
+      keepId={`${id}-keep`}
+      onKeep={flow.keep}
+    />
   );
 }
 

@@ -69,3 +69,29 @@ export function Notice({ id, className, text, onClick }: { id?: string; classNam
 export function RetryNotice({ className, message, onRetry }: { className?: string; message: string | null | undefined; onRetry: () => void }) {
   return <Notice className={className} text={message ? `${message}（点此重试）` : null} onClick={onRetry} />;
 }
+
+export interface HeroProps {
+  title: ReactNode;
+  titleId?: string;
+  /** The line under the title (what the page is for, or how many wait). */
+  text?: ReactNode;
+  textId?: string;
+  children?: ReactNode;
+}
+
+/** The page's head: its title in large type and one line under it. */
+export function Hero({ title, titleId, text, textId, children }: HeroProps) {
+  return (
+    <View className="czt-hero">
+      <Text className="czt-hero-title" id={titleId}>
+        {title}
+      </Text>
+      {text !== undefined ? (
+        <Text className="czt-hero-text" id={textId}>
+          {text}
+        </Text>
+      ) : null}
+      {children}
+    </View>
+  );
+}

@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { reasonProblem } from '../../cloudfunctions/core/class-plans';
 import { ERROR_MESSAGES } from '../../cloudfunctions/core/errors';
-import { ConfirmButtons } from './confirm-buttons';
+import { type AskingFlow, ConfirmButtons } from './confirm-buttons';
 import { TextField } from './form-field';
 import { Notice } from './page-parts';
 import './reason-confirm.scss';
@@ -23,10 +23,9 @@ export interface ReasonConfirmProps {
   confirmLabel: string;
   /** Red: it stops or ends something. */
   danger?: boolean;
-  busy: boolean;
-  notice: string | null;
+  /** Its confirmed action: busy, the last refusal, and the way back (the action itself is onConfirm's). */
+  flow: Pick<AskingFlow, 'busy' | 'notice' | 'keep'>;
   onConfirm: (reason: string) => void;
-  onKeep: () => void;
 }
 
 export function ReasonConfirm(p: ReasonConfirmProps) {
@@ -56,16 +55,16 @@ export function ReasonConfirm(p: ReasonConfirmProps) {
         error={error}
         errorClassName={`${p.prefix}-reason-error`}
       />
-      <Notice className={`${p.prefix}-notice`} text={p.notice} />
+      <Notice className={`${p.prefix}-notice`} text={p.flow.notice} />
       <ConfirmButtons
         confirmId={`${p.prefix}-confirm`}
         confirmLabel={p.confirmLabel}
         danger={p.danger}
-        busy={p.busy}
+        busy={p.flow.busy}
         onConfirm={confirm}
         keepLabel="返回"
         keepId={`${p.prefix}-keep`}
-        onKeep={p.onKeep}
+        onKeep={p.flow.keep}
       />
     </View>
   );

@@ -51,47 +51,35 @@ interface FieldsProps {
   patch: (p: Partial<EmploymentForm>) => void;
 }
 
+type TextKey = 'employer' | 'occupation' | 'placeName' | 'income';
+
 /** Where, since when and for how much: asked of everyone but those seeking work. */
 function WorkFields({ form, errors, today, patch }: FieldsProps) {
   const employed = form.status === 'employed';
+  // `placeName` → `#employment-place-name`, `.employment-place-name-error`.
+  const text = (key: TextKey, label: string, maxlength: number, placeholder: string, more: { optional?: boolean; number?: boolean } = {}) => {
+    const id = `employment-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    return (
+      <TextField
+        id={id}
+        label={label}
+        optional={more.optional}
+        type={more.number ? 'number' : 'text'}
+        maxlength={maxlength}
+        placeholder={placeholder}
+        value={form[key]}
+        onInput={(v) => patch({ [key]: v })}
+        error={errors[key as keyof EmploymentErrors]}
+        errorClassName={`${id}-error`}
+      />
+    );
+  };
   return (
     <>
-      <TextField
-        id="employment-employer"
-        label="工作单位"
-        optional={!employed}
-        type="text"
-        maxlength={40}
-        placeholder={employed ? '单位名称' : '店名或单位名称'}
-        value={form.employer}
-        onInput={(employer) => patch({ employer })}
-        error={errors.employer}
-        errorClassName="employment-employer-error"
-      />
-      <TextField
-        id="employment-occupation"
-        label="工种"
-        optional
-        type="text"
-        maxlength={20}
-        placeholder="如 养老护理员"
-        value={form.occupation}
-        onInput={(occupation) => patch({ occupation })}
-      />
+      {text('employer', '工作单位', 40, employed ? '单位名称' : '店名或单位名称', { optional: !employed })}
+      {text('occupation', '工种', 20, '如 养老护理员', { optional: true })}
       <ChoiceField idPrefix="employment-place" label="工作地点" choices={PLACES} chosen={form.place} onChoose={(place) => patch({ place })} error={errors.place} />
-      {form.place && form.place !== 'county' ? (
-        <TextField
-          id="employment-place-name"
-          label="在哪里工作"
-          type="text"
-          maxlength={40}
-          placeholder="如 太原市小店区"
-          value={form.placeName}
-          onInput={(placeName) => patch({ placeName })}
-          error={errors.placeName}
-          errorClassName="employment-place-name-error"
-        />
-      ) : null}
+      {form.place && form.place !== 'county' ? text('placeName', '在哪里工作', 40, '如 太原市小店区') : null}
       <View className="czt-field">
         <FieldLabel label="开始工作日期" />
         <Picker id="employment-start-date" mode="date" value={form.startDate || today} end={today} onChange={(e) => patch({ startDate: e.detail.value })}>
@@ -102,17 +90,7 @@ function WorkFields({ form, errors, today, patch }: FieldsProps) {
         </Picker>
         <FieldError error={errors.startDate} className="employment-start-date-error" />
       </View>
-      <TextField
-        id="employment-income"
-        label="每月收入（元）"
-        type="number"
-        maxlength={6}
-        placeholder="如 3500"
-        value={form.income}
-        onInput={(income) => patch({ income })}
-        error={errors.income}
-        errorClassName="employment-income-error"
-      />
+      {text('income', '每月收入（元）', 6, '如 3500', { number: true })}
     </>
   );
 }

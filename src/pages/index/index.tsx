@@ -7,7 +7,7 @@ import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
 import type { WhoAmI } from '../../../cloudfunctions/contract';
 import { MessagesEntry } from '../../components/messages-entry';
-import { LinkRow, RetryNotice } from '../../components/page-parts';
+import { Hero, LinkRow, RetryNotice } from '../../components/page-parts';
 import { PageShell, RegisterButton, WorkbenchButtons } from '../../components/page-shell';
 import { useSession } from '../../components/use-session';
 import { useAttendanceKeyStore } from '../../stores/use-attendance-key-store';
@@ -55,12 +55,7 @@ export default function IndexPage() {
   const due = registered ? dueFollowUps(followUps) : [];
   return (
     <PageShell className="page-home" loading={loading} error={error?.code === 'UNAUTHENTICATED' ? error : null} onRetry={load}>
-      <View className="czt-hero">
-        <Text className="czt-hero-title" id="home-greeting">
-          {name ? `${name}，您好` : '您好'}
-        </Text>
-        <Text className="czt-hero-text">持证通：学技能，拿证书</Text>
-      </View>
+      <Hero title={name ? `${name}，您好` : '您好'} titleId="home-greeting" text="持证通：学技能，拿证书" />
       <RetryNotice message={error?.message} onRetry={() => void load()} />
       {!error && me && !me.registered && staff ? (
         <View id="home-workbenches" className="czt-card">

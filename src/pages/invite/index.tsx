@@ -13,7 +13,7 @@ import { ERROR_MESSAGES, type ErrorCode } from '../../../cloudfunctions/core/err
 import { normaliseInvitationCode } from '../../../cloudfunctions/core/invitations';
 import { type ApiError, call, toApiError } from '../../api/client';
 import { TextField } from '../../components/form-field';
-import { Notice, WideButton } from '../../components/page-parts';
+import { Hero, Notice, WideButton } from '../../components/page-parts';
 import { FailedState, LoadingState, PageShell } from '../../components/page-shell';
 import { useConfirmedAction } from '../../components/use-confirmed-action';
 import { useSession } from '../../components/use-session';
@@ -104,10 +104,7 @@ export default function InvitePage() {
   const look = (next: string) => (next === code ? load(next) : setCode(next));
   return (
     <PageShell className="page-invite" loading={session.loading} error={session.error} onRetry={() => void session.load()}>
-      <View className="czt-hero">
-        <Text className="czt-hero-title">接受邀请</Text>
-        <Text className="czt-hero-text">人社部门邀请您使用持证通工作台</Text>
-      </View>
+      <Hero title="接受邀请" text="人社部门邀请您使用持证通工作台" />
       {!session.me ? null : !code || notFound ? (
         <CodeForm notice={notFound ? (error?.message ?? null) : null} onLook={look} />
       ) : error ? (

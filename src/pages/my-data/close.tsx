@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { CallOptions } from '../../api/client';
 import { KEPT_AFTER_CLOSING } from '../../../cloudfunctions/core/privacy';
-import { ConfirmButtons } from '../../components/confirm-buttons';
+import { AskButtons } from '../../components/confirm-buttons';
 import { Notice, WideButton } from '../../components/page-parts';
 import { useConfirmedAction } from '../../components/use-confirmed-action';
 import { usePrivacyStore } from '../../stores/use-privacy-store';
@@ -38,7 +38,7 @@ function ConfirmedStep(p: StepProps) {
       ))}
       <Notice className={`${p.id}-error`} text={flow.notice} />
       {flow.asking ? (
-        <ConfirmButtons confirmId={`${p.id}-confirm`} confirmLabel={p.confirmLabel} danger busy={flow.busy} onConfirm={() => void flow.confirm()} keepLabel={p.keepLabel} keepId={`${p.id}-keep`} onKeep={flow.keep} />
+        <AskButtons flow={flow} id={p.id} confirmLabel={p.confirmLabel} keepLabel={p.keepLabel} danger />
       ) : (
         <WideButton id={p.id} kind="secondary" row onClick={() => flow.ask(true)}>
           {p.title}

@@ -5,7 +5,7 @@
 import { Text, View } from '@tarojs/components';
 import type { InstitutionStatus, InstitutionView } from '../../../../cloudfunctions/contract';
 import { call } from '../../../api/client';
-import { ConfirmButtons } from '../../../components/confirm-buttons';
+import { AskButtons } from '../../../components/confirm-buttons';
 import { Notice, WideButton } from '../../../components/page-parts';
 import { ReasonConfirm } from '../../../components/reason-confirm';
 import { useConfirmedAction } from '../../../components/use-confirmed-action';
@@ -27,10 +27,8 @@ export function InstitutionStatusCard({ institution }: { institution: Institutio
         placeholder="如：年检不合格，整改期间暂停"
         confirmLabel="确认暂停"
         danger
-        busy={flow.busy}
-        notice={flow.notice}
+        flow={flow}
         onConfirm={(reason) => void flow.submit({ status: 'suspended', reason })}
-        onKeep={flow.keep}
       />
     );
   }
@@ -43,7 +41,7 @@ export function InstitutionStatusCard({ institution }: { institution: Institutio
       {flow.asking ? (
         <>
           <Text className="supply-confirm-text">恢复后，机构可以重新开班、录入鉴定结果。确定恢复吗？</Text>
-          <ConfirmButtons confirmId="reactivate-confirm" confirmLabel="确认恢复" busy={flow.busy} onConfirm={() => void flow.confirm()} keepLabel="返回" keepId="reactivate-keep" onKeep={flow.keep} />
+          <AskButtons flow={flow} id="reactivate" confirmLabel="确认恢复" />
         </>
       ) : (
         <WideButton id={suspended ? 'institution-reactivate' : 'institution-suspend'} kind="secondary" row onClick={() => flow.ask(suspended ? { status: 'active' } : { status: 'suspended' })}>

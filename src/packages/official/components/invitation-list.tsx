@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { InvitationView } from '../../../../cloudfunctions/contract';
 import { dateTimeText } from '../../../../cloudfunctions/core/china-date';
 import { call } from '../../../api/client';
-import { ConfirmButtons } from '../../../components/confirm-buttons';
+import { AskButtons } from '../../../components/confirm-buttons';
 import { Notice } from '../../../components/page-parts';
 import { useConfirmedAction } from '../../../components/use-confirmed-action';
 import { useSupplyStore } from '../stores/use-supply-store';
@@ -55,16 +55,7 @@ export function InvitationList({ invitations, reload }: { invitations: Invitatio
           {flow.asking?.code === inv.code ? (
             <View className="supply-confirm invitation-confirm">
               <Text className="supply-confirm-text">作废后这个二维码和邀请码都不能再用。确定作废吗？</Text>
-              <ConfirmButtons
-                confirmId="invitation-cancel-confirm"
-                confirmLabel="确认作废"
-                danger
-                busy={flow.busy}
-                onConfirm={() => void flow.confirm()}
-                keepLabel="不作废"
-                keepId="invitation-cancel-keep"
-                onKeep={flow.keep}
-              />
+              <AskButtons flow={flow} id="invitation-cancel" confirmLabel="确认作废" keepLabel="不作废" danger />
             </View>
           ) : shown === inv.code && inv.status === 'open' ? (
             <InvitationCard invitation={inv} />

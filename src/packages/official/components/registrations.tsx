@@ -61,10 +61,8 @@ export function RegistrationList({ institution }: { institution: InstitutionView
             placeholder="如：备案被撤销"
             confirmLabel="确认终止"
             danger
-            busy={flow.busy}
-            notice={flow.notice}
+            flow={flow}
             onConfirm={(reason) => void flow.submit({ registrationId: r.id, reason })}
-            onKeep={flow.keep}
           />
         ) : (
           <RegistrationRow key={r.id} r={r} onEnd={r.endedAt ? null : () => flow.ask({ registrationId: r.id, reason: '' })} />

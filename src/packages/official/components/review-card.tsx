@@ -6,7 +6,7 @@
 import { Text, View } from '@tarojs/components';
 import type { TrainerClassView } from '../../../../cloudfunctions/contract';
 import { dateTimeText } from '../../../../cloudfunctions/core/china-date';
-import { ConfirmButtons } from '../../../components/confirm-buttons';
+import { AskButtons } from '../../../components/confirm-buttons';
 import { Notice, WideButton } from '../../../components/page-parts';
 import { ReasonConfirm } from '../../../components/reason-confirm';
 import type { ConfirmedAction } from '../../../components/use-confirmed-action';
@@ -73,16 +73,14 @@ export function ReviewOpen({ c, types, flow, onClose }: ReviewOpenProps) {
           placeholder="如：上课时间与农忙冲突，请调整"
           confirmLabel="确认不通过"
           danger
-          busy={flow.busy}
-          notice={flow.notice}
+          flow={flow}
           onConfirm={(reason) => void flow.submit({ classId: c.id, approve: false, reason })}
-          onKeep={flow.keep}
         />
       ) : asking ? (
         <View className="supply-confirm review-confirm">
           <Text className="supply-confirm-text">通过后，劳动者就能看到并报名这个班。确定通过吗？</Text>
           <Notice className="review-notice" text={flow.notice} />
-          <ConfirmButtons confirmId="review-approve-confirm" confirmLabel="确认通过" busy={flow.busy} onConfirm={() => void flow.confirm()} keepLabel="返回" keepId="review-approve-keep" onKeep={flow.keep} />
+          <AskButtons flow={flow} id="review-approve" confirmLabel="确认通过" />
         </View>
       ) : (
         <>

@@ -6,7 +6,7 @@ import { Text, View } from '@tarojs/components';
 import type { StaffMemberView } from '../../../../cloudfunctions/contract';
 import { dateTextOf } from '../../../../cloudfunctions/core/china-date';
 import { call } from '../../../api/client';
-import { ConfirmButtons } from '../../../components/confirm-buttons';
+import { AskButtons } from '../../../components/confirm-buttons';
 import { Notice } from '../../../components/page-parts';
 import { useConfirmedAction } from '../../../components/use-confirmed-action';
 import { useSupplyStore } from '../stores/use-supply-store';
@@ -54,16 +54,7 @@ export function StaffList({ members, none, reload }: StaffListProps) {
           {flow.asking?.bindingId === m.bindingId ? (
             <View className="supply-confirm staff-confirm">
               <Text className="supply-confirm-text">{`撤销后，${m.name}不能再使用${whereOf(m)}的${m.roleName}工作台。确定撤销吗？`}</Text>
-              <ConfirmButtons
-                confirmId="staff-revoke-confirm"
-                confirmLabel="确认撤销"
-                danger
-                busy={flow.busy}
-                onConfirm={() => void flow.confirm()}
-                keepLabel="不撤销"
-                keepId="staff-revoke-keep"
-                onKeep={flow.keep}
-              />
+              <AskButtons flow={flow} id="staff-revoke" confirmLabel="确认撤销" keepLabel="不撤销" danger />
             </View>
           ) : null}
         </View>

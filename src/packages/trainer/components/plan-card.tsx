@@ -7,7 +7,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { TrainerClassView } from '../../../../cloudfunctions/contract';
-import { ConfirmButtons } from '../../../components/confirm-buttons';
+import { AskButtons } from '../../../components/confirm-buttons';
 import { Notice } from '../../../components/page-parts';
 import { ReasonConfirm } from '../../../components/reason-confirm';
 import type { ConfirmedAction } from '../../../components/use-confirmed-action';
@@ -77,10 +77,8 @@ function Asking({ c, flow }: { c: TrainerClassView; flow: ConfirmedAction<PlanSt
         placeholder="如：报名人数不足"
         confirmLabel="确认取消开班"
         danger
-        busy={flow.busy}
-        notice={flow.notice}
+        flow={flow}
         onConfirm={(reason) => void flow.submit({ classId: c.id, kind: 'cancel', reason })}
-        onKeep={flow.keep}
       />
     );
   }
@@ -89,7 +87,7 @@ function Asking({ c, flow }: { c: TrainerClassView; flow: ConfirmedAction<PlanSt
       <Text className="czt-card-title">提交审核？</Text>
       <Text className="czt-card-text">提交后由县人社部门审核，通过后劳动者才能看到并报名。</Text>
       <Notice className="plan-send-notice" text={flow.notice} />
-      <ConfirmButtons confirmId="plan-send-confirm" confirmLabel="确认提交" busy={flow.busy} onConfirm={() => void flow.confirm()} keepLabel="先不提交" keepId="plan-send-keep" onKeep={flow.keep} />
+      <AskButtons flow={flow} id="plan-send" confirmLabel="确认提交" keepLabel="先不提交" />
     </View>
   );
 }

@@ -6,7 +6,7 @@
 import { Text, View } from '@tarojs/components';
 import type { TrainerClassView } from '../../../../cloudfunctions/contract';
 import { call } from '../../../api/client';
-import { ConfirmButtons } from '../../../components/confirm-buttons';
+import { AskButtons } from '../../../components/confirm-buttons';
 import { Notice, WideButton } from '../../../components/page-parts';
 import { useConfirmedAction } from '../../../components/use-confirmed-action';
 
@@ -29,7 +29,7 @@ export function PlanSubmit({ c, dirty, onSubmitted }: PlanSubmitProps) {
       <Text className="czt-card-text">提交后由县人社部门审核，通过后劳动者才能看到并报名。</Text>
       <Notice className="plan-submit-notice" text={dirty ? '有修改还没保存，请先点下面的“保存修改”' : flow.notice} />
       {flow.asking ? (
-        <ConfirmButtons confirmId="plan-submit-confirm" confirmLabel="确认提交" busy={flow.busy} onConfirm={() => void flow.confirm()} keepLabel="先不提交" keepId="plan-submit-keep" onKeep={flow.keep} />
+        <AskButtons flow={flow} id="plan-submit" confirmLabel="确认提交" keepLabel="先不提交" />
       ) : (
         <WideButton id="plan-submit" row onClick={() => (dirty ? undefined : flow.ask(c.id))}>
           提交审核

@@ -15,6 +15,7 @@ import { ERROR_MESSAGES } from '../../../../cloudfunctions/core/errors';
 import { ApiError, call, toApiError } from '../../../api/client';
 import { taroStorage } from '../../../stores/taro-storage';
 import { randomId } from '../../../utils/random-id';
+import { withTimeout } from '../../../utils/with-timeout';
 import { isKnownOffline, onReconnect } from '../utils/network';
 
 /** The server takes at most this many scans per upload. */
@@ -77,22 +78,6 @@ export const newScanId = (): string => `s${randomId(24)}`;
 const defaultDeps: ScanQueueDeps = { now: () => new Date(), newScanId, isOffline: isKnownOffline };
 
 const notOurCode: ScanResult = { status: 'refused', code: 'CODE_FORGED', message: ERROR_MESSAGES.CODE_FORGED };
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new ApiError('NETWORK')), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (e: unknown) => {
-        clearTimeout(timer);
-        reject(e);
-      },
-    );
-  });
-}
 
 export const scanQueueStateCreator =
   (deps: ScanQueueDeps = defaultDeps): StateCreator<ScanQueueState> =>
@@ -159,7 +144,7 @@ export const scanQueueStateCreator =
         if (!parseAttendanceCode(code) && !parseCardCode(code)) return { kind: 'answered', result: notOurCode };
         if (await deps.isOffline()) return { kind: 'queued', scan: enqueue(classId, code, scannedAt) };
         try {
-          const result = await withTimeout(call('training', 'scan', { classId, code }), LIVE_SCAN_TIMEOUT_MS);
+          const result = await withTimeout(call('training', 'scan', { classId, code }), LIVE_SCAN_TIMEOUT_MS, () => new ApiError('NETWORK'));
           return { kind: 'answered', result };
         } catch (e) {
           const error = toApiError(e);

@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { DirectedJobView, DirectedReport } from '../../../../../cloudfunctions/contract';
 import { isoMinuteText } from '../../../../../cloudfunctions/core/china-date';
-import { ConfirmButtons } from '../../../../components/confirm-buttons';
+import { AskButtons } from '../../../../components/confirm-buttons';
 import { WideButton } from '../../../../components/page-parts';
 import { useConfirmedAction } from '../../../../components/use-confirmed-action';
 import { groupDigits } from '../../../../utils/numbers';
@@ -40,7 +40,7 @@ function CloseIssue({ job }: { job: DirectedJobView }) {
   return flow.asking ? (
     <View className="czt-card directed-close-ask">
       <Text className="czt-card-text">{`截止后，还没登记的 ${job.pending} 人登记时不再发放。确定截止吗？`}</Text>
-      <ConfirmButtons confirmId="directed-close-confirm" confirmLabel="确认截止" danger busy={flow.busy} onConfirm={() => void flow.confirm()} keepLabel="不截止" onKeep={flow.keep} />
+      <AskButtons flow={flow} id="directed-close" confirmLabel="确认截止" keepLabel="不截止" danger />
     </View>
   ) : (
     <>

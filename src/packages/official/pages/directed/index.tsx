@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DirectedJobView, DirectedReport } from '../../../../../cloudfunctions/contract';
 import { neededPageState } from '../../../../components/page-data';
-import { RetryNotice, WideButton } from '../../../../components/page-parts';
+import { Hero, RetryNotice, WideButton } from '../../../../components/page-parts';
 import { PageShell } from '../../../../components/page-shell';
 import { NoAccess } from '../../components/no-access';
 import { useOfficialRole } from '../../components/use-official-role';
@@ -89,10 +89,7 @@ export default function OfficialDirectedPage() {
         <NoAccess />
       ) : regions && types ? (
         <>
-          <View className="czt-hero">
-            <Text className="czt-hero-title">定向发券</Text>
-            <Text className="czt-hero-text">把培训券直接发给名单上的人</Text>
-          </View>
+          <Hero title="定向发券" text="把培训券直接发给名单上的人" />
           {opened ? (
             <>
               {shown ? (

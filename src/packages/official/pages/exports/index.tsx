@@ -10,7 +10,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ExportJobView, ExportStatus } from '../../../../../cloudfunctions/contract';
 import { isoMinuteText } from '../../../../../cloudfunctions/core/china-date';
 import { listPageState } from '../../../../components/page-data';
-import { WideButton } from '../../../../components/page-parts';
+import { Hero, WideButton } from '../../../../components/page-parts';
 import { EmptyState, PageShell } from '../../../../components/page-shell';
 import { groupDigits } from '../../../../utils/numbers';
 import { NoAccess } from '../../components/no-access';
@@ -97,10 +97,7 @@ export default function OfficialExportsPage() {
         <NoAccess />
       ) : exports && exports.length > 0 ? (
         <>
-          <View className="czt-hero">
-            <Text className="czt-hero-title">导出记录</Text>
-            <Text className="czt-hero-text">{waiting ? '正在导出，请稍候，完成后可下载' : '导出完成的文件可以下载'}</Text>
-          </View>
+          <Hero title="导出记录" text={waiting ? '正在导出，请稍候，完成后可下载' : '导出完成的文件可以下载'} />
           {pollError ? <Text className="czt-notice export-poll-error">{`${pollError.message}，正在重试`}</Text> : null}
           <View id="export-list">
             {exports.map((job) => (

@@ -10,7 +10,7 @@ import { type ApiError, call, toApiError } from '../../../../api/client';
 import { ChoicePicker } from '../../../../components/choice-picker';
 import { Cell, CellGroup, Switch } from '../../../../components/nutui';
 import { neededPageState } from '../../../../components/page-data';
-import { Notice, WideButton } from '../../../../components/page-parts';
+import { Hero, Notice, WideButton } from '../../../../components/page-parts';
 import { EmptyState, PageShell } from '../../../../components/page-shell';
 import { useConfirmedAction } from '../../../../components/use-confirmed-action';
 import { NoAccess } from '../../components/no-access';
@@ -92,10 +92,7 @@ export default function OfficialFaceChecksPage() {
         <NoAccess />
       ) : shares ? (
         <>
-          <View className="czt-hero">
-            <Text className="czt-hero-title">实名核验</Text>
-            <Text className="czt-hero-text">正在上课的班级里，学员刷脸核验本人的比例</Text>
-          </View>
+          <Hero title="实名核验" text="正在上课的班级里，学员刷脸核验本人的比例" />
           {shares.length === 0 ? <EmptyState title="现在没有正在上课的班级" text="开课后，这里显示每个班刷脸核验的人数" /> : shares.map((c) => <ClassShare key={c.classId} c={c} />)}
           {counties.length > 1 ? <ChoicePicker id="face-policy-county" label="县（市、区）" choices={counties.map((c) => c.name)} index={county} onChange={setCounty} /> : null}
           {counties[county] ? <Policy key={counties[county].code} countyCode={counties[county].code} admin={Boolean(role.session.me?.roles.some((r) => r.role === 'admin'))} /> : null}

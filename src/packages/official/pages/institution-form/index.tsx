@@ -12,7 +12,7 @@ import type { InstitutionKind, InstitutionView, Region, RoleBinding } from '../.
 import { INSTITUTION_KIND_NAMES } from '../../../../../cloudfunctions/core/institutions';
 import { call } from '../../../../api/client';
 import { ChoiceField, TextField } from '../../../../components/form-field';
-import { Notice, WideButton } from '../../../../components/page-parts';
+import { Hero, Notice, WideButton } from '../../../../components/page-parts';
 import { neededPageState } from '../../../../components/page-data';
 import { LoadingState, PageShell } from '../../../../components/page-shell';
 import { RegionChooser } from '../../../../components/region-chooser';
@@ -134,10 +134,7 @@ export default function OfficialInstitutionFormPage() {
         <NoAccess />
       ) : regions && (editing || !institutionId) ? (
         <>
-          <View className="czt-hero">
-            <Text className="czt-hero-title">{editing ? '修改机构信息' : '新增机构'}</Text>
-            <Text className="czt-hero-text">{editing ? editing.name : `${binding.regionName ?? '本辖区'}的培训机构`}</Text>
-          </View>
+          <Hero title={editing ? '修改机构信息' : '新增机构'} text={editing ? editing.name : `${binding.regionName ?? '本辖区'}的培训机构`} />
           <Form key={editing?.id ?? 'new'} binding={binding} regions={regions} editing={editing} />
         </>
       ) : null}

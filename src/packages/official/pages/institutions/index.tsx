@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { InstitutionStatus, ListInstitutionsInput, RoleBinding } from '../../../../../cloudfunctions/contract';
 import { ChoiceField, TextField } from '../../../../components/form-field';
-import { RetryNotice, WideButton } from '../../../../components/page-parts';
+import { Hero, RetryNotice, WideButton } from '../../../../components/page-parts';
 import { EmptyState, FailedState, LoadingState, PageShell } from '../../../../components/page-shell';
 import { pageParam } from '../../../../utils/page-param';
 import { URLS, withQuery } from '../../../../utils/routes';
@@ -80,10 +80,7 @@ function InstitutionList({ binding }: { binding: RoleBinding }) {
   const list = store.list;
   return (
     <>
-      <View className="czt-hero">
-        <Text className="czt-hero-title">{filters.show === 'evaluation' ? '评价库' : '机构库'}</Text>
-        <Text className="czt-hero-text">{filters.show === 'evaluation' ? '在有效期内备案的评价机构' : '本辖区的培训机构'}</Text>
-      </View>
+      <Hero title={filters.show === 'evaluation' ? '评价库' : '机构库'} text={filters.show === 'evaluation' ? '在有效期内备案的评价机构' : '本辖区的培训机构'} />
       <WideButton id="institution-add" onClick={() => open(URLS.officialInstitutionForm)}>
         新增机构
       </WideButton>

@@ -3,13 +3,12 @@
  * type, status, age band and occupation; the server names the columns. 加载更多 follows the
  * `next` cursor; 导出Excel starts an export with the same filters and opens 导出记录.
  */
-import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { LEDGERS } from '../../../../../cloudfunctions/core/dashboard';
 import { showError } from '../../../../api/client';
-import { WideButton } from '../../../../components/page-parts';
+import { Hero, WideButton } from '../../../../components/page-parts';
 import { PageShell } from '../../../../components/page-shell';
 import { URLS } from '../../../../utils/routes';
 import { filtersOf, formOfYear, LedgerFilterCard, type LedgerForm, LedgerTabs, withKind } from '../../components/ledger-filters';
@@ -73,12 +72,7 @@ export default function OfficialLedgerPage() {
 
   return (
     <PageShell className="page-official-ledger">
-      <View className="czt-hero">
-        <Text className="czt-hero-title" id="ledger-title">
-          {LEDGERS[form.kind].title}
-        </Text>
-        <Text className="czt-hero-text">{binding.regionName ?? '本辖区'}</Text>
-      </View>
+      <Hero title={LEDGERS[form.kind].title} titleId="ledger-title" text={binding.regionName ?? '本辖区'} />
       <LedgerTabs kind={form.kind} onChoose={(kind) => setForm((f) => withKind(f, kind))} />
       <LedgerFilterCard form={form} onChange={change} regions={store.regions} binding={binding} voucherTypes={store.voucherTypes} />
       <WideButton id="ledger-export" loading={exporting} onClick={() => void exportExcel()}>

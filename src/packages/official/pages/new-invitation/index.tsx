@@ -14,7 +14,7 @@ import { INVITATION_HOURS, INVITED_ROLE_NAMES } from '../../../../../cloudfuncti
 import { call } from '../../../../api/client';
 import { ChoiceField, TextField } from '../../../../components/form-field';
 import { neededPageState } from '../../../../components/page-data';
-import { Notice, WideButton } from '../../../../components/page-parts';
+import { Hero, Notice, WideButton } from '../../../../components/page-parts';
 import { PageShell } from '../../../../components/page-shell';
 import { useConfirmedAction } from '../../../../components/use-confirmed-action';
 import { pageParam } from '../../../../utils/page-param';
@@ -145,10 +145,7 @@ export default function OfficialNewInvitationPage() {
         </>
       ) : regions ? (
         <>
-          <View className="czt-hero">
-            <Text className="czt-hero-title">{institutionId ? '邀请老师' : '邀请工作人员'}</Text>
-            <Text className="czt-hero-text">生成二维码，请对方用微信扫码接受</Text>
-          </View>
+          <Hero title={institutionId ? '邀请老师' : '邀请工作人员'} text="生成二维码，请对方用微信扫码接受" />
           <InviteForm key={round} roles={session.me.roles} regions={regions} institutionId={institutionId} institutionName={institution?.name ?? ''} onMade={onMade} />
         </>
       ) : null}

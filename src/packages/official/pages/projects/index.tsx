@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ProjectView } from '../../../../../cloudfunctions/contract';
 import { neededPageState } from '../../../../components/page-data';
-import { WideButton } from '../../../../components/page-parts';
+import { Hero, WideButton } from '../../../../components/page-parts';
 import { EmptyState, LoadingState, PageShell } from '../../../../components/page-shell';
 import { groupDigits } from '../../../../utils/numbers';
 import { NoAccess } from '../../components/no-access';
@@ -62,10 +62,7 @@ export default function OfficialProjectsPage() {
         <NoAccess />
       ) : s.projects && regions ? (
         <>
-          <View className="czt-hero">
-            <Text className="czt-hero-title">项目库</Text>
-            <Text className="czt-hero-text">{`${binding.regionName ?? '本辖区'}的培训项目`}</Text>
-          </View>
+          <Hero title="项目库" text={`${binding.regionName ?? '本辖区'}的培训项目`} />
           {adding ? (
             s.occupations ? <ProjectForm regions={regions} rootCode={binding.regionCode ?? ''} occupations={s.occupations} onSaved={saved} onClose={() => setAdding(false)} /> : <LoadingState />
           ) : (

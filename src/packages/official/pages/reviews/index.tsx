@@ -3,7 +3,6 @@
  * class at a time is opened with everything to check, then 通过 or 不通过 (with a reason); one
  * request id per confirmation. Only approved classes are listed to laborers.
  */
-import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -16,6 +15,7 @@ import { type Review, ReviewOpen, ReviewSummary } from '../../components/review-
 import { useOfficialRole } from '../../components/use-official-role';
 import { useOfficialStore } from '../../stores/use-official-store';
 import { useSupplyStore } from '../../stores/use-supply-store';
+import { Hero } from '../../../../components/page-parts';
 import '../../official.scss';
 import '../../supply.scss';
 
@@ -59,12 +59,7 @@ export default function OfficialReviewsPage() {
         <NoAccess />
       ) : pending ? (
         <>
-          <View className="czt-hero">
-            <Text className="czt-hero-title">开班审核</Text>
-            <Text id="reviews-count" className="czt-hero-text">
-              {pending.length > 0 ? `${pending.length} 个班等您审核` : '没有待审核的班级'}
-            </Text>
-          </View>
+          <Hero title="开班审核" text={pending.length > 0 ? `${pending.length} 个班等您审核` : '没有待审核的班级'} textId="reviews-count" />
           {opened ? (
             <ReviewOpen c={opened} types={types} flow={flow} onClose={() => setOpenId(null)} />
           ) : pending.length === 0 ? (

@@ -2,7 +2,6 @@
  * 补贴审核 (R12.1): the institutions' applications of the official's region, those still being
  * handled first; one opens to be reviewed entry by entry and paid.
  */
-import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -13,6 +12,7 @@ import { URLS, withQuery } from '../../../../utils/routes';
 import { useSettlementStore } from '../../../../stores/use-settlement-store';
 import { NoAccess } from '../../components/no-access';
 import { useOfficialRole } from '../../components/use-official-role';
+import { Hero } from '../../../../components/page-parts';
 import '../../official.scss';
 
 const reload = () => useSettlementStore.getState().loadApplications();
@@ -37,12 +37,7 @@ export default function OfficialSettlementPage() {
         <NoAccess />
       ) : applications ? (
         <>
-          <View className="czt-hero">
-            <Text className="czt-hero-title">补贴审核</Text>
-            <Text id="settlement-count" className="czt-hero-text">
-              {open.length > 0 ? `${open.length} 份申领等您办理` : '没有待办理的申领'}
-            </Text>
-          </View>
+          <Hero title="补贴审核" text={open.length > 0 ? `${open.length} 份申领等您办理` : '没有待办理的申领'} textId="settlement-count" />
           {applications.length === 0 ? <EmptyState title="还没有申领" text="培训机构申领补贴后，会显示在这里" /> : null}
           {[...open, ...settled].map((a) => (
             <ApplicationCard key={a.id} a={a} onOpen={() => openOne(a.id)} />

@@ -2,11 +2,11 @@
  * 人员与邀请 (R11.2): 邀请工作人员 (the page's main action), the invitations the caller made (state,
  * QR code again, 作废), and the people holding a role the caller could grant, with 撤销.
  */
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { RetryNotice, WideButton } from '../../../../components/page-parts';
+import { Hero, RetryNotice, WideButton } from '../../../../components/page-parts';
 import { LoadingState, PageShell } from '../../../../components/page-shell';
 import { URLS } from '../../../../utils/routes';
 import { InvitationList } from '../../components/invitation-list';
@@ -48,10 +48,7 @@ export default function OfficialStaffPage() {
     <PageShell className="page-official-staff" loading={session.loading} error={session.error} onRetry={() => void session.load()}>
       {binding ? (
         <>
-          <View className="czt-hero">
-            <Text className="czt-hero-title">人员与邀请</Text>
-            <Text className="czt-hero-text">{binding.regionName ?? '本辖区'}</Text>
-          </View>
+          <Hero title="人员与邀请" text={binding.regionName ?? '本辖区'} />
           <WideButton id="staff-invite" onClick={() => void Taro.navigateTo({ url: URLS.officialNewInvitation })}>
             邀请工作人员
           </WideButton>

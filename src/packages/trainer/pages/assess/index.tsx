@@ -11,7 +11,7 @@ import type { EvaluationVoucherView, ResultView } from '../../../../../cloudfunc
 import { call } from '../../../../api/client';
 import { ConfirmCard } from '../../../../components/confirm-buttons';
 import { ChoiceField, TextField } from '../../../../components/form-field';
-import { Notice, WideButton } from '../../../../components/page-parts';
+import { Hero, Notice, WideButton } from '../../../../components/page-parts';
 import { EmptyState, PageShell } from '../../../../components/page-shell';
 import { useConfirmedAction } from '../../../../components/use-confirmed-action';
 import { useSession } from '../../../../components/use-session';
@@ -121,10 +121,7 @@ export default function TrainerAssessPage() {
         <EmptyState title="您还不是培训机构人员" text="请用人社部门发来的邀请开通" />
       ) : (
         <>
-          <View className="czt-hero">
-            <Text className="czt-hero-title">评价</Text>
-            <Text className="czt-hero-text">{`${binding.institutionName ?? ''}：为持技能等级评价券的人录入结果`}</Text>
-          </View>
+          <Hero title="评价" text={`${binding.institutionName ?? ''}：为持技能等级评价券的人录入结果`} />
           {result ? (
             <Outcome result={result} onNext={next} />
           ) : found ? (

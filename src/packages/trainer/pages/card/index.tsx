@@ -10,7 +10,7 @@ import { useState } from 'react';
 import type { CheckInCard } from '../../../../../cloudfunctions/contract';
 import { dateTextOf } from '../../../../../cloudfunctions/core/china-date';
 import { call } from '../../../../api/client';
-import { ConfirmButtons } from '../../../../components/confirm-buttons';
+import { AskButtons } from '../../../../components/confirm-buttons';
 import { Notice, WideButton } from '../../../../components/page-parts';
 import { EmptyState, PageShell } from '../../../../components/page-shell';
 import { QrCode } from '../../../../components/qr-code';
@@ -97,16 +97,7 @@ export default function TrainerCardPage() {
           <Text className="czt-card-title">{QUESTIONS[asking].title}</Text>
           <Text className="czt-card-text">{QUESTIONS[asking].text}</Text>
           <Notice className="card-confirm-error" text={flow.notice} />
-          <ConfirmButtons
-            confirmId="card-confirm"
-            confirmLabel={QUESTIONS[asking].label}
-            danger={asking === 'revoke'}
-            busy={flow.busy}
-            onConfirm={() => void flow.confirm()}
-            keepLabel="返回"
-            keepId="card-keep"
-            onKeep={flow.keep}
-          />
+          <AskButtons flow={flow} id="card" confirmLabel={QUESTIONS[asking].label} danger={asking === 'revoke'} />
         </View>
       ) : (
         <>

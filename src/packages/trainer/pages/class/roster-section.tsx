@@ -61,11 +61,9 @@ export function RosterSection({ classId, roster, onOutcome, onReload }: RosterSe
           reasonLabel="原因"
           placeholder="例如：没有智能手机，本人在场"
           confirmLabel="确认补签"
-          busy={marking.busy}
-          notice={marking.notice}
+          flow={marking}
           // The same request id as the ask, with the reason given.
           onConfirm={(reason) => void marking.submit({ person: asking.person, reason })}
-          onKeep={marking.keep}
         />
       ) : (
         <RosterList roster={roster} actions={{ markOpen: markOpen(roster), onMark: (person) => marking.ask({ person, reason: '' }), onCard: openCard }} />

@@ -5,14 +5,14 @@
  * 技能等级评价券 holder without a class). Someone who teaches at several institutions switches
  * between them here (`?institutionId=` opens one). Scans still waiting on the phone go up from here.
  */
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { call } from '../../../../api/client';
 import { ChoiceField } from '../../../../components/form-field';
 import { listPageState } from '../../../../components/page-data';
-import { LinkRow, Notice, WideButton } from '../../../../components/page-parts';
+import { Hero, LinkRow, Notice, WideButton } from '../../../../components/page-parts';
 import { EmptyState, PageShell } from '../../../../components/page-shell';
 import { useConfirmedAction } from '../../../../components/use-confirmed-action';
 import { useSession } from '../../../../components/use-session';
@@ -61,12 +61,7 @@ function Workbench({ bindings, chosen }: { bindings: TrainerBinding[]; chosen: T
           onChoose={(id) => void useTrainerStore.getState().chooseInstitution(id)}
         />
       ) : null}
-      <View className="czt-hero">
-        <Text className="czt-hero-title" id="trainer-institution">
-          {chosen.institutionName ?? '培训机构'}
-        </Text>
-        <Text className="czt-hero-text">我的班级：点班级进入扫码签到</Text>
-      </View>
+      <Hero title={chosen.institutionName ?? '培训机构'} titleId="trainer-institution" text="我的班级：点班级进入扫码签到" />
       <WideButton id="plan-new" onClick={() => go(withQuery(URLS.trainerClassForm, { institutionId: chosen.institutionId }))}>
         开班
       </WideButton>

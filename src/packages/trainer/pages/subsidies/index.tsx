@@ -11,7 +11,7 @@ import type { SubsidyEntryView } from '../../../../../cloudfunctions/contract';
 import { call } from '../../../../api/client';
 import { ConfirmCard } from '../../../../components/confirm-buttons';
 import { neededPageState } from '../../../../components/page-data';
-import { WideButton } from '../../../../components/page-parts';
+import { Hero, WideButton } from '../../../../components/page-parts';
 import { EmptyState, PageShell } from '../../../../components/page-shell';
 import { ApplicationCard, EntryCard } from '../../../../components/settlement-cards';
 import { useConfirmedAction } from '../../../../components/use-confirmed-action';
@@ -84,12 +84,7 @@ export default function TrainerSubsidiesPage() {
         <EmptyState title="只有培训机构的老师可以申领补贴" text="请从“我的”进入您的工作台" />
       ) : entries && applications ? (
         <>
-          <View className="czt-hero">
-            <Text className="czt-hero-title">补贴申领</Text>
-            <Text id="subsidies-summary" className="czt-hero-text">
-              {batches.length > 0 ? `${entries.length} 条补贴可以申领` : '没有待申领的补贴'}
-            </Text>
-          </View>
+          <Hero title="补贴申领" text={batches.length > 0 ? `${entries.length} 条补贴可以申领` : '没有待申领的补贴'} textId="subsidies-summary" />
           {asking ? (
             <ConfirmCard
               prefix="apply"
