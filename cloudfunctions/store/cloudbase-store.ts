@@ -6,21 +6,8 @@
  * Its transaction API is typed `any`; this file wraps it in the typed port.
  */
 import type { CollectionName } from './collections';
-import {
-  type Doc,
-  type DocData,
-  type Filter,
-  type FindOptions,
-  MAX_PAGE,
-  type Page,
-  type Store,
-  StoreError,
-  type Tx,
-  type UpdateSpec,
-  decodeCursor,
-  encodeCursor,
-  fieldOf,
-} from './port';
+import type { Doc, DocData, Filter, FindOptions, Page, Store, Tx, UpdateSpec } from './port';
+import { MAX_PAGE, StoreError, decodeCursor, encodeCursor, fieldOf } from './port';
 
 /* The slice of the SDK this adapter uses (the SDK's own types are `any` where it matters). */
 interface TcbQuery {

@@ -10,21 +10,8 @@
  */
 import { Pool, type PoolClient } from 'pg';
 import { COLLECTIONS, type CollectionName } from './collections';
-import {
-  type Doc,
-  type DocData,
-  type Filter,
-  type FindOptions,
-  MAX_PAGE,
-  type Page,
-  type Store,
-  StoreError,
-  type Tx,
-  type UpdateSpec,
-  decodeCursor,
-  encodeCursor,
-  fieldOf,
-} from './port';
+import type { Doc, DocData, Filter, FindOptions, Page, Store, Tx, UpdateSpec } from './port';
+import { MAX_PAGE, StoreError, decodeCursor, encodeCursor, fieldOf } from './port';
 import { Params, pgAfter, pgField, pgFilter, pgTable } from './pg-sql';
 
 export interface PgStoreOptions {

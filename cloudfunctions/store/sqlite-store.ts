@@ -25,20 +25,8 @@ import {
   busyAsStoreError,
   whenUnlocked,
 } from './sqlite-busy';
-import {
-  type Doc,
-  type DocData,
-  type Filter,
-  type FindOptions,
-  MAX_PAGE,
-  type Page,
-  type Store,
-  StoreError,
-  type Tx,
-  type UpdateSpec,
-  decodeCursor,
-  encodeCursor,
-} from './port';
+import type { Doc, DocData, Filter, FindOptions, Page, Store, Tx, UpdateSpec } from './port';
+import { MAX_PAGE, StoreError, decodeCursor, encodeCursor } from './port';
 
 import { type SqlValue, fieldSql, filterSql, sqlValue, table, withId, withoutBound } from './sqlite-sql';
 

@@ -2,7 +2,7 @@
  * The institution context's documents (R11.1): institutions with what they may train and their
  * evaluation registrations, the credit-code index, training projects.
  */
-import type { Band } from '../../core/age';
+import type { ProjectInput } from '../../contract';
 import type { AssessRegistration, InstitutionKind, InstitutionStatus, TrainPermission } from '../../core/institutions';
 import type { Place } from '../kernel/place';
 
@@ -30,15 +30,9 @@ export type InstitutionDoc = Place & {
 /** id = the credit code: one institution per code. */
 export type CreditCodeDoc = { _id: string; institutionId: string };
 
-export type ProjectDoc = Place & {
+/** A training project: what its creator gave (contract's ProjectInput), its brand or null, and its state. */
+export type ProjectDoc = Place & Omit<ProjectInput, 'brand'> & {
   _id: string;
-  name: string;
-  /** The region running it (county or above). */
-  regionCode: string;
-  occupationCodes: string[];
-  bands: Band[];
-  year: number;
-  targetTrainees: number;
   brand: string | null;
   active: boolean;
   createdBy: string;

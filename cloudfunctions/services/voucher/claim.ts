@@ -14,20 +14,11 @@ import { voucherTypeIn } from '../catalogue';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import { placeOf } from '../kernel/place';
-import { type RequestDoc, requestKey as requestKeyOf } from '../kernel/requests';
-import {
-  type PersonYearDoc,
-  type SlotDoc,
-  type VoucherDoc,
-  birthOf,
-  hasCurrentEmployer,
-  isPastExpiry,
-  personYearId,
-  slotId,
-  voucherView,
-} from './documents';
-import { SYSTEM, endVoucher } from './lifecycle';
 import { findPlace, takePlace } from '../kernel/places';
+import { type RequestDoc, requestKey as requestKeyOf } from '../kernel/requests';
+import type { PersonYearDoc, SlotDoc, VoucherDoc } from './documents';
+import { birthOf, hasCurrentEmployer, isPastExpiry, personYearId, slotId, voucherView } from './documents';
+import { SYSTEM, endVoucher } from './lifecycle';
 import { quotaIn, quotaPool } from './quotas';
 import { claimedChange, newVoucher, voucherIdOf } from './records';
 

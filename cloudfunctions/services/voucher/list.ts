@@ -14,19 +14,8 @@ import { listOccupations, listVoucherTypes } from '../catalogue';
 import type { InstitutionDoc } from '../institution';
 import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
-import {
-  type PersonYearDoc,
-  type QuotaDoc,
-  type SlotDoc,
-  type VoucherDoc,
-  birthOf,
-  hasCurrentEmployer,
-  isPastExpiry,
-  personYearId,
-  quotaId,
-  slotId,
-  voucherView,
-} from './documents';
+import type { PersonYearDoc, QuotaDoc, SlotDoc, VoucherDoc } from './documents';
+import { birthOf, hasCurrentEmployer, isPastExpiry, personYearId, quotaId, slotId, voucherView } from './documents';
 import { expireIfDue } from './lifecycle';
 
 /** The caller's vouchers, newest first; unused ones past their validity are expired first. */
