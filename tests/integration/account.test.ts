@@ -6,17 +6,14 @@ import { checkCharOf } from '../../cloudfunctions/core/id-number';
 import { idNumberAged, idNumberBornOn, LANXIAN_TOWNSHIP, withWrongCheck } from '../support/id-numbers';
 import { sharedGateway } from '../support/gateway';
 import { agreeToGuide } from '../support/laborers';
+import { countsOf } from '../support/books';
 import { demoInstitutionId } from '../../cloudfunctions/gateway/demo-ids';
 
 const NOW = '2026-11-23T02:00:00.000Z';
 
 const { gw } = sharedGateway(NOW);
 
-const countAll = async () => ({
-  persons: await gw.runtime.deps.store.count('persons'),
-  idNumbers: await gw.runtime.deps.store.count('idNumbers'),
-  accounts: await gw.runtime.deps.store.count('accounts'),
-});
+const countAll = () => countsOf(gw.runtime.deps.store, 'persons', 'idNumbers', 'accounts');
 
 describe('R1.1 identity comes from the session, never the payload', () => {
   it('answers UNAUTHENTICATED without a session', async () => {

@@ -14,12 +14,11 @@ import type {
 } from '../../cloudfunctions/contract';
 import { attendanceCode } from '../../cloudfunctions/core/attendance';
 import { sweepClassCompletion } from '../../cloudfunctions/services/training';
-import type { CounterDoc } from '../../cloudfunctions/services/books/counters';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
-import { scan } from '../../cloudfunctions/store/scan';
 import { sharedGateway, startTestGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
+import { counterTotal } from '../support/books';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
 const NOW = '2026-03-02T02:00:00.000Z'; // demo classes start tomorrow
@@ -48,11 +47,7 @@ async function attend(t: { codeAt: (iso: string) => string }, sessions: number[]
   }
 }
 
-const counter = async (metric: string) => {
-  let total = 0;
-  for await (const c of scan<CounterDoc>(gw.runtime.deps.store, 'counters')) if (c.metric === metric) total += c.value;
-  return total;
-};
+const counter = (metric: string) => counterTotal(gw.runtime.deps.store, metric);
 
 describe('training.listClasses tells each laborer what they can do', () => {
   it('R5.2 without a usable voucher the class says why; with one it names the type; eligibleOnly filters', async () => {

@@ -3,22 +3,17 @@
  * certificate, and the 企业职工培训券 reading the current employer.
  */
 import type { EmploymentView, FollowUpView, VoucherTypeView, VoucherView } from '../../cloudfunctions/contract';
-import type { CounterDoc } from '../../cloudfunctions/services/books/counters';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
-import { scan } from '../../cloudfunctions/store/scan';
 import { sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
+import { counterTotal } from '../support/books';
 
 const NOW = '2026-03-02T02:00:00.000Z';
 const { gw } = sharedGateway(NOW);
 
 const employed = { status: 'employed', employer: '太原市康养中心', occupation: '养老护理员', place: 'province', placeName: '太原市小店区', startDate: '2026-02-01', monthlyIncomeYuan: 4200 };
-const counter = async (metric: string) => {
-  let total = 0;
-  for await (const c of scan<CounterDoc>(gw.runtime.deps.store, 'counters')) if (c.metric === metric) total += c.value;
-  return total;
-};
+const counter = (metric: string) => counterTotal(gw.runtime.deps.store, metric);
 
 describe('R8.1 reports', () => {
   it('R8.1 bad reports get a clear message and change nothing', async () => {

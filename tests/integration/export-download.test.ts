@@ -8,19 +8,12 @@ import { writeFileSync } from 'node:fs';
 import type { ExportDownload, ExportJobView } from '../../cloudfunctions/contract';
 import { CloudbaseExportStorage } from '../../cloudfunctions/store/cloudbase-export-storage';
 import { CloudbaseDouble } from '../support/cloudbase-double';
-import { sharedGateway } from '../support/gateway';
+import { exportFinished, sharedGateway } from '../support/gateway';
 
 const { gw, persona } = sharedGateway('2026-05-20T02:00:00.000Z');
 const city = persona('official-city');
 
-async function finished(jobId: string): Promise<ExportJobView> {
-  for (let i = 0; i < 200; i++) {
-    const job = await city.ok<ExportJobView>('official', 'jobStatus', { jobId });
-    if (job.status === 'done' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('export did not finish');
-}
+const finished = (jobId: string) => exportFinished(city, jobId);
 
 describe('R9.5 downloading an export', () => {
   it('gives its owner a link that downloads the file, and nobody else anything', async () => {

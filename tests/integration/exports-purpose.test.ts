@@ -9,7 +9,7 @@ import type { ApplicationView, ExportDownload, ExportJobView, ResultView, Vouche
 import type { LedgerEntryDoc } from '../../cloudfunctions/services/books/ledger';
 import type { SubsidyDoc } from '../../cloudfunctions/services/certificate';
 import { where } from '../../cloudfunctions/store/port';
-import { type ApiClient, sharedGateway } from '../support/gateway';
+import { type ApiClient, exportFinished, sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 
 const NOW = '2026-05-12T02:00:00.000Z';
@@ -31,14 +31,7 @@ async function paidEntry(): Promise<string> {
   return number;
 }
 
-async function finished(client: ApiClient, jobId: string): Promise<ExportJobView> {
-  for (let i = 0; i < 100; i++) {
-    const job = await client.ok<ExportJobView>('official', 'jobStatus', { jobId });
-    if (job.status === 'done' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('export did not finish');
-}
+const finished = exportFinished;
 
 /** The workbook's rows as plain arrays. */
 async function rowsOf(client: ApiClient, jobId: string): Promise<unknown[][]> {

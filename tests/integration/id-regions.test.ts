@@ -7,6 +7,7 @@ import type { WhoAmI } from '../../cloudfunctions/contract';
 import { sharedGateway } from '../support/gateway';
 import { idNumberAged } from '../support/id-numbers';
 import { agreeToGuide } from '../support/laborers';
+import { countsOf } from '../support/books';
 
 const { gw } = sharedGateway('2026-03-02T02:00:00.000Z');
 
@@ -16,11 +17,7 @@ const registerWith = async (region: string) => {
   await agreeToGuide(client); // R14.1
   return client.call<WhoAmI>('account', 'register', { name: '测试人员', idNumber: idNumberAged(40, gw.runtime.clock.now(), { region }), townshipCode: '141127101' });
 };
-const written = async () => ({
-  persons: await gw.runtime.deps.store.count('persons'),
-  idNumbers: await gw.runtime.deps.store.count('idNumbers'),
-  ledger: await gw.runtime.deps.store.count('ledger'),
-});
+const written = () => countsOf(gw.runtime.deps.store, 'persons', 'idNumbers', 'ledger');
 
 describe('R2.1 the region code of an ID number', () => {
   it('R2.1 refuses 999999, 000000 and 140000 (a province) with ID_NUMBER_REGION (their own code), writing nothing', async () => {

@@ -9,7 +9,7 @@ import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { where } from '../../cloudfunctions/store/port';
 import type { ApiClient } from '../support/gateway';
-import { sharedGateway } from '../support/gateway';
+import { exportFinished, sharedGateway } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
 
 const NOW = '2026-05-20T02:00:00.000Z';
@@ -34,14 +34,7 @@ async function allRows(client: ApiClient, filters: LedgerFilters): Promise<{ pag
   return { page: first!, rows };
 }
 
-async function finished(client: ApiClient, jobId: string): Promise<ExportJobView> {
-  for (let i = 0; i < 200; i++) {
-    const job = await client.ok<ExportJobView>('official', 'jobStatus', { jobId });
-    if (job.status === 'done' || job.status === 'failed') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('export did not finish');
-}
+const finished = exportFinished;
 
 describe('R1.2 an official sees only their subtree', () => {
   it('R1.2 a county official of 岚县 reading 临县 gets FORBIDDEN for dashboard, ranking, ledger and export', async () => {

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ApiResponse } from '../../cloudfunctions/contract';
+import type { ApiResponse, ExportJobView } from '../../cloudfunctions/contract';
 import { type LocalRuntime, openLocalRuntime } from '../../cloudfunctions/gateway/local-runtime';
 import { LISTEN_BACKLOG, buildGateway } from '../../cloudfunctions/gateway/server';
 
@@ -137,4 +137,14 @@ export function sharedGateway(devNow: string, options: { timeout?: number } = {}
       return lateBound(`the ${name} client`, () => clients.get(name));
     },
   };
+}
+
+/** An export job's view once it is done or failed (the job runs in the gateway's background). */
+export async function exportFinished(client: ApiClient, jobId: string): Promise<ExportJobView> {
+  for (let i = 0; i < 200; i++) {
+    const job = await client.ok<ExportJobView>('official', 'jobStatus', { jobId });
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('export did not finish');
 }
