@@ -22,3 +22,7 @@ export async function cityYearTotals(
   ) as Record<DashboardMetric, number>;
   return { metrics, dashboard };
 }
+
+/** The dashboard metrics of a plan's targets (targetsOf), to compare with cityYearTotals' `dashboard`. */
+export const dashboardPart = (t: Record<DashboardMetric, number>): Record<DashboardMetric, number> =>
+  Object.fromEntries(DASHBOARD_METRICS.map((m) => [m, t[m]])) as Record<DashboardMetric, number>;

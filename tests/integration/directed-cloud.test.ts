@@ -13,33 +13,20 @@ import { issueDirectedList as issueDirected } from '../../cloudfunctions/service
 import { directedJob, receiveDirectedVouchers } from '../../cloudfunctions/services/voucher';
 import ExcelJS from 'exceljs';
 import { CloudbaseExportStorage } from '../../cloudfunctions/store/cloudbase-export-storage';
-import { CloudbaseStore } from '../../cloudfunctions/store/cloudbase-store';
 import { where } from '../../cloudfunctions/store/port';
-import { CloudbaseDouble } from '../support/cloudbase-double';
-import { type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedCloudDeps } from '../support/cloud-deps';
 import { idNumberAged, withWrongCheck } from '../support/id-numbers';
 
-process.env.TENCENTCLOUD = 'true';
-process.env.SILENCE = 'true';
-const double = new CloudbaseDouble();
-let gw: TestGateway;
+const cloud = sharedCloudDeps('2026-03-02T02:00:00.000Z');
 let deps: Deps;
 let storage: CloudbaseExportStorage;
 const OFFICIAL = { openid: 'cloud-official-lanxian', requestId: 'r-1' };
 
 beforeAll(async () => {
-  const serviceUrl = await double.start();
-  gw = await startTestGateway({ devNow: '2026-03-02T02:00:00.000Z' });
-  const store = new CloudbaseStore({ env: 'double-env', secretId: 'id', secretKey: 'key', serviceUrl, conflictRetries: 10 });
-  storage = new CloudbaseExportStorage({ env: 'double-env', secretId: 'id', secretKey: 'key', serviceUrl });
-  deps = { ...gw.runtime.deps, store, uploads: storage };
-  await importCatalogue(store, deps.clock.now());
-  await store.transaction((tx) => tx.set('accounts', OFFICIAL.openid, { roles: [{ role: 'official', regionCode: '141127' }] }));
-});
-afterAll(async () => {
-  await deps.store.close();
-  await gw.close();
-  await double.stop();
+  storage = new CloudbaseExportStorage({ env: 'double-env', secretId: 'id', secretKey: 'key', serviceUrl: cloud.serviceUrl() });
+  deps = { ...cloud.deps, uploads: storage };
+  await importCatalogue(cloud.store, deps.clock.now());
+  await cloud.store.transaction((tx) => tx.set('accounts', OFFICIAL.openid, { roles: [{ role: 'official', regionCode: '141127' }] }));
 });
 
 const registered = (idNumber: string, n: number) =>

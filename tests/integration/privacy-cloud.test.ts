@@ -8,32 +8,17 @@
 import { PRIVACY_GUIDE } from '../../cloudfunctions/core/privacy';
 import { register } from '../../cloudfunctions/services/account';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
-import type { Caller, Deps } from '../../cloudfunctions/services/kernel/deps';
+import type { Caller } from '../../cloudfunctions/services/kernel/deps';
 import { agreeToGuide, closeAccount, finishFaceCheck, ledgerAgreement, myData, rejoin, startFaceCheck } from '../../cloudfunctions/services/privacy';
-import { CloudbaseStore } from '../../cloudfunctions/store/cloudbase-store';
 import { idsUnder, where } from '../../cloudfunctions/store/port';
-import { CloudbaseDouble } from '../support/cloudbase-double';
-import { type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedCloudDeps } from '../support/cloud-deps';
 import { idNumberAged } from '../support/id-numbers';
 
-process.env.TENCENTCLOUD = 'true';
-process.env.SILENCE = 'true';
-const double = new CloudbaseDouble();
-let gw: TestGateway;
-let deps: Deps;
 const NOW = '2026-03-02T02:00:00.000Z';
+const { gw, deps } = sharedCloudDeps(NOW, { timeout: 60_000 });
 const me: Caller = { openid: 'cloud-privacy-1', requestId: 'r1' };
 const input = { name: '刘桂兰', idNumber: idNumberAged(45, new Date(NOW), { region: '141127' }), townshipCode: '141127101' };
 
-beforeAll(async () => {
-  const serviceUrl = await double.start();
-  gw = await startTestGateway({ devNow: NOW });
-  deps = { ...gw.runtime.deps, store: new CloudbaseStore({ env: 'double-env', secretId: 'id', secretKey: 'key', serviceUrl, conflictRetries: 10 }) };
-}, 60_000);
-afterAll(async () => {
-  await gw.close();
-  await double.stop();
-});
 
 it('R14 agreement, face check, copy, closing and registering again work on the CloudBase adapter', async () => {
   await agreeToGuide(deps, me, { version: PRIVACY_GUIDE.version });

@@ -7,20 +7,13 @@
 import { settlementMetric } from '../../cloudfunctions/core/books';
 import type { SubsidyDoc } from '../../cloudfunctions/services/certificate';
 import type { CounterDoc } from '../../cloudfunctions/services/books/counters';
-import type { Caller, Deps } from '../../cloudfunctions/services/kernel/deps';
+import type { Caller } from '../../cloudfunctions/services/kernel/deps';
 import { type ApplicationDoc, recordPayment } from '../../cloudfunctions/services/settlement';
-import { CloudbaseStore } from '../../cloudfunctions/store/cloudbase-store';
 import { where } from '../../cloudfunctions/store/port';
 import { scan } from '../../cloudfunctions/store/scan';
-import { CloudbaseDouble } from '../support/cloudbase-double';
-import { type TestGateway, startTestGateway } from '../support/gateway';
+import { sharedCloudDeps } from '../support/cloud-deps';
 
-process.env.TENCENTCLOUD = 'true';
-process.env.SILENCE = 'true';
-const double = new CloudbaseDouble();
-let gw: TestGateway;
-let store: CloudbaseStore;
-let deps: Deps;
+const { deps, store } = sharedCloudDeps('2026-05-12T02:00:00.000Z', { timeout: 60_000 });
 
 const PLACE = { countyCode: '141127', cityCode: '141100', provinceCode: '140000' };
 const OFFICIAL = 'cloud-official-lanxian';
@@ -29,10 +22,6 @@ const ENTRIES = Array.from({ length: 10 }, (_, i) => `141127202600${String(i + 1
 const fenOf = (n: string) => 20_000 + Number(n.slice(-2)) * 100;
 
 beforeAll(async () => {
-  const serviceUrl = await double.start();
-  gw = await startTestGateway({ devNow: '2026-05-12T02:00:00.000Z' });
-  store = new CloudbaseStore({ env: 'double-env', secretId: 'id', secretKey: 'key', serviceUrl, conflictRetries: 10 });
-  deps = { ...gw.runtime.deps, store };
   await store.transaction(async (tx) => {
     await tx.set('accounts', OFFICIAL, { roles: [{ role: 'official', regionCode: '141127' }] });
     await tx.set<ApplicationDoc>('applications', APP, {
@@ -68,11 +57,6 @@ beforeAll(async () => {
     }
   });
 }, 60_000);
-afterAll(async () => {
-  await store.close();
-  await gw.close();
-  await double.stop();
-});
 
 const pay = (n: string, i: number) =>
   recordPayment(deps, { openid: OFFICIAL, requestId: `cloud-storm-${i}` } as Caller, {

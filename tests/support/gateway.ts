@@ -105,14 +105,24 @@ export async function startTestGateway(options: { devNow?: string; h5Dir?: strin
   };
 }
 
-/** An object that stands for one made later (in a beforeAll), forwarding to it; used before then it throws. */
-function lateBound<T extends object>(what: string, get: () => T | undefined): T {
+/** An object that stands for one made later (in a beforeAll), forwarding to it (spreading it too); used before then it throws. */
+export function lateBound<T extends object>(what: string, get: () => T | undefined): T {
+  const target = (): T => {
+    const t = get();
+    if (!t) throw new Error(`${what} is used before the file's beforeAll started it`);
+    return t;
+  };
   return new Proxy(Object.create(null) as T, {
     get(_, key) {
-      const target = get();
-      if (!target) throw new Error(`${what} is used before the file's beforeAll started it`);
-      const value: unknown = Reflect.get(target, key);
-      return typeof value === 'function' ? value.bind(target) : value;
+      const t = target();
+      const value: unknown = Reflect.get(t, key);
+      return typeof value === 'function' ? value.bind(t) : value;
+    },
+    has: (_, key) => Reflect.has(target(), key),
+    ownKeys: () => Reflect.ownKeys(target()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(target(), key);
+      return d ? { ...d, configurable: true } : undefined;
     },
   });
 }
