@@ -116,3 +116,27 @@ export function useConfirmedAction<S = string, R = unknown>(
   const confirm = () => (asking === null ? Promise.resolve() : submit(asking));
   return { asking, busy, notice, setNotice, ask, keep, confirm, submit, renew };
 }
+
+/**
+ * A form whose draft its confirmed action sends (`submit`): a change is a new request (the id is
+ * renewed) and clears the last notice; sending shows the draft's first problem, or submits it.
+ */
+export function draftSending<D extends object>(
+  flow: Pick<ConfirmedAction<D>, 'renew' | 'setNotice' | 'submit'>,
+  draft: D,
+  setDraft: (update: (d: D) => D) => void,
+  problemOf: (d: D) => string | null,
+): { change: (patch: Partial<D>) => void; send: () => void } {
+  return {
+    change: (patch) => {
+      setDraft((d) => ({ ...d, ...patch }));
+      flow.renew();
+      flow.setNotice(null);
+    },
+    send: () => {
+      const problem = problemOf(draft);
+      if (problem) return flow.setNotice(problem);
+      void flow.submit(draft);
+    },
+  };
+}

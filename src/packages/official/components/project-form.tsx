@@ -11,7 +11,7 @@ import { ERROR_MESSAGES } from '../../../../cloudfunctions/core/errors';
 import { call } from '../../../api/client';
 import { ChoiceField, MultiChoiceField, TextField } from '../../../components/form-field';
 import { Notice, WideButton } from '../../../components/page-parts';
-import { useConfirmedAction } from '../../../components/use-confirmed-action';
+import { draftSending, useConfirmedAction } from '../../../components/use-confirmed-action';
 import type { Occupation } from '../stores/use-supply-store';
 import { thisYear } from '../utils/format';
 import { RegionScope } from './region-scope';
@@ -60,16 +60,7 @@ export function ProjectForm({ regions, rootCode, occupations, onSaved, onClose }
   const year = thisYear();
   const [draft, setDraft] = useState<Draft>({ name: '', regionCode: rootCode, occupationCodes: [], bands: ['A', 'B'], year: String(year), target: '', brand: '' });
   const flow = useConfirmedAction((d: Draft, options) => call('institution', 'createProject', inputOf(d), options), { doneTitle: '已保存', keepAfterRefusal: true, toastFailures: false, onDone: onSaved });
-  const change = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    flow.renew();
-    flow.setNotice(null);
-  };
-  const save = () => {
-    const problem = problemOf(draft);
-    if (problem) return flow.setNotice(problem);
-    void flow.submit(draft);
-  };
+  const { change, send: save } = draftSending(flow, draft, setDraft, problemOf);
   const years = [year, year + 1].map((y) => ({ value: String(y), name: `${y}年` }));
   return (
     <View id="project-form" className="czt-card supply-form project-form">

@@ -14,7 +14,7 @@ import { DatePicker } from '../../../components/choice-picker';
 import { TextField } from '../../../components/form-field';
 import { Notice, WideButton } from '../../../components/page-parts';
 import { ReasonConfirm } from '../../../components/reason-confirm';
-import { useConfirmedAction } from '../../../components/use-confirmed-action';
+import { draftSending, useConfirmedAction } from '../../../components/use-confirmed-action';
 import { type Occupation, useSupplyStore } from '../stores/use-supply-store';
 import { OccupationLevels } from './occupation-levels';
 
@@ -111,16 +111,7 @@ export function RegistrationForm({ institutionId, occupations, onClose }: { inst
       },
     },
   );
-  const change = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    flow.renew();
-    flow.setNotice(null);
-  };
-  const save = () => {
-    const problem = draftProblem(draft, occupations);
-    if (problem) return flow.setNotice(problem);
-    void flow.submit(draft);
-  };
+  const { change, send: save } = draftSending(flow, draft, setDraft, (d) => draftProblem(d, occupations));
   return (
     <View id="registration-form" className="czt-card supply-form registration-form">
       <Text className="czt-card-title">添加评价备案</Text>

@@ -10,7 +10,7 @@ import type { DirectedJobView, Region, RoleBinding } from '../../../../../cloudf
 import { MAX_DIRECTED_LINES } from '../../../../../cloudfunctions/core/directed';
 import { ChoiceField } from '../../../../components/form-field';
 import { Notice, WideButton } from '../../../../components/page-parts';
-import { useConfirmedAction } from '../../../../components/use-confirmed-action';
+import { draftSending, useConfirmedAction } from '../../../../components/use-confirmed-action';
 import { RegionScope } from '../../components/region-scope';
 import { useDirectedStore } from '../../stores/use-directed-store';
 import { type PickedFile, fileSource, pickFromChat, pickedProblem, readInputFile } from './pick-file';
@@ -84,16 +84,7 @@ export function DirectedForm({ binding, regions, types, onIssued }: DirectedForm
     },
     { keepAfterRefusal: true, toastFailures: false, onDone: onIssued },
   );
-  const change = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    flow.renew();
-    flow.setNotice(null);
-  };
-  const send = () => {
-    const problem = draftProblem(draft, regions);
-    if (problem) return flow.setNotice(problem);
-    void flow.submit(draft);
-  };
+  const { change, send } = draftSending(flow, draft, setDraft, (d) => draftProblem(d, regions));
   return (
     <View className="czt-form directed-form">
       {own?.level === 'county' ? (

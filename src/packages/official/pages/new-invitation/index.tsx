@@ -16,7 +16,7 @@ import { ChoiceField, TextField } from '../../../../components/form-field';
 import { neededPageState } from '../../../../components/page-data';
 import { Hero, Notice, WideButton } from '../../../../components/page-parts';
 import { PageShell } from '../../../../components/page-shell';
-import { useConfirmedAction } from '../../../../components/use-confirmed-action';
+import { draftSending, useConfirmedAction } from '../../../../components/use-confirmed-action';
 import { pageParam } from '../../../../utils/page-param';
 import { InvitationCard } from '../../components/invitation-card';
 import { NoAccess } from '../../components/no-access';
@@ -66,18 +66,9 @@ function InviteForm({ roles, regions, institutionId, institutionName, onMade }: 
   const official = roles.find((r) => r.role === 'official') ?? admin;
   const [draft, setDraft] = useState<Draft>({ role: 'official', regionCode: '', note: '', hours: String(INVITATION_HOURS) });
   const flow = useConfirmedAction((d: Draft, options) => call('staff', 'invite', inputOf(d, institutionId), options), { keepAfterRefusal: true, toastFailures: false, onDone: onMade });
-  const change = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }));
-    flow.renew();
-    flow.setNotice(null);
-  };
+  const { change, send: make } = draftSending(flow, draft, setDraft, (d) => problemOf(d, institutionId));
   const root = (draft.role === 'admin' ? admin : official)?.regionCode ?? '';
   const roleChoices = (admin ? (['official', 'admin'] as const) : (['official'] as const)).map((r) => ({ value: r, name: INVITED_ROLE_NAMES[r] }));
-  const make = () => {
-    const problem = problemOf(draft, institutionId);
-    if (problem) return flow.setNotice(problem);
-    void flow.submit(draft);
-  };
   return (
     <View className="czt-form invite-form">
       {institutionId ? (
