@@ -29,10 +29,7 @@ export function makePlan(options: { scale: number; seed: number }): Plan {
   planDirectResults(d, outcomes);
   planClassResults(d, outcomes, categories);
   planReports(d);
-  return {
-    scale, seed, counties: d.counties, townships: d.townships, n: d.n,
-    personCounty: d.personCounty, personTownship: d.personTownship, personBirth: d.personBirth, personSeq: d.personSeq, personRegAt: d.personRegAt,
-    vouchers: d.vouchers, classes: d.classes, enrollments: d.enrollments, results: d.results, reports: d.reports,
-    counts: countsOf(d),
-  };
+  // The plan keeps its people and records; what only drawing them needed stays behind.
+  const { rng: _rng, t: _t, weights: _weights, byCounty: _byCounty, byTownship: _byTownship, taken: _taken, ...people } = d;
+  return { scale, seed, ...people, counts: countsOf(d) };
 }

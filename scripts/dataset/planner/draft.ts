@@ -15,11 +15,8 @@ import {
   DAY,
   HOUR,
   MINUTE,
-  type PClass,
-  type PEnrollment,
-  type PReport,
-  type PResult,
   type PVoucher,
+  type PlanPeople,
   R0,
   REGION_ROWS,
   TYPE,
@@ -32,29 +29,16 @@ import {
   targetsOf,
 } from './model';
 
-export interface Draft {
+/** The plan as it is drawn: its people and records, and what drawing them needs. */
+export interface Draft extends PlanPeople {
   rng: Rng;
   t: Targets;
-  counties: CountyInfo[];
-  townships: TownshipInfo[];
   /** County population weights, by county index. */
   weights: number[];
-  n: number;
-  personCounty: Uint8Array;
-  personTownship: Uint16Array;
-  /** yyyymmdd */
-  personBirth: Int32Array;
-  personSeq: Uint16Array;
-  personRegAt: Float64Array;
   byCounty: number[][];
   byTownship: number[][];
   /** 1 once a person is used by a voucher, an enrollment or a direct assessment. */
   taken: Uint8Array;
-  vouchers: PVoucher[];
-  reports: PReport[];
-  classes: PClass[];
-  enrollments: PEnrollment[];
-  results: PResult[];
 }
 
 /** Lüliang's counties and their townships (regions.json). */

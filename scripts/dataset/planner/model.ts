@@ -166,9 +166,8 @@ export interface PlanCounts {
   certifiedEmployed: number;
 }
 
-export interface Plan {
-  scale: number;
-  seed: number;
+/** The plan's places, its people (column arrays by plan index) and what they do. */
+export interface PlanPeople {
   counties: CountyInfo[];
   townships: TownshipInfo[];
   n: number;
@@ -183,6 +182,11 @@ export interface Plan {
   enrollments: PEnrollment[];
   results: PResult[];
   reports: PReport[];
+}
+
+export interface Plan extends PlanPeople {
+  scale: number;
+  seed: number;
   counts: PlanCounts;
 }
 
