@@ -7,7 +7,7 @@ import { METRICS, parseVoucherMetric, voucherMetric } from '../../../cloudfuncti
 import { recordChange } from '../../../cloudfunctions/services/books/changes';
 import { type CounterDoc, type CounterYearDoc, cellKey, counterId, counterYearId } from '../../../cloudfunctions/services/books/counters';
 import { type Recount, reconcileBooks } from '../../../cloudfunctions/services/books/reconcile';
-import { SqliteStore } from '../../../cloudfunctions/store/sqlite-store';
+import { freshStoreEachTest } from '../../support/stores';
 
 const LANXIAN = { countyCode: '141127', cityCode: '141100', provinceCode: '140000' };
 const MARCH = new Date('2026-03-02T02:00:00.000Z');
@@ -30,11 +30,7 @@ const recountOf = (n: number): Recount => ({
 });
 
 describe('R9.2 counters per county, year, month, metric and band', () => {
-  let store: SqliteStore;
-  beforeEach(() => {
-    store = new SqliteStore({ filename: ':memory:' });
-  });
-  afterEach(() => store.close());
+  const store = freshStoreEachTest();
 
   it('R9.2 are bumped in the same transaction as the change, and in the yearly summary', async () => {
     await store.transaction((tx) => recordChange(tx, claim(1)));

@@ -6,7 +6,7 @@ import { voucherMetric } from '../../../cloudfunctions/core/books';
 import { type Change, recordChange } from '../../../cloudfunctions/services/books/changes';
 import { type RegionYearDoc, cellKey, foldRegionYears, regionYearId } from '../../../cloudfunctions/services/books/counters';
 import { reconcileBooks } from '../../../cloudfunctions/services/books/reconcile';
-import { SqliteStore } from '../../../cloudfunctions/store/sqlite-store';
+import { freshStoreEachTest } from '../../support/stores';
 
 const MARCH = new Date('2026-03-02T02:00:00.000Z');
 const claimIn = (countyCode: string, band: 'A' | 'B'): Change => ({
@@ -23,11 +23,7 @@ const BAND_B = cellKey('vouchersClaimed.skills', null, 'B');
 const CITY = regionYearId('141100', 2026);
 
 describe('D63 city summaries (R9.3)', () => {
-  let store: SqliteStore;
-  beforeEach(() => {
-    store = new SqliteStore({ filename: ':memory:' });
-  });
-  afterEach(() => store.close());
+  const store = freshStoreEachTest();
 
   it('R9.3 a city summary holds its counties’ cells summed, and reconcile checks it cell by cell', async () => {
     for (const [county, band] of [['141127', 'A'], ['141127', 'B'], ['141124', 'B']] as const) await store.transaction((tx) => recordChange(tx, claimIn(county, band)));

@@ -1,6 +1,7 @@
 import { canonicalJson } from '../../../cloudfunctions/core/canonical-json';
 import { GENESIS_HASH, appendLedger, entryHash, ledgerId, verifyAllChains, verifyChain } from '../../../cloudfunctions/services/books/ledger';
 import { SqliteStore } from '../../../cloudfunctions/store/sqlite-store';
+import { freshStoreEachTest } from '../../support/stores';
 
 const actor = { openid: 'o1', role: 'laborer' as const };
 const entry = (countyCode: string, n: number) => ({
@@ -13,11 +14,7 @@ const entry = (countyCode: string, n: number) => ({
 });
 
 describe('R9.1 hash-chained ledger', () => {
-  let store: SqliteStore;
-  beforeEach(() => {
-    store = new SqliteStore({ filename: ':memory:' });
-  });
-  afterEach(() => store.close());
+  const store = freshStoreEachTest();
 
   it('R9.1 canonical JSON sorts keys at every depth and drops undefined', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
