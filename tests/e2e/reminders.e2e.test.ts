@@ -4,39 +4,24 @@
  * 11th (一旬一调度). The laborer sees the reminder in 消息; the county official sees the digest
  * and opens the dashboard from it.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RemindReport } from '../../cloudfunctions/services/remind';
 import { runRemind } from '../../cloudfunctions/services/remind';
-import { type TestGateway, startTestGateway } from '../support/gateway';
-import { H5_DIR, launchBrowser, loginAs, phoneContext, registerLaborer30, shot } from './support/browser';
+import { registerLaborer30, shot } from './support/browser';
+import { phonesFor } from './support/phones';
 
 const CLAIM_DAY = '2025-10-21T02:00:00.000Z';
 const RUN = '2026-01-11T00:00:00.000Z';
-let gw: TestGateway;
-let browser: Browser;
 let report: RemindReport;
-
-beforeAll(async () => {
-  gw = await startTestGateway({ h5Dir: H5_DIR, devNow: CLAIM_DAY });
+const { gw, open } = phonesFor(CLAIM_DAY, async (gw) => {
   const { api } = await registerLaborer30(gw);
   await api.ok('voucher', 'claim', { type: 'skills' });
   await gw.setNow(RUN);
   report = await runRemind(gw.runtime.deps);
-  browser = await launchBrowser();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await gw?.close();
 });
 
-async function phone(persona: string): Promise<Page> {
-  const context = await phoneContext(browser);
-  await context.clock.install({ time: new Date('2026-01-11T00:05:00.000Z') });
-  const page = await context.newPage();
-  await loginAs(page, gw.url, persona);
-  return page;
-}
+/** A phone five minutes after the run. */
+const phone = async (persona: string): Promise<Page> => (await open(persona, undefined, '2026-01-11T00:05:00.000Z')).page;
 
 it('R10.1 the 30-year-old whose voucher expires in 7 days sees the reminder in 消息', async () => {
   expect(report.created.voucherExpiry).toBe(1);

@@ -4,15 +4,16 @@
  * entries, rejects one with a reason and records the payment; the dashboard shows what was paid and
  * the 补贴发放台账 exports. Screenshots saved.
  */
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import type { AttendanceKey, DashboardView } from '../../cloudfunctions/contract';
 import { attendanceCode } from '../../cloudfunctions/core/attendance';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 import type { SubsidyDoc } from '../../cloudfunctions/services/certificate';
 import { yuanText } from '../../src/utils/numbers';
-import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
+import type { ApiClient } from '../support/gateway';
 import { aLaborer } from '../support/laborers';
-import { H5_DIR, launchBrowser, loginAs, phoneContext, shot } from './support/browser';
+import { shot } from './support/browser';
+import { phonesFor } from './support/phones';
 
 const NOW = '2026-03-02T02:00:00.000Z';
 const HUGONG = demoClassId('hugong-lishi'); // 10 sessions 3–12 March; 吕梁山护工培训学校 assesses it
@@ -20,49 +21,36 @@ const dayOf = (i: number) => `2026-03-${String(3 + i).padStart(2, '0')}T01:10:00
 const AFTER = '2026-03-13T02:00:00.000Z';
 const NAMES = ['郭春梅', '白金花', '任丽萍'];
 
-let gw: TestGateway;
-let browser: Browser;
 let county: ApiClient;
 const people: { personId: string; name: string }[] = [];
-const contexts: BrowserContext[] = [];
+const { gw, open } = phonesFor(
+  NOW,
+  async (gw) => {
+    const trainer = await gw.as('trainer');
+    county = await gw.as('official-county');
+    const codes: ((at: string) => string)[] = [];
+    for (const name of NAMES) {
+      const l = await aLaborer(gw, { age: 40, name });
+      await l.client.ok('voucher', 'claim', { type: 'skills' });
+      await l.client.ok('training', 'enroll', { classId: HUGONG });
+      const key = await l.client.ok<AttendanceKey>('training', 'attendanceKey', {});
+      const secret = new Uint8Array(Buffer.from(key.secret, 'base64'));
+      codes.push((at) => attendanceCode(secret, key.personRef, new Date(at)));
+      people.push({ personId: l.me.profile!.personId, name });
+    }
+    for (let i = 0; i < 10; i++) {
+      await gw.setNow(dayOf(i));
+      for (const code of codes) await trainer.ok('training', 'scan', { classId: HUGONG, code: code(dayOf(i)) });
+    }
+    await gw.setNow(AFTER);
+    await trainer.ok('training', 'closeClass', { classId: HUGONG });
+    await trainer.ok('certificate', 'recordBatch', { classId: HUGONG, results: people.map((p) => ({ personId: p.personId, passed: true, score: 85 })) });
+  },
+  { timeout: 120_000 },
+);
 
-beforeAll(async () => {
-  gw = await startTestGateway({ h5Dir: H5_DIR, devNow: NOW });
-  browser = await launchBrowser();
-  const trainer = await gw.as('trainer');
-  county = await gw.as('official-county');
-  const codes: ((at: string) => string)[] = [];
-  for (const name of NAMES) {
-    const l = await aLaborer(gw, { age: 40, name });
-    await l.client.ok('voucher', 'claim', { type: 'skills' });
-    await l.client.ok('training', 'enroll', { classId: HUGONG });
-    const key = await l.client.ok<AttendanceKey>('training', 'attendanceKey', {});
-    const secret = new Uint8Array(Buffer.from(key.secret, 'base64'));
-    codes.push((at) => attendanceCode(secret, key.personRef, new Date(at)));
-    people.push({ personId: l.me.profile!.personId, name });
-  }
-  for (let i = 0; i < 10; i++) {
-    await gw.setNow(dayOf(i));
-    for (const code of codes) await trainer.ok('training', 'scan', { classId: HUGONG, code: code(dayOf(i)) });
-  }
-  await gw.setNow(AFTER);
-  await trainer.ok('training', 'closeClass', { classId: HUGONG });
-  await trainer.ok('certificate', 'recordBatch', { classId: HUGONG, results: people.map((p) => ({ personId: p.personId, passed: true, score: 85 })) });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await gw?.close();
-});
-
-async function phone(persona: string): Promise<Page> {
-  const context = await phoneContext(browser);
-  contexts.push(context);
-  await context.clock.install({ time: new Date(AFTER) });
-  const page = await context.newPage();
-  await loginAs(page, gw.url, persona);
-  return page;
-}
+/** A phone the day after the class closed. */
+const phone = async (persona: string): Promise<Page> => (await open(persona, undefined, AFTER)).page;
 
 let official: Page;
 

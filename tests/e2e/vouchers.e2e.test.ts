@@ -2,29 +2,15 @@
  * R3/R4 in the browser: each age band sees the voucher types meant for it, with plain reasons
  * for the others, claims one with a confirmation, and finds it in 我的培训券.
  */
-import type { Browser, Page } from 'playwright-core';
-import { type TestGateway, startTestGateway } from '../support/gateway';
-import { H5_DIR, launchBrowser, loginAs, phoneContext, registerLaborer30, shot } from './support/browser';
+import type { Page } from 'playwright-core';
+import { registerLaborer30, shot } from './support/browser';
+import { phonesFor } from './support/phones';
 
-let gw: TestGateway;
-let browser: Browser;
-
-beforeAll(async () => {
-  gw = await startTestGateway({ h5Dir: H5_DIR });
-  browser = await launchBrowser();
-  // laborer-30 starts unregistered: register it through the API with its demo ID number.
-  await registerLaborer30(gw);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await gw?.close();
-});
+// laborer-30 starts unregistered: register it through the API with its demo ID number.
+const { gw, open } = phonesFor(undefined, async (gw) => void (await registerLaborer30(gw)));
 
 async function openVouchers(persona: string): Promise<Page> {
-  const context = await phoneContext(browser);
-  const page = await context.newPage();
-  await loginAs(page, gw.url, persona);
-  await page.goto(`${gw.url}/#/pages/vouchers/index`);
+  const { page } = await open(persona, 'pages/vouchers/index');
   await page.waitForSelector('.voucher-card');
   return page;
 }

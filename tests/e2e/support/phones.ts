@@ -7,7 +7,7 @@
 import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { type TestGateway, startTestGateway } from '../../support/gateway';
+import { type TestGateway, lateBound, startTestGateway } from '../../support/gateway';
 import { H5_DIR, launchBrowser, loginAs, phoneContext, shot } from './browser';
 
 export interface Phone {
@@ -25,7 +25,7 @@ export async function phone(browser: Browser, gw: TestGateway, persona: string, 
   return { context, page };
 }
 
-/** A test file's gateway (its clock at `devNow`), browser and phones, started and closed with the file. */
+/** A test file's gateway (its clock at `devNow`, or real time), browser and phones, started and closed with the file. */
 export interface PhoneKit {
   gw: TestGateway;
   browser: Browser;
@@ -33,24 +33,29 @@ export interface PhoneKit {
   open: (persona: string, path?: string, at?: string) => Promise<Phone>;
 }
 
-export function phonesFor(devNow: string, setup?: (gw: TestGateway) => Promise<void>): PhoneKit {
+export function phonesFor(devNow: string | undefined, setup?: (gw: TestGateway) => Promise<void>, options: { timeout?: number } = {}): PhoneKit {
   const phones: Phone[] = [];
-  const kit = {} as PhoneKit;
-  kit.open = async (persona, path, at = devNow) => {
-    const p = await phone(kit.browser, kit.gw, persona, at);
-    phones.push(p);
-    if (path) await p.page.goto(`${kit.gw.url}/#/${path}`);
-    return p;
+  let gw: TestGateway | undefined;
+  let browser: Browser | undefined;
+  const kit: PhoneKit = {
+    gw: lateBound('the gateway', () => gw),
+    browser: lateBound('the browser', () => browser),
+    open: async (persona, path, at = devNow) => {
+      const p = await phone(kit.browser, kit.gw, persona, at);
+      phones.push(p);
+      if (path) await p.page.goto(`${kit.gw.url}/#/${path}`);
+      return p;
+    },
   };
   beforeAll(async () => {
-    kit.gw = await startTestGateway({ h5Dir: H5_DIR, devNow });
-    kit.browser = await launchBrowser();
-    await setup?.(kit.gw);
-  }, 90_000);
+    gw = await startTestGateway({ h5Dir: H5_DIR, devNow });
+    browser = await launchBrowser();
+    await setup?.(gw);
+  }, options.timeout ?? 90_000);
   afterAll(async () => {
     for (const p of phones) await p.context.close().catch(() => undefined);
-    await kit.browser?.close();
-    await kit.gw?.close();
+    await browser?.close();
+    await gw?.close();
   });
   return kit;
 }
