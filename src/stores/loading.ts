@@ -85,3 +85,10 @@ export function latestLoad<S, V extends keyof S, I>(
 export function reloadAfterChange(shown: unknown, running: Promise<void> | null, load: () => unknown): void {
   if (shown || running) void (running ?? Promise.resolve()).then(() => load());
 }
+
+/** `item` in place of the one in `list` with the same key, or first when the list has none (a list newest first). */
+export function putFirst<T>(list: readonly T[] | null, item: T, key: (t: T) => string): T[] {
+  const all = list ?? [];
+  const k = key(item);
+  return all.some((x) => key(x) === k) ? all.map((x) => (key(x) === k ? item : x)) : [item, ...all];
+}

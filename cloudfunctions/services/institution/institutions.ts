@@ -11,8 +11,8 @@ import { type Tx, isStoreError } from '../../store/port';
 import { scan } from '../../store/scan';
 import { recordChange } from '../books/changes';
 import type { Actor } from '../books/ledger';
-import { requireOfficialOf, statisticalRegion } from '../kernel/authz';
-import { bindingsOf, requireOpenid } from '../kernel/caller';
+import { requireOfficialOf, seesInstitutionRecord, statisticalRegion } from '../kernel/authz';
+import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import { countyPlace, inRegion } from '../kernel/place';
 import { requestKey } from '../kernel/requests';
@@ -112,14 +112,8 @@ export async function setInstitutionStatus(deps: Deps, caller: Caller, input: { 
 /** An official of a region containing its county, or a trainer of it. */
 export async function getInstitution(deps: Deps, caller: Caller, institutionId: string): Promise<InstitutionView> {
   const i = await institutionIn(deps.store, institutionId);
-  const bindings = await bindingsOf(deps, caller);
-  const allowed = bindings.some(
-    (b) =>
-      (b.role === 'trainer' && b.institutionId === i._id) ||
-      ((b.role === 'official' || b.role === 'admin') && b.regionCode !== undefined && deps.regions.isWithin(i.countyCode, b.regionCode)),
-  );
   // Another region's institution is answered as not found: an id reveals nothing.
-  if (!allowed) throw new DomainError('INSTITUTION_NOT_FOUND');
+  if (!(await seesInstitutionRecord(deps, caller, { institutionId: i._id, countyCode: i.countyCode }))) throw new DomainError('INSTITUTION_NOT_FOUND');
   return institutionView(deps, i, await occupationNames(deps));
 }
 

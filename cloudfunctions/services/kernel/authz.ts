@@ -58,6 +58,19 @@ export async function trainerInstitutions(deps: Deps, caller: Caller): Promise<s
   return ids;
 }
 
+/**
+ * R1.2, R1.3 who sees a record of an institution (the institution, a class of it): its trainers,
+ * and the officials and admins of a region containing its county.
+ */
+export async function seesInstitutionRecord(deps: Deps, caller: Caller, record: { institutionId: string; countyCode: string }): Promise<boolean> {
+  const bindings = await bindingsOf(deps, caller);
+  return bindings.some(
+    (b) =>
+      (b.role === 'trainer' && b.institutionId === record.institutionId) ||
+      ((b.role === 'official' || b.role === 'admin') && b.regionCode !== undefined && deps.regions.isWithin(record.countyCode, b.regionCode)),
+  );
+}
+
 /** A region dashboards, targets and ledgers work on: a county or above (counters are per county). */
 export function statisticalRegion(regions: RegionDirectory, code: string | undefined): Region {
   const region = code ? regions.get(code) : undefined;

@@ -14,7 +14,7 @@ import { type Tx, and, where } from '../../store/port';
 import { scan } from '../../store/scan';
 import { recordChange } from '../books/changes';
 import type { Actor } from '../books/ledger';
-import { requireOfficialOf, requireTrainerOf, statisticalRegion } from '../kernel/authz';
+import { requireOfficialOf, requireTrainerOf, seesInstitutionRecord, statisticalRegion } from '../kernel/authz';
 import { bindingsOf, requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import { countyPlace, inRegion } from '../kernel/place';
@@ -229,13 +229,7 @@ export async function pendingClasses(deps: Deps, caller: Caller, input: { region
 /** One class as its trainer or an official over its county sees it (for editing or reviewing). */
 export async function classDetail(deps: Deps, caller: Caller, input: { classId: string }): Promise<TrainerClassView> {
   const c = await classIn(deps.store, input.classId);
-  const bindings = await bindingsOf(deps, caller);
-  const allowed = bindings.some(
-    (b) =>
-      (b.role === 'trainer' && b.institutionId === c.institutionId) ||
-      ((b.role === 'official' || b.role === 'admin') && b.regionCode !== undefined && deps.regions.isWithin(c.countyCode, b.regionCode)),
-  );
-  if (!allowed) throw new DomainError('CLASS_NOT_FOUND');
+  if (!(await seesInstitutionRecord(deps, caller, c))) throw new DomainError('CLASS_NOT_FOUND');
   return trainerClassView(deps, c, deps.clock.now());
 }
 

@@ -17,7 +17,7 @@ import type {
   TrainerClassView,
 } from '../../../../cloudfunctions/contract';
 import { type ApiError, call, toApiError } from '../../../api/client';
-import { type LoadStatus, latestLoad, sharedLoad } from '../../../stores/loading';
+import { type LoadStatus, latestLoad, putFirst, sharedLoad } from '../../../stores/loading';
 
 export type Occupation = Actions['institution']['occupations']['output'][number];
 export type InstitutionList = Actions['institution']['list']['output'];
@@ -122,11 +122,7 @@ export const supplyStateCreator: StateCreator<SupplyState> = (set, get) => {
     invitationsStatus: 'idle',
     invitationsError: null,
     loadInvitations: sharedLoad<SupplyState, 'invitations'>(set, ['invitations', 'invitationsStatus', 'invitationsError'], () => call('staff', 'invitations', {})),
-    putInvitation: (invitation) => {
-      const list = get().invitations ?? [];
-      const known = list.some((i) => i.code === invitation.code);
-      set({ invitations: known ? list.map((i) => (i.code === invitation.code ? invitation : i)) : [invitation, ...list] });
-    },
+    putInvitation: (invitation) => set({ invitations: putFirst(get().invitations, invitation, (i) => i.code) }),
 
     pending: null,
     pendingStatus: 'idle',
@@ -138,11 +134,7 @@ export const supplyStateCreator: StateCreator<SupplyState> = (set, get) => {
     projectsStatus: 'idle',
     projectsError: null,
     loadProjects: sharedLoad<SupplyState, 'projects'>(set, ['projects', 'projectsStatus', 'projectsError'], () => call('institution', 'projects', {})),
-    putProject: (project) => {
-      const list = get().projects ?? [];
-      const known = list.some((p) => p.id === project.id);
-      set({ projects: known ? list.map((p) => (p.id === project.id ? project : p)) : [project, ...list] });
-    },
+    putProject: (project) => set({ projects: putFirst(get().projects, project, (p) => p.id) }),
   };
 };
 

@@ -7,7 +7,7 @@
 import { create, type StateCreator } from 'zustand';
 import type { CompletionView, RosterView, TrainerClassView } from '../../../../cloudfunctions/contract';
 import { type ApiError, call, type CallOptions, toApiError } from '../../../api/client';
-import { type LoadStatus, sharedRequest } from '../../../stores/loading';
+import { type LoadStatus, putFirst, sharedRequest } from '../../../stores/loading';
 
 export interface TrainerState {
   /** The institution whose classes are shown (null: the trainer's only one). */
@@ -72,9 +72,7 @@ export const trainerStateCreator: StateCreator<TrainerState> = (set, get) => {
     },
     putClass: (view) => {
       const list = get().classes;
-      if (!list) return;
-      const known = list.some((c) => c.id === view.id);
-      set({ classes: known ? list.map((c) => (c.id === view.id ? view : c)) : [view, ...list] });
+      if (list) set({ classes: putFirst(list, view, (c) => c.id) });
     },
     classes: null,
     classesStatus: 'idle',
