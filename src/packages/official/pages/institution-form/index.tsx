@@ -6,8 +6,7 @@
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useState } from 'react';
 import type { InstitutionKind, InstitutionView, Region, RoleBinding } from '../../../../../cloudfunctions/contract';
 import { INSTITUTION_KIND_NAMES } from '../../../../../cloudfunctions/core/institutions';
 import { call } from '../../../../api/client';
@@ -17,12 +16,11 @@ import { neededPageState } from '../../../../components/page-data';
 import { LoadingState, PageShell } from '../../../../components/page-shell';
 import { RegionChooser } from '../../../../components/region-chooser';
 import { useConfirmedAction } from '../../../../components/use-confirmed-action';
-import { pageParam } from '../../../../utils/page-param';
 import { URLS, withQuery } from '../../../../utils/routes';
 import { NoAccess } from '../../components/no-access';
 import { TrainsEditor } from '../../components/trains-editor';
+import { useInstitutionParam } from '../../components/use-institution-param';
 import { useOfficialRole } from '../../components/use-official-role';
-import { useOfficialStore } from '../../stores/use-official-store';
 import { useSupplyStore } from '../../stores/use-supply-store';
 import { type FormErrors, type InstitutionForm, changeOf, creditCodeHint, emptyForm, fieldOfCode, formErrors, formOf, inputOf } from '../../utils/institution-form';
 import { regionsInside } from '../../utils/region-tree';
@@ -111,23 +109,9 @@ function Form({ binding, regions, editing }: FormProps) {
 
 export default function OfficialInstitutionFormPage() {
   const { session, binding } = useOfficialRole();
-  const institutionId = pageParam('institutionId');
-  const { regions, regionsError } = useOfficialStore(useShallow((s) => ({ regions: s.regions, regionsError: s.regionsError })));
-  const editing = useSupplyStore((s) => (institutionId ? s.institution[institutionId] ?? null : null));
-  const loadError = useSupplyStore((s) => (institutionId ? s.institutionErrors[institutionId] ?? null : null));
   const allowed = Boolean(binding);
-  const loadInstitution = () => void useSupplyStore.getState().loadInstitution(institutionId);
-  useEffect(() => {
-    if (!allowed) return;
-    void useOfficialStore.getState().loadRegions();
-    void useSupplyStore.getState().loadOccupations();
-    if (institutionId && !useSupplyStore.getState().institution[institutionId]) loadInstitution();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [allowed, institutionId]);
-  const page = neededPageState(session, allowed, [
-    { value: regions, error: regionsError, retry: () => useOfficialStore.getState().loadRegions() },
-    ...(institutionId ? [{ value: editing, error: loadError, retry: loadInstitution }] : []),
-  ]);
+  const { institutionId, regions, institution: editing, needs } = useInstitutionParam(allowed, () => void useSupplyStore.getState().loadOccupations());
+  const page = neededPageState(session, allowed, needs);
   return (
     <PageShell className="page-official-institution-form" {...page}>
       {!binding ? (

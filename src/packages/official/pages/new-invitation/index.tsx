@@ -7,8 +7,7 @@
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useState } from 'react';
 import type { InvitationView, InviteInput, Region, RoleBinding } from '../../../../../cloudfunctions/contract';
 import { INVITATION_HOURS, INVITED_ROLE_NAMES } from '../../../../../cloudfunctions/core/invitations';
 import { call } from '../../../../api/client';
@@ -17,12 +16,11 @@ import { neededPageState } from '../../../../components/page-data';
 import { Hero, Notice, WideButton } from '../../../../components/page-parts';
 import { PageShell } from '../../../../components/page-shell';
 import { draftSending, useConfirmedAction } from '../../../../components/use-confirmed-action';
-import { pageParam } from '../../../../utils/page-param';
 import { InvitationCard } from '../../components/invitation-card';
 import { NoAccess } from '../../components/no-access';
 import { RegionScope } from '../../components/region-scope';
+import { useInstitutionParam } from '../../components/use-institution-param';
 import { useOfficialRole } from '../../components/use-official-role';
-import { useOfficialStore } from '../../stores/use-official-store';
 import { useSupplyStore } from '../../stores/use-supply-store';
 import '../../official.scss';
 import '../../supply.scss';
@@ -95,24 +93,11 @@ function InviteForm({ roles, regions, institutionId, institutionName, onMade }: 
 
 export default function OfficialNewInvitationPage() {
   const { session, binding } = useOfficialRole();
-  const institutionId = pageParam('institutionId');
-  const { regions, regionsError } = useOfficialStore(useShallow((s) => ({ regions: s.regions, regionsError: s.regionsError })));
-  const institution = useSupplyStore((s) => (institutionId ? s.institution[institutionId] ?? null : null));
-  const institutionError = useSupplyStore((s) => (institutionId ? s.institutionErrors[institutionId] ?? null : null));
   const [made, setMade] = useState<InvitationView | null>(null);
   const [round, setRound] = useState(0);
   const allowed = Boolean(binding);
-  const loadInstitution = () => void useSupplyStore.getState().loadInstitution(institutionId);
-  useEffect(() => {
-    if (!allowed) return;
-    void useOfficialStore.getState().loadRegions();
-    if (institutionId && !useSupplyStore.getState().institution[institutionId]) loadInstitution();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [allowed, institutionId]);
-  const page = neededPageState(session, allowed, [
-    { value: regions, error: regionsError, retry: () => useOfficialStore.getState().loadRegions() },
-    ...(institutionId ? [{ value: institution, error: institutionError, retry: loadInstitution }] : []),
-  ]);
+  const { institutionId, regions, institution, needs } = useInstitutionParam(allowed);
+  const page = neededPageState(session, allowed, needs);
   const onMade = (invitation: InvitationView) => {
     useSupplyStore.getState().putInvitation(invitation);
     setMade(invitation);
