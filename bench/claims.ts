@@ -17,9 +17,8 @@ import { reconcile } from '../cloudfunctions/services/audit';
 import { and, where } from '../cloudfunctions/store/port';
 import { scan } from '../cloudfunctions/store/scan';
 import { idNumberAged } from '../tests/support/id-numbers';
-import { loader } from './http-load';
 import type { BenchResult } from './result';
-import { startGatewayProcess } from './gateway-process';
+import { withGatewayProcess } from './gateway-process';
 
 const CLAIMANTS = Number(process.env.BENCH_CLAIMANTS ?? 10_000);
 const QUOTA = Number(process.env.BENCH_QUOTA ?? 5_000);
@@ -68,12 +67,10 @@ export async function claimsBench(): Promise<BenchResult> {
     console.log(`  setup: ${CLAIMANTS} claimants registered in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
     // Measured: every claimant claims at once, through the gateway in its own process.
-    const gateway = await startGatewayProcess({ dataDir, port: PORT, devNow: NOW });
-    const http = loader(`http://127.0.0.1:${PORT}`);
-    let claimSeconds: number;
+    let claimSeconds = 0;
     let accepted = 0;
     const refusals: Record<string, number> = {};
-    try {
+    await withGatewayProcess({ dataDir, port: PORT, devNow: NOW }, async (http) => {
       const cookies = await Promise.all(
         openids.map(async (openid) => (await http.post('/dev/login', { openid })).setCookie as string),
       );
@@ -88,10 +85,7 @@ export async function claimsBench(): Promise<BenchResult> {
         if (a.body.ok) accepted++;
         else refusals[a.body.code ?? 'UNKNOWN'] = (refusals[a.body.code ?? 'UNKNOWN'] ?? 0) + 1;
       }
-    } finally {
-      http.close();
-      await gateway.stop();
-    }
+    });
 
     // Checked and compared on the same database file.
     const check = await openLocalRuntime({ dataDir, devNow: NOW });

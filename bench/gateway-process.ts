@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { type Loader, loader } from './http-load';
 
 export interface GatewayProcess {
   child: ChildProcess;
@@ -33,4 +34,16 @@ export function startGatewayProcess(options: { dataDir: string; port: number; de
     });
     child.on('exit', (code) => reject(new Error(`gateway exited with ${code}`)));
   });
+}
+
+/** `measure` against the gateway in its own process, through a loader of keep-alive sockets; the gateway is stopped after. */
+export async function withGatewayProcess<T>(options: { dataDir: string; port: number; devNow?: string }, measure: (http: Loader) => Promise<T>): Promise<T> {
+  const gateway = await startGatewayProcess(options);
+  const http = loader(`http://127.0.0.1:${options.port}`);
+  try {
+    return await measure(http);
+  } finally {
+    http.close();
+    await gateway.stop();
+  }
 }

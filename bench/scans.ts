@@ -24,9 +24,8 @@ import type { ClassDoc, EnrollmentDoc } from '../cloudfunctions/services/trainin
 import { bumpCounters } from '../cloudfunctions/services/books/counters';
 import { verifyAllChains } from '../cloudfunctions/services/books/ledger';
 import { reconcile } from '../cloudfunctions/services/audit';
-import { loader } from './http-load';
 import type { BenchResult } from './result';
-import { startGatewayProcess } from './gateway-process';
+import { withGatewayProcess } from './gateway-process';
 
 const CLASSES = Number(process.env.BENCH_CLASSES ?? 1000);
 const CLASS_SIZE = Number(process.env.BENCH_CLASS_SIZE ?? 40);
@@ -113,13 +112,11 @@ export async function scansBench(): Promise<BenchResult> {
     await setup.close();
     console.log(`  setup: ${CLASSES} classes of ${CLASS_SIZE} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-    const gateway = await startGatewayProcess({ dataDir, port: PORT, devNow: NOW });
-    const http = loader(`http://127.0.0.1:${PORT}`);
-    let seconds: number;
+    let seconds = 0;
     let accepted = 0;
     const refusals: Record<string, number> = {};
     const latencies: number[] = [];
-    try {
+    await withGatewayProcess({ dataDir, port: PORT, devNow: NOW }, async (http) => {
       const cookies = await Promise.all(
         trainees.map(async (_, k) => (await http.post('/dev/login', { openid: `test-bench-trainer-${k}` })).setCookie as string),
       );
@@ -148,10 +145,7 @@ export async function scansBench(): Promise<BenchResult> {
         }),
       );
       seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    } finally {
-      http.close();
-      await gateway.stop();
-    }
+    });
 
     const check = await openLocalRuntime({ dataDir, devNow: NOW });
     try {
