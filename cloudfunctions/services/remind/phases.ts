@@ -120,32 +120,27 @@ export async function sessions(ctx: PhaseContext) {
   const { deps, today } = ctx;
   const tomorrow = addDays(today, 1);
   const meetings = await sessionsOn(deps, today, tomorrow);
-  for (const { c, session, start } of meetings.tomorrow) {
-    const found: Found[] = [];
-    for await (const e of scan<EnrollmentDoc>(deps.store, 'enrollments', and(where('classId', 'eq', c._id), where('status', 'eq', 'enrolled')))) {
-      found.push({
-        key: dedupeKey('sessionTomorrow', `${c._id}-${session}:${e.personId}`, tomorrow),
-        openid: e.openid,
-        kind: 'sessionTomorrow',
-        input: { className: c.name, start, place: placeOfClass(deps, c) },
-      });
+  /** One reminder of `kind` per meeting and person met, once a day. */
+  const remindEach = async <T extends { openid: string }>(
+    list: { c: ClassDoc; session: number; start: Date }[],
+    kind: 'sessionTomorrow' | 'trainerSessionToday',
+    day: CalendarDate,
+    people: (c: ClassDoc) => AsyncIterable<T>,
+    who: (t: T) => string,
+  ) => {
+    for (const { c, session, start } of list) {
+      const found: Found[] = [];
+      for await (const t of people(c)) {
+        found.push({ key: dedupeKey(kind, `${c._id}-${session}:${who(t)}`, day), openid: t.openid, kind, input: { className: c.name, start, place: placeOfClass(deps, c) } });
+      }
+      await write(ctx, found);
     }
-    await write(ctx, found);
-  }
-  for (const { c, session, start } of meetings.today) {
-    const found: Found[] = [];
-    for await (const t of scan<StaffDoc>(deps.store, 'staff', and(where('role', 'eq', 'trainer'), where('institutionId', 'eq', c.institutionId)))) {
-      found.push({
-        key: dedupeKey('trainerSessionToday', `${c._id}-${session}:${t.openid}`, today),
-        openid: t.openid,
-        kind: 'trainerSessionToday',
-        input: { className: c.name, start, place: placeOfClass(deps, c) },
-      });
-    }
-    await write(ctx, found);
-  }
+  };
+  const enrolled = (c: ClassDoc) => scan<EnrollmentDoc>(deps.store, 'enrollments', and(where('classId', 'eq', c._id), where('status', 'eq', 'enrolled')));
+  const trainers = (c: ClassDoc) => scan<StaffDoc>(deps.store, 'staff', and(where('role', 'eq', 'trainer'), where('institutionId', 'eq', c.institutionId)));
+  await remindEach(meetings.tomorrow, 'sessionTomorrow', tomorrow, enrolled, (e) => e.personId);
+  await remindEach(meetings.today, 'trainerSessionToday', today, trainers, (t) => t.openid);
 }
-
 const counties = (deps: Deps) => deps.regions.all().filter((r) => r.level === 'county');
 
 async function openidsOf(deps: Deps, personIds: string[]): Promise<Map<string, string>> {
