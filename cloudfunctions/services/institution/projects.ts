@@ -13,8 +13,8 @@ import { type Tx, and, where } from '../../store/port';
 import { scan } from '../../store/scan';
 import { type CounterYearDoc, cellsOf } from '../books/counters';
 import { recordChange } from '../books/changes';
-import { requireOfficialOf, statisticalRegion } from '../kernel/authz';
-import { bindingsOf, requireOpenid } from '../kernel/caller';
+import { requireOfficialOf, seesInstitutionRecord, statisticalRegion } from '../kernel/authz';
+import { requireOpenid } from '../kernel/caller';
 import type { Caller, Deps } from '../kernel/deps';
 import { inRegion, regionPlace } from '../kernel/place';
 import { requestKey } from '../kernel/requests';
@@ -136,9 +136,7 @@ export async function listProjects(deps: Deps, caller: Caller, input: { regionCo
   let regionCode: string;
   if (input.institutionId) {
     const i = await institutionIn(deps.store, input.institutionId);
-    const bindings = await bindingsOf(deps, caller);
-    const mine = bindings.some((b) => (b.role === 'trainer' && b.institutionId === i._id) || (b.regionCode !== undefined && deps.regions.isWithin(i.countyCode, b.regionCode)));
-    if (!mine) throw new DomainError('FORBIDDEN');
+    if (!(await seesInstitutionRecord(deps, caller, { institutionId: i._id, countyCode: i.countyCode }))) throw new DomainError('FORBIDDEN');
     regionCode = i.countyCode;
   } else {
     regionCode = statisticalRegion(deps.regions, input.regionCode ?? (await requireOfficialOf(deps, caller)).regionCode).code;
