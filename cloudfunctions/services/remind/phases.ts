@@ -129,10 +129,9 @@ export async function sessions(ctx: PhaseContext) {
     who: (t: T) => string,
   ) => {
     for (const { c, session, start } of list) {
+      const input = { className: c.name, start, place: placeOfClass(deps, c) };
       const found: Found[] = [];
-      for await (const t of people(c)) {
-        found.push({ key: dedupeKey(kind, `${c._id}-${session}:${who(t)}`, day), openid: t.openid, kind, input: { className: c.name, start, place: placeOfClass(deps, c) } });
-      }
+      for await (const t of people(c)) found.push({ key: dedupeKey(kind, `${c._id}-${session}:${who(t)}`, day), openid: t.openid, kind, input });
       await write(ctx, found);
     }
   };
@@ -141,6 +140,7 @@ export async function sessions(ctx: PhaseContext) {
   await remindEach(meetings.tomorrow, 'sessionTomorrow', tomorrow, enrolled, (e) => e.personId);
   await remindEach(meetings.today, 'trainerSessionToday', today, trainers, (t) => t.openid);
 }
+
 const counties = (deps: Deps) => deps.regions.all().filter((r) => r.level === 'county');
 
 async function openidsOf(deps: Deps, personIds: string[]): Promise<Map<string, string>> {
