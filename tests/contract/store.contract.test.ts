@@ -14,6 +14,7 @@ import { SqliteStore } from '../../cloudfunctions/store/sqlite-store';
 import { PgStore } from '../../cloudfunctions/store/pg-store';
 import { startTestPostgres } from '../../scripts/postgres';
 import { CloudbaseDouble } from '../support/cloudbase-double';
+import { cloudStore } from '../support/cloud-deps';
 
 type Item = Doc & { group: string; rank: number; label?: string; flag?: boolean; n?: number };
 
@@ -38,7 +39,7 @@ const adapters: Adapter[] = [
   { name: 'SqliteStore (embedded)', make: () => new SqliteStore({ filename: ':memory:' }), increments: 2000 },
   {
     name: 'CloudbaseStore (real SDK, network replaced)',
-    make: () => new CloudbaseStore({ env: 'double-env', secretId: 'id', secretKey: 'key', serviceUrl: doubleUrl, conflictRetries: 10 }),
+    make: () => cloudStore(doubleUrl),
     increments: 8,
   },
 ];
