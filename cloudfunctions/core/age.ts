@@ -2,14 +2,11 @@
  * R3 Age and age bands.
  */
 import { type CalendarDate, chinaDateOf, compareDates, isLeapYear } from './china-date';
+import WORDS from './words.json';
 
 export type Band = 'A' | 'B' | 'C';
 
-export const BAND_NAMES: Record<Band, string> = {
-  A: '青壮年（18–45周岁）',
-  B: '中年劳动力（46–60周岁）',
-  C: '60周岁以上',
-};
+export const BAND_NAMES: Record<Band, string> = WORDS.band;
 
 /**
  * The day in `year` on which someone born on `birth` has their birthday.

@@ -3,6 +3,7 @@
  * number, and whether a certificate earns its institution a subsidy (R7.3) or why not.
  */
 import { type CalendarDate, addMonths, compareDates } from './china-date';
+import WORDS from './words.json';
 
 /** Catalogue categories (data/occupations.json). */
 export type OccupationCategory = 'skills' | 'special' | 'agri' | 'village';
@@ -12,7 +13,7 @@ export type CertificateKind = 'skill_level' | 'special' | 'training';
 
 export type CertificateStatus = 'valid' | 'revoked';
 
-export const CERTIFICATE_STATUS_NAMES: Record<CertificateStatus, string> = { valid: '有效', revoked: '已撤销' };
+export const CERTIFICATE_STATUS_NAMES: Record<CertificateStatus, string> = WORDS.certificateStatus;
 
 /**
  * R7.3, R12.1 an institution's subsidy entry for one certificate: `payable` is R12.1's pending (to
@@ -22,30 +23,12 @@ export const CERTIFICATE_STATUS_NAMES: Record<CertificateStatus, string> = { val
 export const SUBSIDY_STATUSES = ['payable', 'applied', 'approved', 'rejected', 'paid', 'refused', 'withdrawn'] as const;
 export type SubsidyStatus = (typeof SUBSIDY_STATUSES)[number];
 
-export const SUBSIDY_STATUS_NAMES: Record<SubsidyStatus, string> = {
-  payable: '待申领',
-  applied: '已申领',
-  approved: '已审核',
-  rejected: '未通过',
-  paid: '已拨付',
-  refused: '不予补贴',
-  withdrawn: '已撤回',
-};
+export const SUBSIDY_STATUS_NAMES: Record<SubsidyStatus, string> = WORDS.subsidyStatus;
 
-export const CERTIFICATE_KIND_NAMES: Record<CertificateKind, string> = {
-  skill_level: '职业技能等级证书',
-  special: '专项职业能力证书',
-  training: '培训合格证书',
-};
+export const CERTIFICATE_KIND_NAMES: Record<CertificateKind, string> = WORDS.certificateKind;
 
 /** R7.2: 五级/初级工 (5) … 一级/高级技师 (1); 0 for kinds without a level. */
-export const LEVEL_NAMES: Record<number, string> = {
-  5: '五级/初级工',
-  4: '四级/中级工',
-  3: '三级/高级工',
-  2: '二级/技师',
-  1: '一级/高级技师',
-};
+export const LEVEL_NAMES: Record<number, string> = WORDS.level;
 
 export function certificateKindOf(category: OccupationCategory): CertificateKind {
   if (category === 'skills') return 'skill_level';
@@ -102,13 +85,7 @@ export const YEARLY_SUBSIDY_CERTIFICATES = 3;
 
 export type SubsidyRefusal = 'SUBSIDY_NOT_VOUCHER_FUNDED' | 'SUBSIDY_DUPLICATE' | 'SUBSIDY_LOWER_LEVEL' | 'SUBSIDY_YEARLY_LIMIT' | 'SUBSIDY_TOO_LATE';
 
-export const SUBSIDY_REFUSAL_REASONS: Record<SubsidyRefusal, string> = {
-  SUBSIDY_NOT_VOUCHER_FUNDED: '非培训券支付的培训，不享受补贴',
-  SUBSIDY_DUPLICATE: '同一职业同一等级已享受过补贴',
-  SUBSIDY_LOWER_LEVEL: '已持有该职业更高等级证书，低等级不再补贴',
-  SUBSIDY_YEARLY_LIMIT: '本人本年度已享受3次补贴',
-  SUBSIDY_TOO_LATE: '超过取证后12个月，不再补贴',
-};
+export const SUBSIDY_REFUSAL_REASONS: Record<SubsidyRefusal, string> = WORDS.subsidyRefusalReasons;
 
 export interface HeldCertificate {
   occupationCode: string;

@@ -4,6 +4,7 @@
 import { type SessionTimes, sessionWindow } from './attendance';
 import { parseDate } from './china-date';
 import type { ErrorCode } from './errors';
+import WORDS from './words.json';
 
 /**
  * draft → submitted → approved | rejected (a rejected class is edited and submitted again);
@@ -12,14 +13,7 @@ import type { ErrorCode } from './errors';
  */
 export type ClassStatus = 'draft' | 'submitted' | 'approved' | 'rejected' | 'cancelling' | 'cancelled';
 
-export const CLASS_STATUS_NAMES: Record<ClassStatus, string> = {
-  draft: '草稿',
-  submitted: '待审核',
-  approved: '已通过',
-  rejected: '未通过',
-  cancelling: '正在取消',
-  cancelled: '已取消',
-};
+export const CLASS_STATUS_NAMES: Record<ClassStatus, string> = WORDS.classStatus;
 
 export const MAX_CAPACITY = 500;
 export const MAX_SESSIONS = 60;

@@ -2,20 +2,16 @@
  * R5 Classes and enrollment, pure: modes, date spans, overlap of full-time classes.
  */
 import { type SessionTimes, sessionAt, sessionWindow } from './attendance';
+import WORDS from './words.json';
 
 export type ClassMode = 'fulltime' | 'parttime' | 'village';
 
 export type EnrollmentStatus = 'enrolled' | 'withdrawn' | 'completed' | 'not_completed';
 
 /** The laborer's words for an enrollment (the officials' ledger uses its own, core/dashboard.ts). */
-export const ENROLLMENT_STATUS_NAMES: Record<EnrollmentStatus, string> = {
-  enrolled: '已报名',
-  withdrawn: '已退出',
-  completed: '已结业',
-  not_completed: '未达到出勤要求',
-};
+export const ENROLLMENT_STATUS_NAMES: Record<EnrollmentStatus, string> = WORDS.enrollmentStatus;
 
-export const MODE_NAMES: Record<ClassMode, string> = { fulltime: '全脱产', parttime: '业余', village: '送培训下乡' };
+export const MODE_NAMES: Record<ClassMode, string> = WORDS.mode;
 
 /** R5.1: the default minimum attendance ratio. */
 export const DEFAULT_MIN_ATTENDANCE = 0.8;
@@ -67,12 +63,7 @@ export const AUTO_CLOSE_AFTER_MS = 72 * 3_600_000;
 
 export type ClassState = 'upcoming' | 'running' | 'ended' | 'closed';
 
-export const CLASS_STATE_NAMES: Record<ClassState, string> = {
-  upcoming: '未开课',
-  running: '上课中',
-  ended: '已结课，待结业',
-  closed: '已结业',
-};
+export const CLASS_STATE_NAMES: Record<ClassState, string> = WORDS.classState;
 
 /** Where a class stands at `now`. */
 export function classState(sessions: readonly SessionTimes[], closedAt: string | null, now: Date): ClassState {
@@ -95,13 +86,7 @@ export function currentSession(sessions: readonly SessionTimes[], now: Date): nu
 /** How far a class is from the holder's household (R13, classes near me first). */
 export type Distance = 'township' | 'county' | 'city' | 'province' | 'far';
 
-export const DISTANCE_NAMES: Record<Distance, string> = {
-  township: '本乡镇',
-  county: '本县',
-  city: '另一个县',
-  province: '另一个市',
-  far: '外省',
-};
+export const DISTANCE_NAMES: Record<Distance, string> = WORDS.distance;
 
 /** The class's place against the holder's, nearest first. */
 export function distanceOf(

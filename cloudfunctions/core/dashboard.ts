@@ -7,21 +7,20 @@ import type { Band } from './age';
 import { METRICS, type PlainMetric, projectMetric } from './books';
 import { CERTIFICATE_STATUS_NAMES, SUBSIDY_STATUS_NAMES } from './certificates';
 import { type CalendarDate, compareDates, dayOfYear, daysInYear } from './china-date';
+import type { EnrollmentStatus } from './classes';
 import { EMPLOYMENT_STATUS_NAMES } from './employment';
 import { VOUCHER_STATUS_NAMES } from './vouchers';
+import WORDS from './words.json';
 
 export type DashboardMetric = 'trainings' | 'certificates' | 'newSkilled' | 'newHighSkilled' | 'transfers';
 
 export const DASHBOARD_METRICS = ['trainings', 'certificates', 'newSkilled', 'newHighSkilled', 'transfers'] as const satisfies readonly DashboardMetric[];
 
 /** The names Lüliang's report uses (data/targets-lvliang-2021.json). */
-export const METRIC_NAMES: Record<DashboardMetric, string> = {
-  trainings: '职业技能提升培训(人次)',
-  certificates: '取证人数',
-  newSkilled: '新增技能人才',
-  newHighSkilled: '新增高技能人才',
-  transfers: '农村劳动力转移就业',
-};
+export const METRIC_NAMES: Record<DashboardMetric, string> = WORDS.metric;
+
+/** The officials' words for an enrollment on the trainee ledger (the laborer's are ENROLLMENT_STATUS_NAMES). */
+const TRAINEE_STATUS_NAMES: Record<EnrollmentStatus, string> = WORDS.traineeStatus;
 
 /**
  * Each dashboard metric as counter metrics added (+1) or taken away (−1):
@@ -178,12 +177,7 @@ export const LEDGERS: Record<LedgerKind, LedgerInfo> = {
   trainees: {
     title: '培训学员台账',
     typeFilter: 'voucherType',
-    statuses: [
-      { value: 'enrolled', label: '在训' },
-      { value: 'completed', label: '已结业' },
-      { value: 'not_completed', label: '未结业' },
-      { value: 'withdrawn', label: '已退出' },
-    ],
+    statuses: choices(TRAINEE_STATUS_NAMES, ['enrolled', 'completed', 'not_completed', 'withdrawn']),
     occupationFilter: true,
   },
   attendance: {

@@ -6,6 +6,7 @@
 import { type CalendarDate, chinaDateOf, chinaMidnight } from './china-date';
 import { DomainError, ERROR_MESSAGES, type ErrorCode } from './errors';
 import { type IdNumberCheck, checkIdNumber, maskIdNumber, normalizeIdNumber } from './id-number';
+import WORDS from './words.json';
 
 /** One issue names at most this many lines (the report must fit one answer, D47). */
 export const MAX_DIRECTED_LINES = 5000;
@@ -139,17 +140,7 @@ export const REASON_GROUPS: readonly ReasonGroup[] = [
 ];
 
 /** The report's words for each group. */
-export const REASON_NAMES: Record<ReasonGroup, string> = {
-  pending: '未实名登记（登记后自动发放）',
-  NOT_ELIGIBLE: '不符合领取条件',
-  VOUCHER_UNUSED_EXISTS: '已有未使用的同类券',
-  YEARLY_LIMIT: '今年已满3次',
-  QUOTA_EXHAUSTED: '本县名额已用完',
-  NOT_IN_REGION: '户籍不在本县',
-  DIRECTED_CLOSED: '登记时已截止',
-  malformed: '身份证号码有误',
-  DUPLICATE_IN_LIST: '名单内重复',
-};
+export const REASON_NAMES: Record<ReasonGroup, string> = WORDS.reason;
 
 /** The group of an outcome code (`null` for an issued voucher). */
 export function reasonGroupOf(status: DirectedStatus, code: ErrorCode | null): ReasonGroup | null {

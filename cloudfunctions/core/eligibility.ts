@@ -5,6 +5,7 @@
  */
 import { type Band, ageAt, bandOfAge } from './age';
 import type { CalendarDate } from './china-date';
+import WORDS from './words.json';
 
 /** The rule part of a catalogue voucher type. */
 export interface VoucherTypeRule {
@@ -34,7 +35,7 @@ export type Eligible = { eligible: true; age: number; band: Band };
 
 export type Eligibility = Eligible | { eligible: false; age: number; band: Band | null; reasons: Reason[] };
 
-const BAND_RANGES: Record<Band, string> = { A: '18–45周岁', B: '46–60周岁', C: '60周岁以上' };
+const BAND_RANGES: Record<Band, string> = WORDS.bandRanges;
 
 /** "18–45周岁" or "18–60周岁" for a contiguous set of bands, else the ranges joined with 、. */
 export function bandsText(bands: readonly Band[]): string {

@@ -3,23 +3,14 @@
  * fall due after a certificate.
  */
 import { type CalendarDate, addMonths, compareDates, formatDate, parseDate } from './china-date';
+import WORDS from './words.json';
 
 export type EmploymentStatus = 'employed' | 'self_employed' | 'flexible' | 'seeking';
 export type WorkPlace = 'county' | 'province' | 'country' | 'abroad';
 
-export const EMPLOYMENT_STATUS_NAMES: Record<EmploymentStatus, string> = {
-  employed: '单位就业',
-  self_employed: '自主创业',
-  flexible: '灵活就业',
-  seeking: '正在找工作',
-};
+export const EMPLOYMENT_STATUS_NAMES: Record<EmploymentStatus, string> = WORDS.employmentStatus;
 
-export const WORK_PLACE_NAMES: Record<WorkPlace, string> = {
-  county: '本县',
-  province: '县外省内',
-  country: '省外',
-  abroad: '境外',
-};
+export const WORK_PLACE_NAMES: Record<WorkPlace, string> = WORDS.workPlace;
 
 /** R8.1: monthly income in yuan, 0–100000. */
 export const MAX_MONTHLY_INCOME_YUAN = 100_000;

@@ -24,28 +24,17 @@
  *   expired, and so is any non-zero errcode once the id's own validity has passed.
  */
 import { sha256 } from '@noble/hashes/sha256';
+import WORDS from './words.json';
 
 /** What a check ends as; each has its own message and ledger outcome. */
 export type FaceOutcome = 'passed' | 'mismatch' | 'cancelled' | 'expired' | 'failed';
 
 export const FACE_OUTCOMES = ['passed', 'mismatch', 'cancelled', 'expired', 'failed'] as const satisfies readonly FaceOutcome[];
 
-export const FACE_OUTCOME_NAMES: Record<FaceOutcome, string> = {
-  passed: '核身通过',
-  mismatch: '本人与身份信息不一致',
-  cancelled: '已取消',
-  expired: '已过期',
-  failed: '没有完成',
-};
+export const FACE_OUTCOME_NAMES: Record<FaceOutcome, string> = WORDS.faceOutcome;
 
 /** Said to the person after a check (large type, plain words). */
-export const FACE_OUTCOME_MESSAGES: Record<FaceOutcome, string> = {
-  passed: '人脸核身通过，已完成实名认证',
-  mismatch: '人脸核身未通过：刷脸的人与登记的身份证信息不一致。如确是本人，请带身份证到乡镇人社所办理',
-  cancelled: '您取消了人脸核身，可以重新开始',
-  expired: '这次核身已过期，请重新开始',
-  failed: '人脸核身没有完成（手机、网络或相机权限的问题），请重新开始',
-};
+export const FACE_OUTCOME_MESSAGES: Record<FaceOutcome, string> = WORDS.faceOutcomeMessages;
 
 /** The documented reply of queryVerifyInfo. */
 export interface VerifyReply {

@@ -4,19 +4,15 @@
  */
 import { compareDates, parseDate } from './china-date';
 import type { ErrorCode } from './errors';
+import WORDS from './words.json';
 
 export type InstitutionKind = 'school' | 'college' | 'enterprise' | 'station';
 
-export const INSTITUTION_KIND_NAMES: Record<InstitutionKind, string> = {
-  school: '培训学校',
-  college: '职业院校',
-  enterprise: '企业',
-  station: '技能培训就业服务站',
-};
+export const INSTITUTION_KIND_NAMES: Record<InstitutionKind, string> = WORDS.institutionKind;
 
 export type InstitutionStatus = 'active' | 'suspended';
 
-export const INSTITUTION_STATUS_NAMES: Record<InstitutionStatus, string> = { active: '正常', suspended: '已暂停' };
+export const INSTITUTION_STATUS_NAMES: Record<InstitutionStatus, string> = WORDS.institutionStatus;
 
 /** What an institution may train: an occupation and its levels (0 for a course without levels). */
 export interface TrainPermission {

@@ -2,10 +2,11 @@
  * R11.2 staff by invitation, pure: who may invite whom, the invitation code, its state.
  */
 import { VERIFY_ALPHABET } from './certificates';
+import WORDS from './words.json';
 
 export type InvitedRole = 'trainer' | 'official' | 'admin';
 
-export const INVITED_ROLE_NAMES: Record<InvitedRole, string> = { trainer: '培训机构老师', official: '人社部门工作人员', admin: '人社部门管理员' };
+export const INVITED_ROLE_NAMES: Record<InvitedRole, string> = WORDS.invitedRole;
 
 /** A binding as the rule sees it (the contract's RoleBinding fits). */
 export interface GrantorBinding {
@@ -48,7 +49,7 @@ export const invitationCodeText = (code: string): string => `${code.slice(0, 4)}
 
 export type InvitationStatus = 'open' | 'accepted' | 'cancelled' | 'expired';
 
-export const INVITATION_STATUS_NAMES: Record<InvitationStatus, string> = { open: '待接受', accepted: '已接受', cancelled: '已作废', expired: '已过期' };
+export const INVITATION_STATUS_NAMES: Record<InvitationStatus, string> = WORDS.invitationStatus;
 
 /** An invitation's state at `now`: expiry is read, never written. */
 export function invitationState(inv: { status: 'open' | 'accepted' | 'cancelled'; expiresAt: string }, now: Date): InvitationStatus {

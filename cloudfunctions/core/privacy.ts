@@ -4,6 +4,7 @@
  * privacy page shows it, the server records agreement to its `version`, and a new version asks
  * again. Pure: no I/O, no clock.
  */
+import WORDS from './words.json';
 
 export interface GuideSection {
   heading: string;
@@ -79,12 +80,7 @@ export const KEPT_AFTER_CLOSING: readonly string[] = ['台账记录', '培训券
 
 export type ConsentState = 'agreed' | 'none' | 'outdated' | 'withdrawn';
 
-export const CONSENT_STATE_NAMES: Record<ConsentState, string> = {
-  agreed: '已同意',
-  none: '尚未同意',
-  outdated: '指引已更新，需要重新同意',
-  withdrawn: '已撤回同意',
-};
+export const CONSENT_STATE_NAMES: Record<ConsentState, string> = WORDS.consentState;
 
 /** The stored agreement's state against the guide in force (R14.1: a new version asks again). */
 export function consentState(record: { version: string; status: 'agreed' | 'withdrawn' } | null, current: string = PRIVACY_GUIDE.version): ConsentState {

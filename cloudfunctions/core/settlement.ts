@@ -5,11 +5,12 @@
 import type { SettlementEvent } from './books';
 import type { SubsidyStatus } from './certificates';
 import type { ErrorCode } from './errors';
+import WORDS from './words.json';
 
 /** An official's answer on one applied entry: approve, reject with a reason, or return it for correction. */
 export type EntryDecision = 'approve' | 'reject' | 'return';
 
-export const DECISION_NAMES: Record<EntryDecision, string> = { approve: '通过', reject: '不通过', return: '退回修改' };
+export const DECISION_NAMES: Record<EntryDecision, string> = WORDS.decision;
 
 /** Where a decision takes an applied entry (returned: pending again, to be applied for anew). */
 export const DECIDED_STATUS: Record<EntryDecision, SubsidyStatus> = { approve: 'approved', reject: 'rejected', return: 'payable' };

@@ -4,6 +4,7 @@
 import { addDays, chinaDateOf, chinaMidnight, daysBetween, lastDayBefore } from './china-date';
 import type { Eligibility } from './eligibility';
 import { DomainError } from './errors';
+import WORDS from './words.json';
 
 /** R4.4: at most 3 subsidised trainings per person per calendar year (national rule). */
 export const YEARLY_SUBSIDY_LIMIT = 3;
@@ -11,13 +12,7 @@ export const YEARLY_SUBSIDY_LIMIT = 3;
 export type VoucherStatus = 'unused' | 'reserved' | 'redeemed' | 'cancelled' | 'expired';
 
 /** What the holder and the officials' ledger call each status. */
-export const VOUCHER_STATUS_NAMES: Record<VoucherStatus, string> = {
-  unused: '未使用',
-  reserved: '已报名',
-  redeemed: '已使用',
-  cancelled: '已退回',
-  expired: '已过期',
-};
+export const VOUCHER_STATUS_NAMES: Record<VoucherStatus, string> = WORDS.voucherStatus;
 
 /** R4.4: claimed (unused), reserved and redeemed vouchers count; cancelled and expired do not. */
 export const COUNTS_TOWARD_LIMIT: readonly VoucherStatus[] = ['unused', 'reserved', 'redeemed'];
