@@ -3,18 +3,17 @@
  * caller's, occupations, age bands, year and yearly target of trainees, and the 劳务品牌 it trains
  * for. Checked on the phone with the server's messages; 保存 sends one request id per form.
  */
-import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import type { Band, ProjectInput, ProjectView, Region } from '../../../../cloudfunctions/contract';
 import { BAND_NAMES } from '../../../../cloudfunctions/core/age';
 import { ERROR_MESSAGES } from '../../../../cloudfunctions/core/errors';
 import { call } from '../../../api/client';
 import { ChoiceField, MultiChoiceField, TextField } from '../../../components/form-field';
-import { Notice, WideButton } from '../../../components/page-parts';
 import { draftSending, useConfirmedAction } from '../../../components/use-confirmed-action';
 import type { Occupation } from '../stores/use-supply-store';
 import { thisYear } from '../utils/format';
 import { RegionScope } from './region-scope';
+import { SupplyForm } from './supply-form';
 
 const BANDS: Band[] = ['A', 'B', 'C'];
 const BAND_CHOICES = BANDS.map((b) => ({ value: b, name: `${b} ${BAND_NAMES[b]}` }));
@@ -63,8 +62,7 @@ export function ProjectForm({ regions, rootCode, occupations, onSaved, onClose }
   const { change, send: save } = draftSending(flow, draft, setDraft, problemOf);
   const years = [year, year + 1].map((y) => ({ value: String(y), name: `${y}年` }));
   return (
-    <View id="project-form" className="czt-card supply-form project-form">
-      <Text className="czt-card-title">新建培训项目</Text>
+    <SupplyForm prefix="project" title="新建培训项目" flow={flow} saveLabel="保存项目" cancelLabel="不新建了" onSave={save} onClose={onClose}>
       <TextField id="project-name" label="项目名称" type="text" maxlength={30} placeholder="如：岚县土豆宴厨师" value={draft.name} onInput={(name) => change({ name })} />
       <RegionScope idPrefix="project-region" label="负责的地区" regions={regions} rootCode={rootCode} value={draft.regionCode} onChange={(regionCode) => change({ regionCode })} />
       <MultiChoiceField idPrefix="project-occupation" label="培训的职业（工种）" choices={occupations.map((o) => ({ value: o.code, name: o.name }))} chosen={draft.occupationCodes} onChange={(occupationCodes) => change({ occupationCodes })} />
@@ -72,13 +70,6 @@ export function ProjectForm({ regions, rootCode, occupations, onSaved, onClose }
       <ChoiceField idPrefix="project-year" label="年度" compact choices={years} chosen={draft.year} onChoose={(y) => change({ year: y })} />
       <TextField id="project-target" label="年度目标（人）" type="number" maxlength={7} placeholder="如：500" value={draft.target} onInput={(target) => change({ target })} />
       <TextField id="project-brand" label="劳务品牌" optional type="text" maxlength={30} placeholder="如：吕梁山护工" value={draft.brand} onInput={(brand) => change({ brand })} />
-      <Notice className="project-notice" text={flow.notice} />
-      <WideButton id="project-save" loading={flow.busy} row onClick={save}>
-        保存项目
-      </WideButton>
-      <WideButton id="project-cancel" kind="secondary" row onClick={onClose}>
-        不新建了
-      </WideButton>
-    </View>
+    </SupplyForm>
   );
 }

@@ -12,11 +12,11 @@ import { levelsProblem, registrationProblem } from '../../../../cloudfunctions/c
 import { call } from '../../../api/client';
 import { DatePicker } from '../../../components/choice-picker';
 import { TextField } from '../../../components/form-field';
-import { Notice, WideButton } from '../../../components/page-parts';
 import { ReasonConfirm } from '../../../components/reason-confirm';
 import { draftSending, useConfirmedAction } from '../../../components/use-confirmed-action';
 import { type Occupation, useSupplyStore } from '../stores/use-supply-store';
 import { OccupationLevels } from './occupation-levels';
+import { SupplyForm } from './supply-form';
 
 type Registration = InstitutionView['registrations'][number];
 
@@ -113,19 +113,11 @@ export function RegistrationForm({ institutionId, occupations, onClose }: { inst
   );
   const { change, send: save } = draftSending(flow, draft, setDraft, (d) => draftProblem(d, occupations));
   return (
-    <View id="registration-form" className="czt-card supply-form registration-form">
-      <Text className="czt-card-title">添加评价备案</Text>
+    <SupplyForm prefix="registration" title="添加评价备案" flow={flow} saveLabel="保存备案" cancelLabel="不添加了" onSave={save} onClose={onClose}>
       <OccupationLevels idPrefix="assess" occupations={occupations} occupationCode={draft.occupationCode} levels={draft.levels} onChange={(occupationCode, levels) => change({ occupationCode, levels })} />
       <TextField id="registration-no" label="备案编号" type="text" maxlength={40} placeholder="如：晋人社评备〔2026〕12号" value={draft.registrationNo} onInput={(registrationNo) => change({ registrationNo })} />
       <DatePicker id="registration-from" label="有效期从" value={draft.validFrom} end={draft.validUntil} onChange={(validFrom) => change({ validFrom })} />
       <DatePicker id="registration-until" label="有效期至" value={draft.validUntil} start={draft.validFrom} onChange={(validUntil) => change({ validUntil })} />
-      <Notice className="registration-notice" text={flow.notice} />
-      <WideButton id="registration-save" loading={flow.busy} row onClick={save}>
-        保存备案
-      </WideButton>
-      <WideButton id="registration-cancel" kind="secondary" row onClick={onClose}>
-        不添加了
-      </WideButton>
-    </View>
+    </SupplyForm>
   );
 }
