@@ -8,8 +8,8 @@ const forbid = (name, comment, from, to) => ({ name, comment, severity: 'error',
 
 module.exports = {
   forbidden: [
-    forbid('core-is-pure', 'core/ imports nothing but core/ and pure-JS helpers (dayjs, @noble/hashes): no I/O, no SDK, no clock.',
-      { path: '^cloudfunctions/core/' }, { pathNot: ['^cloudfunctions/core/', '^node_modules/dayjs/', '^node_modules/@noble/hashes/'] }),
+    forbid('core-is-pure', 'core/ imports nothing but core/ and pure-JS helpers (dayjs, @noble/hashes, js-base64): no I/O, no SDK, no clock.',
+      { path: '^cloudfunctions/core/' }, { pathNot: ['^cloudfunctions/core/', '^node_modules/dayjs/', '^node_modules/@noble/hashes/', '^node_modules/js-base64/'] }),
     forbid('services-not-edges', 'use cases never reach up into the cloud entries or the local host.',
       { path: '^cloudfunctions/services/' }, { path: ['^cloudfunctions/(gateway|functions)/'] }),
     forbid('services-use-the-port', 'use cases talk to storage through store/port.ts, never to an adapter.',

@@ -1,10 +1,12 @@
 /**
  * R6 Attendance by dynamic QR code, pure: the code the laborer's phone shows (computed offline),
  * and the checks a scan must pass. Shared by the phone (to draw the code) and the cloud (to
- * verify it), so the HMAC is pure JavaScript (@noble/hashes), not node:crypto.
+ * verify it), so the HMAC and the base64url are pure JavaScript (@noble/hashes, js-base64), not
+ * node:crypto or Buffer.
  */
 import { hmac } from '@noble/hashes/hmac';
 import { sha256 } from '@noble/hashes/sha256';
+import { fromUint8Array } from 'js-base64';
 import { chinaInstant, parseDate } from './china-date';
 
 /** R6.1: one code per 30-second step. */
@@ -25,24 +27,13 @@ export const stepAt = (at: Date): number => Math.floor(at.getTime() / (STEP_SECO
 export const secondsLeftInStep = (at: Date): number =>
   STEP_SECONDS - Math.floor((at.getTime() / 1000) % STEP_SECONDS);
 
-const toBase64Url = (bytes: Uint8Array): string => {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let j = 0; j < chars; j++) out += alphabet[(n >> (18 - 6 * j)) & 63];
-  }
-  return out;
-};
-
 /** The message is ASCII by construction (version, base64url ref, digits): no TextEncoder, which
  * some mini-program engines lack. */
 const asciiBytes = (text: string): Uint8Array => Uint8Array.from(text, (ch) => ch.charCodeAt(0) & 0x7f);
 
 function macOf(secret: Uint8Array, personRef: string, step: number): string {
   const message = asciiBytes(`${VERSION}|${personRef}|${step}`);
-  return toBase64Url(hmac(sha256, secret, message).slice(0, MAC_BYTES));
+  return fromUint8Array(hmac(sha256, secret, message).slice(0, MAC_BYTES), true);
 }
 
 /** R6.1: `CZT1.<personRef>.<step>.<mac>`, the text inside the QR code. */
