@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { claimsBench } from './claims';
 import { contentionBench } from './contention';
 import { dashboardBench } from './dashboard';
@@ -25,7 +26,13 @@ const BENCHES: Record<string, () => Promise<BenchResult>> = {
 };
 
 async function main() {
-  const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  let names: string[];
+  try {
+    names = parseArgs({ args: process.argv.slice(2), options: {}, strict: true, allowPositionals: true }).positionals;
+  } catch (error) {
+    console.error(`bench: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(2);
+  }
   const unknown = names.filter((n) => !BENCHES[n]);
   if (unknown.length) {
     console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { startGateway } from '../cloudfunctions/gateway/main';
 
 const root = join(__dirname, '..');
@@ -34,7 +35,8 @@ function ensureH5Build(): void {
 
 ensureH5Build();
 // The demo: the dev login with its personas, on 127.0.0.1 only (`--no-dev` to serve without it).
-startGateway(process.env, { dev: !process.argv.includes('--no-dev') }).catch((error: unknown) => {
+const { values } = parseArgs({ args: process.argv.slice(2), options: { 'no-dev': { type: 'boolean', default: false } }, strict: true });
+startGateway(process.env, { dev: values['no-dev'] !== true }).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -6,6 +6,7 @@
  */
 import cluster from 'node:cluster';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { loadLocalSettings } from '../config';
 import { announceHost } from './local-host';
 import { openLocalRuntime, startRemindSchedule } from './local-runtime';
@@ -88,7 +89,7 @@ export async function startCluster(env: Record<string, string | undefined>): Pro
 }
 
 if (require.main === module) {
-  const dev = process.argv.includes('--dev');
+  const dev = parseArgs({ args: process.argv.slice(2), options: { dev: { type: 'boolean', default: false } }, strict: true }).values.dev === true;
   const workers = loadLocalSettings(process.env).WORKERS;
   const start = cluster.isPrimary && workers > 1 ? startCluster(process.env) : startGateway(process.env, { dev });
   start.catch((error: unknown) => {

@@ -6,6 +6,7 @@
  *   npx tsx scripts/deploy/print-collections.ts           # Markdown table
  *   npx tsx scripts/deploy/print-collections.ts --rules   # database.rules.json (deny all client access)
  */
+import { parseArgs } from 'node:util';
 import { COLLECTIONS, COLLECTION_NAMES, type IndexSpec } from '../../cloudfunctions/store/collections';
 import { indexName } from './plan';
 
@@ -36,6 +37,7 @@ export function databaseRules(): Record<string, { read: false; write: false }> {
 }
 
 if (require.main === module) {
-  if (process.argv.includes('--rules')) console.log(JSON.stringify(databaseRules(), null, 2));
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { rules: { type: 'boolean', default: false } }, strict: true });
+  if (values.rules) console.log(JSON.stringify(databaseRules(), null, 2));
   else console.log(collectionsTable());
 }
