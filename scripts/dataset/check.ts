@@ -3,13 +3,15 @@
  * summaries, against the report's numbers (scaled). Exit 1 on any difference.
  */
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { SqliteStore } from '../../cloudfunctions/store/sqlite-store';
 import { CITY, YEAR, targetsOf } from './plan';
 import { cityYearTotals } from './totals';
 
 async function main(): Promise<number> {
-  const dir = resolve(process.argv[2] ?? '.data');
-  const scale = Number(process.argv[3] ?? '1');
+  const [given, scaleText] = parseArgs({ args: process.argv.slice(2), options: {}, strict: true, allowPositionals: true }).positionals;
+  const dir = resolve(given ?? '.data');
+  const scale = Number(scaleText ?? '1');
   const store = new SqliteStore({ filename: join(dir, 'chizhengtong.db') });
   const t = targetsOf(scale);
   const { metrics, dashboard } = await cityYearTotals(store, CITY, YEAR);
