@@ -8,7 +8,7 @@ import { dateTimeText } from '../../core/china-date';
 import { ENROLLMENT_STATUS_NAMES } from '../../core/classes';
 import { EMPLOYMENT_STATUS_NAMES } from '../../core/employment';
 import { FACE_OUTCOME_NAMES } from '../../core/face-check';
-import { INVITATION_STATUS_NAMES } from '../../core/invitations';
+import { INVITATION_STATUS_NAMES, INVITED_ROLE_NAMES } from '../../core/invitations';
 import { PROXY_STATUS_NAMES } from '../../core/proxies';
 import { VOUCHER_STATUS_NAMES } from '../../core/vouchers';
 import type { CollectionName } from '../../store/collections';
@@ -26,7 +26,7 @@ const LABELS: { [C in CollectionName]?: Record<string, string> } = {
   invitations: INVITATION_STATUS_NAMES,
   proxyLinks: PROXY_STATUS_NAMES,
   attendance: { phone: '手机签到码', card: '签到卡', manual: '老师登记到场' },
-  staff: { trainer: '培训机构工作人员', official: '人社部门工作人员', admin: '管理员' },
+  staff: INVITED_ROLE_NAMES,
   faceChecks: { ...FACE_OUTCOME_NAMES, started: '进行中', registration: '实名认证', session: '上课签到' },
   privacyConsents: { agreed: '已同意', withdrawn: '已撤回' },
   ledger: { laborer: '本人', proxy: '家人代办', trainer: '培训机构', official: '人社部门', admin: '管理员', system: '系统' },

@@ -8,6 +8,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { InstitutionStatus, ListInstitutionsInput, RoleBinding } from '../../../../../cloudfunctions/contract';
+import { INSTITUTION_STATUS_NAMES } from '../../../../../cloudfunctions/core/institutions';
 import { ChoiceField, TextField } from '../../../../components/form-field';
 import { Hero, RetryNotice, WideButton } from '../../../../components/page-parts';
 import { EmptyState, FailedState, LoadingState, PageShell } from '../../../../components/page-shell';
@@ -27,8 +28,8 @@ type Show = 'all' | InstitutionStatus | 'evaluation';
 const SHOWS: { value: Show; name: string }[] = [
   { value: 'all', name: '全部机构' },
   { value: 'evaluation', name: '评价机构' },
-  { value: 'active', name: '正常' },
-  { value: 'suspended', name: '已暂停' },
+  { value: 'active', name: INSTITUTION_STATUS_NAMES.active },
+  { value: 'suspended', name: INSTITUTION_STATUS_NAMES.suspended },
 ];
 
 interface Filters {
