@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import type { AttendanceKey, CertificateView } from '../../cloudfunctions/contract';
-import { attendanceCode } from '../../cloudfunctions/core/attendance';
+import type { CertificateView } from '../../cloudfunctions/contract';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
+import { attendanceCodes, scanEach } from '../support/laborers';
 import { ARTIFACTS, H5_DIR, launchBrowser, loginAs, phoneContext, registerLaborer30, shot } from './support/browser';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
@@ -35,13 +35,9 @@ beforeAll(async () => {
   laborerApi = registered.api;
   await laborerApi.ok('voucher', 'claim', { type: 'skills' });
   await laborerApi.ok('training', 'enroll', { classId: HUGONG });
-  const key = await laborerApi.ok<AttendanceKey>('training', 'attendanceKey', {});
-  const secret = new Uint8Array(Buffer.from(key.secret, 'base64'));
+  const { codeAt } = await attendanceCodes(laborerApi);
   const trainer = await gw.as('trainer');
-  for (let i = 0; i < 10; i++) {
-    await gw.setNow(dayOf(i));
-    await trainer.ok('training', 'scan', { classId: HUGONG, code: attendanceCode(secret, key.personRef, new Date(dayOf(i))) });
-  }
+  await scanEach(gw, trainer, HUGONG, codeAt, Array.from({ length: 10 }, (_, i) => dayOf(i)));
   await gw.setNow(AFTER);
   await trainer.ok('training', 'closeClass', { classId: HUGONG });
 }, 90_000);

@@ -9,12 +9,11 @@
 import jsQR from 'jsqr';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import type { AttendanceKey, CertificateView, TrainerClassView } from '../../cloudfunctions/contract';
-import { attendanceCode } from '../../cloudfunctions/core/attendance';
+import type { CertificateView, TrainerClassView } from '../../cloudfunctions/contract';
 import { creditCheckCharOf } from '../../cloudfunctions/core/credit-code';
 import { ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { idNumberAged } from '../support/id-numbers';
-import { aLaborer, agreeToGuide } from '../support/laborers';
+import { aLaborer, agreeToGuide, attendanceCodes } from '../support/laborers';
 import { H5_DIR, launchBrowser, loginAs, phoneContext, shot } from './support/browser';
 
 const NOW = '2026-03-02T02:00:00.000Z'; // Monday 10:00 China time
@@ -286,8 +285,7 @@ it('a laborer of 方山县 enrolls, is checked in twice, completes, passes, and 
   await page.click('#class-confirm');
   await page.locator('.class-success').waitFor();
   await shot(page, 'institutions-23-laborer-enrolled');
-  const key = await laborer.client.ok<AttendanceKey>('training', 'attendanceKey', {});
-  const secret = new Uint8Array(Buffer.from(key.secret, 'base64'));
+  const { codeAt } = await attendanceCodes(laborer.client);
 
   // Session 1 on the teacher's scan page; session 2 through the API.
   await gw.setNow(DAY_1);
@@ -295,12 +293,12 @@ it('a laborer of 方山县 enrolls, is checked in twice, completes, passes, and 
   await teacher.goto(`${gw.url}/#/packages/trainer/pages/class/index?classId=${classId}`);
   await teacher.reload(); // opened afresh, as from the list, so the class state is today's
   await teacher.locator('#scan-code-input').waitFor();
-  await fill(teacher, 'scan-code-input', attendanceCode(secret, key.personRef, new Date(DAY_1)));
+  await fill(teacher, 'scan-code-input', codeAt(DAY_1));
   await teacher.click('#scan-code-submit');
   await expect(teacher.locator('#scan-feedback').textContent()).resolves.toContain('签到成功');
   await shot(teacher, 'institutions-24-teacher-scan');
   await gw.setNow(DAY_2);
-  await teacherApi.ok('training', 'scan', { classId, code: attendanceCode(secret, key.personRef, new Date(DAY_2)) });
+  await teacherApi.ok('training', 'scan', { classId, code: codeAt(DAY_2) });
 
   await gw.setNow(AFTER);
   await teacher.context().clock.setSystemTime(new Date(AFTER));

@@ -5,13 +5,12 @@
  * the 补贴发放台账 exports. Screenshots saved.
  */
 import type { Download, Page } from 'playwright-core';
-import type { AttendanceKey, DashboardView } from '../../cloudfunctions/contract';
-import { attendanceCode } from '../../cloudfunctions/core/attendance';
+import type { DashboardView } from '../../cloudfunctions/contract';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 import type { SubsidyDoc } from '../../cloudfunctions/services/certificate';
 import { yuanText } from '../../src/utils/numbers';
 import type { ApiClient } from '../support/gateway';
-import { aLaborer } from '../support/laborers';
+import { aTrainee } from '../support/laborers';
 import { shot } from './support/browser';
 import { phonesFor } from './support/phones';
 
@@ -30,12 +29,8 @@ const { gw, open } = phonesFor(
     county = await gw.as('official-county');
     const codes: ((at: string) => string)[] = [];
     for (const name of NAMES) {
-      const l = await aLaborer(gw, { age: 40, name });
-      await l.client.ok('voucher', 'claim', { type: 'skills' });
-      await l.client.ok('training', 'enroll', { classId: HUGONG });
-      const key = await l.client.ok<AttendanceKey>('training', 'attendanceKey', {});
-      const secret = new Uint8Array(Buffer.from(key.secret, 'base64'));
-      codes.push((at) => attendanceCode(secret, key.personRef, new Date(at)));
+      const l = await aTrainee(gw, HUGONG, { age: 40, name });
+      codes.push(l.codeAt);
       people.push({ personId: l.me.profile!.personId, name });
     }
     for (let i = 0; i < 10; i++) {

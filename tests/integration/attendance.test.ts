@@ -6,7 +6,7 @@ import type { AttendanceKey, RosterView, ScanResult } from '../../cloudfunctions
 import { attendanceCode } from '../../cloudfunctions/core/attendance';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { sharedGateway } from '../support/gateway';
-import { aLaborer } from '../support/laborers';
+import { aLaborer, aTrainee } from '../support/laborers';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
 const NOW = '2026-03-02T02:00:00.000Z'; // demo classes start tomorrow
@@ -18,14 +18,7 @@ const { gw, persona } = sharedGateway(NOW);
 const trainer = persona('trainer');
 afterEach(() => gw.setNow(NOW));
 
-async function trainee(classId = HUGONG) {
-  const l = await aLaborer(gw, { age: 30 });
-  await l.client.ok('voucher', 'claim', { type: 'skills' });
-  await l.client.ok('training', 'enroll', { classId });
-  const key = await l.client.ok<AttendanceKey>('training', 'attendanceKey', {});
-  const secret = new Uint8Array(Buffer.from(key.secret, 'base64'));
-  return { ...l, key, codeAt: (iso: string) => attendanceCode(secret, key.personRef, new Date(iso)) };
-}
+const trainee = (classId = HUGONG) => aTrainee(gw, classId, { age: 30 });
 
 const scanAt = async (iso: string, code: string, classId = HUGONG) => {
   await gw.setNow(iso);

@@ -3,19 +3,11 @@
  * certificates numbered without gaps under concurrency, public verification, revocation, and the
  * subsidy entries; the books balance afterwards.
  */
-import type {
-  AttendanceKey,
-  CertificateView,
-  EnrollmentView,
-  ResultView,
-  VerifyView,
-  VoucherView,
-} from '../../cloudfunctions/contract';
-import { attendanceCode } from '../../cloudfunctions/core/attendance';
+import type { CertificateView, ResultView, VerifyView, VoucherView } from '../../cloudfunctions/contract';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { type ApiClient, sharedGateway } from '../support/gateway';
-import { aLaborer } from '../support/laborers';
+import { aLaborer, aTrainee } from '../support/laborers';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
 const NOW = '2026-03-02T02:00:00.000Z';
@@ -30,12 +22,8 @@ let failed: Awaited<ReturnType<typeof trainee>>;
 let absent: Awaited<ReturnType<typeof trainee>>;
 
 async function trainee() {
-  const l = await aLaborer(gw, { age: 30, name: '王秀英' });
-  await l.client.ok('voucher', 'claim', { type: 'skills' });
-  await l.client.ok<EnrollmentView>('training', 'enroll', { classId: HUGONG });
-  const key = await l.client.ok<AttendanceKey>('training', 'attendanceKey', {});
-  const secret = new Uint8Array(Buffer.from(key.secret, 'base64'));
-  return { ...l, personId: l.me.profile!.personId, codeAt: (iso: string) => attendanceCode(secret, key.personRef, new Date(iso)) };
+  const t = await aTrainee(gw, HUGONG, { age: 30, name: '王秀英' });
+  return { ...t, personId: t.me.profile!.personId };
 }
 
 beforeAll(async () => {

@@ -3,21 +3,12 @@
  * its last session (by its trainer, or by the sweep 72 hours later), each enrollment becomes
  * completed or not completed by attendance, vouchers are redeemed, and the books still balance.
  */
-import type {
-  AttendanceKey,
-  ClassView,
-  CompletionView,
-  EnrollmentView,
-  ScanResult,
-  TrainerClassView,
-  VoucherView,
-} from '../../cloudfunctions/contract';
-import { attendanceCode } from '../../cloudfunctions/core/attendance';
+import type { ClassView, CompletionView, EnrollmentView, ScanResult, TrainerClassView, VoucherView } from '../../cloudfunctions/contract';
 import { sweepClassCompletion } from '../../cloudfunctions/services/training';
 import { verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { sharedGateway, startTestGateway } from '../support/gateway';
-import { aLaborer } from '../support/laborers';
+import { aLaborer, aTrainee } from '../support/laborers';
 import { counterTotal } from '../support/books';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 
@@ -30,14 +21,7 @@ const AFTER_HUGONG = '2026-03-12T09:30:00.000Z'; // 17:30 China on the last day
 const { gw, persona } = sharedGateway(NOW);
 const trainer = persona('trainer');
 
-async function trainee(classId: string) {
-  const l = await aLaborer(gw, { age: 30 });
-  await l.client.ok('voucher', 'claim', { type: 'skills' });
-  const enrollment = await l.client.ok<EnrollmentView>('training', 'enroll', { classId });
-  const key = await l.client.ok<AttendanceKey>('training', 'attendanceKey', {});
-  const secret = new Uint8Array(Buffer.from(key.secret, 'base64'));
-  return { ...l, enrollment, codeAt: (iso: string) => attendanceCode(secret, key.personRef, new Date(iso)) };
-}
+const trainee = (classId: string) => aTrainee(gw, classId, { age: 30 });
 
 async function attend(t: { codeAt: (iso: string) => string }, sessions: number[]) {
   for (const i of sessions) {

@@ -4,15 +4,14 @@
  * a class; each check is ledgered, a result is used once, and officials see each class's share of
  * trainees verified. The books balance afterwards.
  */
-import type { AttendanceKey, ClassFaceChecksView, FaceCheckResult, FaceCheckStart, FacePolicyView, PrivacyStatus, ScanResult } from '../../cloudfunctions/contract';
-import { attendanceCode } from '../../cloudfunctions/core/attendance';
+import type { ClassFaceChecksView, FaceCheckResult, FaceCheckStart, FacePolicyView, PrivacyStatus, ScanResult } from '../../cloudfunctions/contract';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
 import type { DevFaceAnswer } from '../../cloudfunctions/gateway/face-dev';
 import { reconcile } from '../../cloudfunctions/services/audit';
 import { type LedgerEntryDoc, verifyAllChains } from '../../cloudfunctions/services/books/ledger';
 import { where } from '../../cloudfunctions/store/port';
 import { type ApiClient, sharedGateway } from '../support/gateway';
-import { aLaborer } from '../support/laborers';
+import { aLaborer, attendanceCodes } from '../support/laborers';
 
 const NOW = '2026-03-02T02:00:00.000Z';
 const HUGONG = demoClassId('hugong-lishi'); // 离石区 (141102), 10 sessions from 3 March
@@ -90,9 +89,7 @@ describe('R14.3 a check at the first session of each class', () => {
       const l = await aLaborer(gw, { age });
       await faceCheck(l.client, 'match');
       await l.client.ok('training', 'enroll', { classId: HUGONG, claim: 'skills' });
-      const key = await l.client.ok<AttendanceKey>('training', 'attendanceKey', {});
-      const secret = new Uint8Array(Buffer.from(key.secret, 'base64'));
-      people.push({ ...l, codeAt: (iso: string) => attendanceCode(secret, key.personRef, new Date(iso)) });
+      people.push({ ...l, codeAt: (await attendanceCodes(l.client)).codeAt });
     }
     const [checked, unchecked] = people;
     await gw.setNow(dayOf(0));

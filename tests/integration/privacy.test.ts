@@ -5,8 +5,7 @@
  * account, after which the same ID number registers again and finds its certificates, with the
  * ledger verifying and reconcile clean throughout.
  */
-import type { AttendanceKey, CertificateView, CloseAccountResult, MyDataCopy, PrivacyStatus, WhoAmI } from '../../cloudfunctions/contract';
-import { attendanceCode } from '../../cloudfunctions/core/attendance';
+import type { CertificateView, CloseAccountResult, MyDataCopy, PrivacyStatus, WhoAmI } from '../../cloudfunctions/contract';
 import { ERROR_MESSAGES } from '../../cloudfunctions/core/errors';
 import { PRIVACY_GUIDE } from '../../cloudfunctions/core/privacy';
 import { demoClassId } from '../../cloudfunctions/gateway/demo-ids';
@@ -17,7 +16,7 @@ import type { CollectionName } from '../../cloudfunctions/store/collections';
 import { where } from '../../cloudfunctions/store/port';
 import { type ApiClient, type TestGateway, startTestGateway } from '../support/gateway';
 import { idNumberAged } from '../support/id-numbers';
-import { aLaborer, agreeToGuide } from '../support/laborers';
+import { aLaborer, agreeToGuide, attendanceCodes, scanEach } from '../support/laborers';
 
 const NOW = '2026-03-02T02:00:00.000Z';
 const HUGONG = demoClassId('hugong-lishi');
@@ -190,13 +189,9 @@ describe('R14.2 closing the account', () => {
     personId = (await holder.ok<WhoAmI>('account', 'register', { name: '周秀兰', idNumber, phone: '13800001111', townshipCode: '141127101' })).profile!.personId;
     await holder.ok('voucher', 'claim', { type: 'skills' });
     await holder.ok('training', 'enroll', { classId: HUGONG });
-    const key = await holder.ok<AttendanceKey>('training', 'attendanceKey', {});
-    const secret = new Uint8Array(Buffer.from(key.secret, 'base64'));
+    const { codeAt } = await attendanceCodes(holder);
     const trainer = await gw.as('trainer');
-    for (let i = 0; i < 10; i++) {
-      await gw.setNow(dayOf(i));
-      await trainer.ok('training', 'scan', { classId: HUGONG, code: attendanceCode(secret, key.personRef, new Date(dayOf(i))) });
-    }
+    await scanEach(gw, trainer, HUGONG, codeAt, Array.from({ length: 10 }, (_, i) => dayOf(i)));
     await gw.setNow('2026-03-12T09:30:00.000Z');
     await trainer.ok('training', 'closeClass', { classId: HUGONG });
     await trainer.ok('certificate', 'record', { classId: HUGONG, personId, passed: true, score: 88 });
